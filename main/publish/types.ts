@@ -1,0 +1,68 @@
+/** Publishing vocabulary shared by the CLI, the build pipeline and the app (pure types). */
+import type { Course, Library, Problem, Run, Term } from '../library/types.js';
+import type { CourseStatus } from '../signoff/types.js';
+
+export type PaperSize = 'A4' | 'A5';
+
+export interface BuildOptions {
+  /** Term id; defaults to college.yml's currentTerm. */
+  termId?: string;
+  /** Output folder, absolute or relative to the working directory. */
+  outDir: string;
+  /** Build only the site or only the PDFs. */
+  only?: 'site' | 'pdf';
+  paper: PaperSize;
+  largePrint: boolean;
+  /** Also write prospectus-booklet.pdf (A5 pages imposed two-up for saddle stitching). */
+  booklet: boolean;
+  facilitatorPacks: boolean;
+  /** Publish every course, marking the ones not signed off as drafts. */
+  draft: boolean;
+}
+
+export interface BuildProgress {
+  phase: 'load' | 'site' | 'pdf' | 'facilitator-packs' | 'done';
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface ExcludedCourse {
+  courseId: string;
+  title: string;
+  /** Plain words, e.g. "awaiting sign-off from Sam Okafor". */
+  reason: string;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  /** Absolute paths of what was written. */
+  siteDir?: string;
+  prospectusPdf?: string;
+  bookletPdf?: string;
+  facilitatorPacks: string[];
+  excluded: ExcludedCourse[];
+  /** Library problems (a build with errors stops before writing anything). */
+  problems: Problem[];
+  /** Other failures in plain words, e.g. no browser found for the PDF. */
+  errors: string[];
+}
+
+/**
+ * Everything a renderer of published output (site, prospectus, facilitator packs) needs,
+ * assembled once per build by main/publish/build.ts.
+ */
+export interface PublishContext {
+  library: Library;
+  term: Term;
+  /** The courses to publish (signed off, or all of them with `draft`), sorted by category then title. */
+  courses: Course[];
+  /** Runs of `term` whose course is published, sorted by first session. */
+  runs: Run[];
+  /** Sign-off status of each published course, by course id, when sign-off data is available. */
+  statuses: Map<string, CourseStatus>;
+  options: BuildOptions;
+  /** Build time: SOURCE_DATE_EPOCH when set, so builds can be reproducible. */
+  builtAt: Date;
+  onProgress: (progress: BuildProgress) => void;
+}
