@@ -1,6 +1,8 @@
 /** Chooses which courses a build publishes: the sign-off gate. */
 import type { Course, Library } from '../library/types.js';
 import type { ExcludedCourse } from '../publish/types.js';
+import { getCourseStatus } from './course-status.js';
+import { joinNames } from './format-date.js';
 import type { CourseStatus } from './types.js';
 
 export interface PublishedSelection {
@@ -10,11 +12,66 @@ export interface PublishedSelection {
   statuses: Map<string, CourseStatus>;
 }
 
-/** With `draft`, every course is published; otherwise only courses that are `ready`. */
+/** Why a course that is not `ready` stays out of a build, in plain words. */
+export function exclusionReason(status: CourseStatus): string {
+  const nameOf = (id: string): string => status.authors.find((a) => a.trainerId === id)?.name ?? id;
+  switch (status.state) {
+    case 'awaiting': {
+      const parts: string[] = [];
+      if (status.awaiting.length > 0) {
+        parts.push(`awaiting sign-off from ${joinNames(status.awaiting.map(nameOf))}`);
+      }
+      const roles = new Set(status.authors.map((a) => a.role));
+      if (!roles.has('peer') || !roles.has('practitioner')) {
+        parts.push('it needs both a peer and a practitioner trainer among its authors');
+      }
+      return parts.join('; ');
+    }
+    case 'changed':
+      return `changed since sign-off by ${joinNames(status.changedSince.map(nameOf))}`;
+    case 'draft':
+      return status.authors.length > 0
+        ? `not yet signed off by ${joinNames(status.authors.map((a) => a.name))}`
+        : 'not yet signed off (the course lists no authors)';
+    case 'ready':
+      return '';
+  }
+}
+
+/**
+ * With `draft`, every course is published (and its status returned, so templates can mark
+ * the ones not signed off); otherwise only courses that are `ready`. Statuses are always
+ * returned for published courses.
+ */
 export async function selectPublishedCourses(
   library: Library,
   options: { draft: boolean },
 ): Promise<PublishedSelection> {
-  void options;
-  return { courses: library.courses, excluded: [], statuses: new Map() };
+  const courses: Course[] = [];
+  const excluded: ExcludedCourse[] = [];
+  const statuses = new Map<string, CourseStatus>();
+  for (const course of library.courses) {
+    let status: CourseStatus;
+    try {
+      status = await getCourseStatus(library, course.id);
+    } catch (error) {
+      // A course whose sign-off cannot be worked out is never published as signed off.
+      if (options.draft) courses.push(course);
+      else {
+        excluded.push({
+          courseId: course.id,
+          title: course.title,
+          reason: `its sign-off could not be checked: ${(error as Error).message}`, // cast: thrown values here are Errors
+        });
+      }
+      continue;
+    }
+    if (options.draft || status.state === 'ready') {
+      courses.push(course);
+      statuses.set(course.id, status);
+    } else {
+      excluded.push({ courseId: course.id, title: course.title, reason: exclusionReason(status) });
+    }
+  }
+  return { courses, excluded, statuses };
 }

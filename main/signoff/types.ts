@@ -2,7 +2,7 @@
  * Sign-off vocabulary shared by the CLI, the build gate and the app (pure types, no Node code:
  * the renderer sees these through main/api/contract.ts).
  */
-import type { TrainerRole } from '../library/types.js';
+import type { Problem, TrainerRole } from '../library/types.js';
 
 /** `changed` is shown to people as "changed since sign-off". */
 export type CourseState = 'draft' | 'awaiting' | 'changed' | 'ready';
@@ -53,6 +53,8 @@ export interface CourseStatus {
   /** Trainer ids whose latest valid sign-off is of an older version. */
   changedSince: string[];
   records: CheckedRecord[];
+  /** Problems with signoffs.yml as a whole (e.g. broken YAML); its records then cannot count. */
+  problems?: Problem[];
 }
 
 /** A per-file, per-line difference between a signed version and now. */

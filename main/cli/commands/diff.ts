@@ -1,0 +1,34 @@
+/** `tandem diff COURSE --since ID`: what changed since a trainer last signed off. */
+import type { Command } from 'commander';
+import { styleText } from 'node:util';
+import { diffSinceSignoff } from '../../signoff/diff-since.js';
+import { openLibrary } from '../../signoff/open-library.js';
+import { formatFileDiffs, type Paint } from '../../signoff/format-file-diffs.js';
+
+/** Registers `tandem diff`. */
+export function registerDiff(program: Command): void {
+  program
+    .command('diff')
+    .description('Show what changed in a course since a trainer last signed it off.')
+    .argument('<course>', 'course id (its folder name)')
+    .requiredOption('--since <id>', 'trainer id whose last sign-off to compare with')
+    .option('--library <dir>', 'library folder', 'courses')
+    .action(async (courseId: string, options: { since: string; library: string }) => {
+      try {
+        const { library } = await openLibrary(options.library);
+        const diffs = await diffSinceSignoff(library, courseId, options.since);
+        if (diffs.length === 0) {
+          process.stdout.write(
+            `Nothing has changed in ${courseId} since ${options.since} signed it off.\n`,
+          );
+          return;
+        }
+        const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+        const paint: Paint = (style, text) => (colour ? styleText(style, text) : text);
+        process.stdout.write(formatFileDiffs(diffs, paint));
+      } catch (error) {
+        process.stderr.write(`${(error as Error).message}\n`); // cast: thrown values here are Errors
+        process.exitCode = 1;
+      }
+    });
+}

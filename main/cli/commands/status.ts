@@ -1,0 +1,57 @@
+/** `tandem status [library] [--json]`: where every course stands in sign-off. */
+import type { Command } from 'commander';
+import { styleText } from 'node:util';
+import { getCourseStatus } from '../../signoff/course-status.js';
+import { formatStatus, type Style } from '../../signoff/format-status.js';
+import { openLibrary } from '../../signoff/open-library.js';
+import { printable } from '../../signoff/printable.js';
+import type { CourseStatus } from '../../signoff/types.js';
+
+/** Registers `tandem status`. */
+export function registerStatus(program: Command): void {
+  program
+    .command('status')
+    .description('Show the sign-off status of every course.')
+    .argument('[library]', 'library folder', 'courses')
+    .option('--json', 'print the statuses as JSON')
+    .action(async (dir: string, options: { json?: boolean }) => {
+      try {
+        const { library, problems } = await openLibrary(dir);
+        const statuses: CourseStatus[] = [];
+        const failures: { courseId: string; message: string }[] = [];
+        for (const course of library.courses) {
+          try {
+            statuses.push(await getCourseStatus(library, course.id));
+          } catch (error) {
+            failures.push({ courseId: course.id, message: (error as Error).message }); // cast: thrown values here are Errors
+          }
+        }
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify({ courses: statuses, failures }, null, 2)}\n`);
+          return;
+        }
+        const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+        const paint = (style: Style, text: string): string =>
+          colour ? styleText(style, text) : text;
+        const blocks = statuses.map((s) => formatStatus(s, paint));
+        for (const failure of failures) {
+          blocks.push(
+            `${paint('bold', failure.courseId)}  ${paint('red', `status unknown: ${printable(failure.message)}`)}`,
+          );
+        }
+        const counts = (['ready', 'awaiting', 'changed', 'draft'] as const)
+          .map((state) => `${statuses.filter((s) => s.state === state).length} ${state}`)
+          .join(', ');
+        const errorCount = problems.filter((p) => p.severity === 'error').length;
+        const errorNote = errorCount
+          ? `\nThe library has ${errorCount} error(s); courses they stop loading are not shown.`
+          : '';
+        process.stdout.write(
+          `${blocks.join('\n\n')}\n\n${library.courses.length} courses: ${counts}${errorNote}\n`,
+        );
+      } catch (error) {
+        process.stderr.write(`${(error as Error).message}\n`); // cast: thrown values here are Errors
+        process.exitCode = 1;
+      }
+    });
+}

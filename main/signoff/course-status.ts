@@ -1,0 +1,164 @@
+/**
+ * Works out where a course stands in sign-off. Precedence, first match wins:
+ *
+ * 1. `ready`    every listed author validly signed the current version, and the authors
+ *               include at least one peer and one practitioner trainer;
+ * 2. `awaiting` at least one author validly signed the current version (label names who is
+ *               still missing), because then the useful news is who has to sign next;
+ * 3. `changed`  nobody signed the current version but someone validly signed an earlier one,
+ *               i.e. the content changed since sign-off;
+ * 4. `draft`    nobody has ever validly signed.
+ */
+import path from 'node:path';
+import type { Course, Library, Trainer } from '../library/types.js';
+import { formatShortDate, joinNames } from './format-date.js';
+import { hashContentFiles, readContentFiles, type ContentFile } from './hash-course-version.js';
+import { readSignoffs } from './signoffs-file.js';
+import type { AuthorSignoff, CheckedRecord, CourseState, CourseStatus } from './types.js';
+import { verifyRecords } from './verify-records.js';
+
+/** Absolute path of a course's folder. */
+export function courseDirOf(library: Library, course: Course): string {
+  return path.join(library.root, ...path.posix.dirname(course.file).split('/'));
+}
+
+/** Finds a course of the library or throws a plain-words error. */
+export function findCourse(library: Library, courseId: string): Course {
+  const course = library.courses.find((c) => c.id === courseId);
+  if (!course) {
+    throw new Error(
+      `There is no course "${courseId}" in ${library.root} (or it has errors that stop it loading).`,
+    );
+  }
+  return course;
+}
+
+/**
+ * The latest record that counts for `trainerId` (optionally only of `version`). "Latest" is the
+ * last in the file, not the largest time: records are only ever appended, while the time is
+ * whatever the signer's clock said.
+ */
+export function latestValidRecord(
+  records: readonly CheckedRecord[],
+  trainerId: string,
+  version?: string,
+): CheckedRecord | undefined {
+  let latest: CheckedRecord | undefined;
+  for (const r of records) {
+    if (!r.valid || r.trainer !== trainerId) continue;
+    if (version !== undefined && r.version !== version) continue;
+    if (!latest || r.line >= latest.line) latest = r;
+  }
+  return latest;
+}
+
+/** Builds the status from already-checked records (pure, for tests and callers with records). */
+export function summariseStatus(
+  course: Pick<Course, 'id' | 'authors'>,
+  trainers: readonly Trainer[],
+  version: string,
+  records: CheckedRecord[],
+): CourseStatus {
+  const authors: AuthorSignoff[] = [];
+  const awaiting: string[] = [];
+  const changedSince: string[] = [];
+  const unknownAuthors: string[] = [];
+  const changedNotes: string[] = [];
+  for (const authorId of course.authors) {
+    const trainer = trainers.find((t) => t.id === authorId);
+    if (!trainer) {
+      unknownAuthors.push(authorId);
+      awaiting.push(authorId);
+      continue;
+    }
+    const latest = latestValidRecord(records, authorId);
+    const current = latestValidRecord(records, authorId, version);
+    const author: AuthorSignoff = {
+      trainerId: authorId,
+      name: trainer.name,
+      role: trainer.role,
+      signedCurrent: current !== undefined,
+    };
+    if (latest) {
+      author.lastSignedVersion = latest.version;
+      author.lastSignedAt = latest.time;
+    }
+    authors.push(author);
+    if (!current) awaiting.push(authorId);
+    if (latest && latest.version !== version) {
+      changedSince.push(authorId);
+      changedNotes.push(`${trainer.name} on ${formatShortDate(latest.time)}`);
+    }
+  }
+  const nameOf = (id: string): string => authors.find((a) => a.trainerId === id)?.name ?? id;
+  const hasPeer = authors.some((a) => a.role === 'peer');
+  const hasPractitioner = authors.some((a) => a.role === 'practitioner');
+  const anyCurrent = authors.some((a) => a.signedCurrent);
+  const anyEver = authors.some((a) => a.lastSignedVersion !== undefined);
+
+  let state: CourseState;
+  let label: string;
+  if (authors.length > 0 && awaiting.length === 0 && hasPeer && hasPractitioner) {
+    state = 'ready';
+    label = 'ready';
+  } else if (anyCurrent) {
+    state = 'awaiting';
+    const missing = awaiting.map(nameOf);
+    if (!hasPeer) missing.push('a peer trainer as co-author');
+    if (!hasPractitioner) missing.push('a practitioner trainer as co-author');
+    label = `awaiting ${joinNames(missing)}`;
+  } else if (anyEver) {
+    state = 'changed';
+    label = `changed since sign-off (signed by ${joinNames(changedNotes)})`;
+  } else {
+    state = 'draft';
+    label = 'draft';
+  }
+  return {
+    courseId: course.id,
+    version,
+    state,
+    label,
+    authors,
+    awaiting,
+    changedSince,
+    records,
+  };
+}
+
+/** Status of a course whose content files were already read (so the caller signs those bytes). */
+export async function statusFromFiles(
+  library: Library,
+  course: Course,
+  files: readonly ContentFile[],
+): Promise<CourseStatus> {
+  const version = hashContentFiles(files);
+  const { records, problems } = await readSignoffs(courseDirOf(library, course), course.id);
+  const checked = verifyRecords(records, course, library.trainers);
+  const status = summariseStatus(course, library.trainers, version, checked);
+  if (problems.length > 0) status.problems = problems;
+  return status;
+}
+
+/** Where `courseId` stands in sign-off, from the files on disk now. */
+export async function getCourseStatus(library: Library, courseId: string): Promise<CourseStatus> {
+  const course = findCourse(library, courseId);
+  const files = await readContentFiles(courseDirOf(library, course));
+  return statusFromFiles(library, course, files);
+}
+
+/**
+ * The status of every course of the library, by course id. A course whose status cannot be
+ * worked out (e.g. it contains a symbolic link) is left out; `getCourseStatus` says why.
+ */
+export async function getLibraryStatuses(library: Library): Promise<Map<string, CourseStatus>> {
+  const statuses = new Map<string, CourseStatus>();
+  for (const course of library.courses) {
+    try {
+      statuses.set(course.id, await getCourseStatus(library, course.id));
+    } catch {
+      // Left out on purpose: callers treat a missing status as "cannot be signed off yet".
+    }
+  }
+  return statuses;
+}
