@@ -3,6 +3,13 @@
  * itself on the program here.
  */
 import { Command } from 'commander';
+import { registerBuild } from './commands/build.js';
+import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
+import { registerKeys } from './commands/keys.js';
+import { registerServe } from './commands/serve.js';
+import { registerSignoff } from './commands/signoff.js';
+import { registerStatus } from './commands/status.js';
 
 const program = new Command()
   .name('tandem')
@@ -11,5 +18,12 @@ const program = new Command()
   .showHelpAfterError();
 
 // Commands register here, one line each:
+registerCheck(program);
+registerServe(program);
+registerKeys(program);
+registerSignoff(program);
+registerStatus(program);
+registerDiff(program);
+registerBuild(program);
 
 await program.parseAsync(process.argv);

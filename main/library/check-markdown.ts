@@ -1,0 +1,172 @@
+/**
+ * Markdown rules for course descriptions, modules and pages: images need alt text and must be
+ * files inside the course (or library) folder, and only the blocks Tandem knows are used.
+ */
+import path from 'node:path';
+import type { Definition, Image, ImageReference, Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Node } from 'unist';
+import { isInside } from './library-paths.js';
+import remarkLiteralTextDirectives from './remark-literal-text-directives.js';
+import type { Problem } from './types.js';
+
+/** A Markdown body to check, with where it sits in its file. */
+export interface MarkdownFile {
+  /** Library-relative path of the file. */
+  file: string;
+  body: string;
+  /** 1-based line of the file where `body` starts. */
+  bodyLine: number;
+  /** Library-relative folder that images must stay inside: the course folder, or '' for the library. */
+  imageFolder: string;
+}
+
+/** The container blocks Tandem understands: `:::activity` (for students) and `:::facilitator` (for trainers only). */
+export const knownDirectives = ['activity', 'facilitator'] as const;
+
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkDirective)
+  .use(remarkLiteralTextDirectives);
+
+/** Parses Markdown the way every part of Tandem should: GFM, block directives, literal `:text`. */
+export function parseMarkdown(body: string): Root {
+  return parser.runSync(parser.parse(body), body);
+}
+
+/**
+ * Checks one Markdown body. `fileExists` answers for library-relative paths, so tests can run
+ * in memory.
+ */
+export async function checkMarkdown(
+  markdown: MarkdownFile,
+  fileExists: (file: string) => Promise<boolean>,
+): Promise<Problem[]> {
+  const tree = parseMarkdown(markdown.body);
+  const problems: Problem[] = [];
+  const at = (
+    node: Node,
+    code: string,
+    message: string,
+    severity: Problem['severity'] = 'error',
+  ) => {
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    problems.push({
+      file: markdown.file,
+      line: markdown.bodyLine + start.line - 1,
+      column: start.column,
+      message,
+      severity,
+      code,
+    });
+  };
+
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (node: Definition) => {
+    definitions.set(node.identifier, node);
+  });
+
+  const images: { node: Image | ImageReference; url: string; alt: string }[] = [];
+  visit(tree, (node: Node) => {
+    if (node.type === 'image') {
+      const image = node as Image; // narrowed by the type field
+      images.push({ node: image, url: image.url, alt: image.alt ?? '' });
+    } else if (node.type === 'imageReference') {
+      const reference = node as ImageReference; // narrowed by the type field
+      const definition = definitions.get(reference.identifier);
+      if (definition)
+        images.push({ node: reference, url: definition.url, alt: reference.alt ?? '' });
+    } else if (node.type === 'containerDirective' || node.type === 'leafDirective') {
+      // Directive nodes (added to mdast by remark-directive) all carry a name.
+      const directive = node as DirectiveNode;
+      const problem = directiveProblem(directive);
+      if (problem) at(node, 'unknown-directive', problem, 'warning');
+    }
+  });
+
+  for (const { node, url, alt } of images) {
+    if (alt.trim() === '') {
+      at(
+        node,
+        'missing-alt-text',
+        `image "${url}" has no alt text; alt text is required: describe the picture between the brackets, like ![A calm lake at sunrise](${url})`,
+      );
+    }
+    const problem = await imagePathProblem(markdown, url, fileExists);
+    if (problem) at(node, problem.code, problem.message);
+  }
+  return problems;
+}
+
+interface DirectiveNode extends Node {
+  type: 'containerDirective' | 'leafDirective';
+  name: string;
+}
+
+function directiveProblem(node: DirectiveNode): string | undefined {
+  const known: readonly string[] = knownDirectives;
+  // Block names are matched without regard to case, as the publishing pipeline does.
+  if (known.includes(node.name.toLowerCase())) return undefined;
+  const colons = node.type === 'containerDirective' ? ':::' : '::';
+  return `unknown block "${colons}${node.name}" is shown as ordinary text; the known blocks are :::activity and :::facilitator`;
+}
+
+const scheme = /^[a-z][a-z0-9+.-]*:/i;
+const windowsAbsolute = /^[a-z]:[\\/]/i;
+
+async function imagePathProblem(
+  markdown: MarkdownFile,
+  url: string,
+  fileExists: (file: string) => Promise<boolean>,
+): Promise<{ code: string; message: string } | undefined> {
+  const where =
+    markdown.imageFolder === ''
+      ? 'the library folder'
+      : `the course folder (${markdown.imageFolder}/)`;
+  const example = markdown.file.includes('/modules/')
+    ? '../images/picture.png'
+    : 'images/picture.png';
+  if (url.trim() === '') {
+    return { code: 'image-not-found', message: `an image has no path; add one, like ${example}` };
+  }
+  // `C:\...` looks like a URL scheme but is a Windows path, reported as absolute below.
+  if (!windowsAbsolute.test(url) && (scheme.test(url) || url.startsWith('//'))) {
+    return {
+      code: 'image-leaves-course',
+      message: `image "${url}" is not a file in ${where}; save the picture in the images folder and use a relative path, like ${example}`,
+    };
+  }
+  if (windowsAbsolute.test(url) || url.startsWith('/') || url.startsWith('\\')) {
+    return {
+      code: 'image-leaves-course',
+      message: `image path "${url}" is absolute; use a path relative to this file inside ${where}, like ${example}`,
+    };
+  }
+  let decoded = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    // A stray % is kept as written; the existence check below will report it.
+  }
+  const target = path.posix.normalize(
+    path.posix.join(path.posix.dirname(markdown.file), decoded.replace(/[?#].*$/, '')),
+  );
+  if (!isInside(markdown.imageFolder, target)) {
+    return {
+      code: 'image-leaves-course',
+      message: `image path "${url}" leaves ${where}; keep images inside it, like ${example}`,
+    };
+  }
+  if (!(await fileExists(target))) {
+    return {
+      code: 'image-not-found',
+      message: `image file "${url}" not found (looked for ${target})`,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,91 @@
+/** Loads college.yml: the college's name, contact details, categories and venues. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isInside } from './library-paths.js';
+import { problemAt } from './problem-at.js';
+import { readLibraryFile } from './read-library-file.js';
+import { parseYaml } from './read-yaml-file.js';
+import type { YamlSource } from './read-yaml-file.js';
+import { checkSchema } from './schema-problems.js';
+import { collegeSchema } from './schemas.js';
+import type { College, Problem } from './types.js';
+
+export interface LoadedCollege {
+  college: College | undefined;
+  source: YamlSource | undefined;
+  problems: Problem[];
+}
+
+export const collegeFile = 'college.yml';
+
+/** Reads and validates college.yml; `college` is undefined when the file cannot be used. */
+export async function loadCollege(root: string): Promise<LoadedCollege> {
+  const read = await readLibraryFile(
+    root,
+    collegeFile,
+    'college.yml is missing; every library needs one with the college name, contact details, categories and venues',
+  );
+  if (read.problem) return { college: undefined, source: undefined, problems: [read.problem] };
+  const parsed = parseYaml(read.text, collegeFile);
+  if (parsed.data === undefined)
+    return { college: undefined, source: parsed.source, problems: parsed.problems };
+  const checked = checkSchema(collegeSchema, parsed.data, parsed.source);
+  const problems = [...parsed.problems, ...checked.problems];
+  const value = checked.value;
+  if (!value) return { college: undefined, source: parsed.source, problems };
+
+  const college: College = {
+    name: value.name,
+    tagline: value.tagline,
+    contact: Object.fromEntries(Object.entries(value.contact).filter(([, v]) => v !== undefined)),
+    currentTerm: value.currentTerm,
+    categories: value.categories.map(({ id, title, description }) => ({ id, title, description })),
+    venues: value.venues.map((venue) => ({
+      id: venue.id,
+      name: venue.name,
+      address: venue.address,
+      accessibility: venue.accessibility,
+      online: venue.online ?? false,
+    })),
+  };
+  if (value.coverImage !== undefined) {
+    college.coverImage = value.coverImage;
+    problems.push(...(await coverImageProblems(root, value.coverImage, parsed.source)));
+  }
+  return { college, source: parsed.source, problems };
+}
+
+async function coverImageProblems(
+  root: string,
+  coverImage: string,
+  source: YamlSource,
+): Promise<Problem[]> {
+  const resolved = path.posix.normalize(coverImage);
+  if (
+    path.posix.isAbsolute(coverImage) ||
+    /^[a-z][a-z0-9+.-]*:/i.test(coverImage) ||
+    !isInside('', resolved)
+  ) {
+    return [
+      problemAt(
+        source,
+        ['coverImage'],
+        'image-leaves-library',
+        `coverImage "${coverImage}" must be a path inside the library folder, like images/cover.jpg`,
+      ),
+    ];
+  }
+  try {
+    if ((await stat(path.join(root, resolved))).isFile()) return [];
+  } catch {
+    // Falls through to the problem below.
+  }
+  return [
+    problemAt(
+      source,
+      ['coverImage'],
+      'image-not-found',
+      `coverImage file "${coverImage}" not found`,
+    ),
+  ];
+}

@@ -1,0 +1,73 @@
+/** Loads a library folder into the model in ./types.ts and reports every problem found at once. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { checkMarkdown } from './check-markdown.js';
+import { checkReferences } from './check-references.js';
+import { loadCollege } from './load-college.js';
+import { loadCourses } from './load-courses.js';
+import { loadPages } from './load-pages.js';
+import { loadTerms } from './load-terms.js';
+import { loadTrainers } from './load-trainers.js';
+import { sortProblems } from './sort-problems.js';
+import type { LoadResult, Problem } from './types.js';
+
+/**
+ * Reads and checks the library at `root`. Never throws for bad content: every problem in every
+ * file is reported, and a broken course, term or page is left out while the rest loads.
+ * `library` is undefined only when college.yml or trainers.yml cannot be used.
+ */
+export async function loadLibrary(root: string): Promise<LoadResult> {
+  const absoluteRoot = path.resolve(root);
+  const [college, trainers, terms, pages, courses] = await Promise.all([
+    loadCollege(absoluteRoot),
+    loadTrainers(absoluteRoot),
+    loadTerms(absoluteRoot),
+    loadPages(absoluteRoot),
+    loadCourses(absoluteRoot),
+  ]);
+  const problems: Problem[] = [
+    ...college.problems,
+    ...trainers.problems,
+    ...terms.problems,
+    ...pages.problems,
+    ...courses.problems,
+  ];
+
+  const fileExists = async (file: string) => {
+    try {
+      return (await stat(path.join(absoluteRoot, file))).isFile();
+    } catch {
+      return false;
+    }
+  };
+  for (const markdown of [...courses.markdown, ...pages.markdown]) {
+    problems.push(...(await checkMarkdown(markdown, fileExists)));
+  }
+
+  if (!college.college || !college.source || !trainers.trainers || !trainers.source) {
+    return { library: undefined, problems: sortProblems(problems) };
+  }
+  problems.push(
+    ...checkReferences({
+      college: college.college,
+      collegeSource: college.source,
+      trainers: trainers.trainers,
+      trainersSource: trainers.source,
+      terms: terms.refs,
+      termIds: terms.termIds,
+      courses: courses.refs,
+      courseIds: courses.courseIds,
+    }),
+  );
+  return {
+    library: {
+      root: absoluteRoot,
+      college: college.college,
+      trainers: trainers.trainers,
+      terms: terms.terms,
+      pages: pages.pages,
+      courses: courses.courses,
+    },
+    problems: sortProblems(problems),
+  };
+}

@@ -1,0 +1,52 @@
+/** Loads trainers.yml: every peer and practitioner trainer, with their sign-off keys. */
+import { dateProblem } from './check-dates.js';
+import { readLibraryFile } from './read-library-file.js';
+import { parseYaml } from './read-yaml-file.js';
+import type { YamlSource } from './read-yaml-file.js';
+import { checkSchema } from './schema-problems.js';
+import { trainersSchema } from './schemas.js';
+import type { Problem, Trainer } from './types.js';
+
+export interface LoadedTrainers {
+  trainers: Trainer[] | undefined;
+  source: YamlSource | undefined;
+  problems: Problem[];
+}
+
+export const trainersFile = 'trainers.yml';
+
+/** Reads and validates trainers.yml; `trainers` is undefined when the file cannot be used. */
+export async function loadTrainers(root: string): Promise<LoadedTrainers> {
+  const read = await readLibraryFile(
+    root,
+    trainersFile,
+    'trainers.yml is missing; every library needs one listing its peer and practitioner trainers',
+  );
+  if (read.problem) return { trainers: undefined, source: undefined, problems: [read.problem] };
+  const parsed = parseYaml(read.text, trainersFile);
+  if (parsed.data === undefined)
+    return { trainers: undefined, source: parsed.source, problems: parsed.problems };
+  const checked = checkSchema(trainersSchema, parsed.data, parsed.source);
+  const problems = [...parsed.problems, ...checked.problems];
+  if (!checked.value) return { trainers: undefined, source: parsed.source, problems };
+
+  const trainers = checked.value.map((trainer, t): Trainer => {
+    const keys = (trainer.keys ?? []).map((key, k) => {
+      for (const field of ['added', 'revoked'] as const) {
+        const value = key[field];
+        const problem =
+          value === undefined
+            ? undefined
+            : dateProblem(parsed.source, [t, 'keys', k, field], value);
+        if (problem) problems.push(problem);
+      }
+      return {
+        publicKey: key.publicKey,
+        ...(key.added !== undefined && { added: key.added }),
+        ...(key.revoked !== undefined && { revoked: key.revoked }),
+      };
+    });
+    return { id: trainer.id, name: trainer.name, role: trainer.role, keys };
+  });
+  return { trainers, source: parsed.source, problems };
+}

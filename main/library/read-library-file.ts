@@ -1,0 +1,62 @@
+/** Reads text files and lists folders inside a library, turning file-system failures into problems. */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileProblem } from './problem-at.js';
+import type { Problem } from './types.js';
+
+export type ReadResult =
+  { text: string; problem?: undefined } | { text?: undefined; problem: Problem };
+
+/** Reads `file` (library-relative) as UTF-8; a missing or unreadable file becomes a problem. */
+export async function readLibraryFile(
+  root: string,
+  file: string,
+  missingMessage?: string,
+): Promise<ReadResult> {
+  try {
+    return { text: await readFile(path.join(root, file), 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code; // fs errors always carry an errno code
+    if (code === 'ENOENT') {
+      return { problem: fileProblem(file, 'file-missing', missingMessage ?? `${file} is missing`) };
+    }
+    return {
+      problem: fileProblem(
+        file,
+        'file-unreadable',
+        `cannot read ${file} (${code ?? String(error)})`,
+      ),
+    };
+  }
+}
+
+/** Names of the entries in a library folder, sorted; empty when the folder does not exist. */
+export async function listFolder(
+  root: string,
+  folder: string,
+): Promise<{ name: string; isDirectory: boolean; isFile: boolean }[]> {
+  try {
+    const entries = await readdir(path.join(root, folder), { withFileTypes: true });
+    return entries
+      .map((entry) => ({
+        name: entry.name,
+        isDirectory: entry.isDirectory(),
+        isFile: entry.isFile(),
+      }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
+/** Every file under `folder` (library-relative, forward slashes, sorted), skipping dot-files. */
+export async function listFilesDeep(root: string, folder: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await listFolder(root, folder)) {
+    if (entry.name.startsWith('.')) continue;
+    const child = `${folder}/${entry.name}`;
+    if (entry.isDirectory) files.push(...(await listFilesDeep(root, child)));
+    else if (entry.isFile) files.push(child);
+  }
+  return files.sort();
+}

@@ -1,0 +1,122 @@
+/**
+ * Parses YAML text while keeping the node tree, so every later check can point at the exact
+ * line and column of the value it complains about.
+ */
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
+import type { Problem } from './types.js';
+
+/** A parsed YAML text plus what is needed to turn a data path back into a file position. */
+export interface YamlSource {
+  /** Library-relative path, forward slashes. */
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** Lines before the YAML text in its file (the `---` fence for front matter). */
+  lineOffset: number;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface ParsedYaml {
+  source: YamlSource;
+  /** The plain data, or undefined when the text has syntax errors. */
+  data: unknown;
+  problems: Problem[];
+}
+
+/**
+ * Parses YAML text. Syntax errors come back as `yaml-syntax` problems with the parser's own
+ * message at the parser's position; `data` is then undefined because a half-read file would
+ * give misleading follow-on errors.
+ */
+export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYaml {
+  const lineCounter = new LineCounter();
+  // prettyErrors off: the message stays one plain sentence and we add the position ourselves.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const source: YamlSource = { file, doc, lineCounter, lineOffset };
+  const problems: Problem[] = [];
+  // Only the first syntax error: the parser's later errors are usually knock-on effects of it
+  // and would send people hunting for mistakes that are not there.
+  for (const error of doc.errors.slice(0, 1)) {
+    problems.push({
+      file,
+      ...offsetPosition(source, error.pos[0]),
+      message: `YAML syntax: ${firstSentence(error.message)}`,
+      severity: 'error',
+      code: 'yaml-syntax',
+    });
+  }
+  for (const warning of doc.warnings) {
+    problems.push({
+      file,
+      ...offsetPosition(source, warning.pos[0]),
+      message: `YAML: ${firstSentence(warning.message)}`,
+      severity: 'warning',
+      code: 'yaml-warning',
+    });
+  }
+  const data: unknown = doc.errors.length > 0 ? undefined : doc.toJS();
+  return { source, data, problems };
+}
+
+/** Converts a character offset in the YAML text into a 1-based file position. */
+export function offsetPosition(source: YamlSource, offset: number): Position {
+  const { line, col } = source.lineCounter.linePos(offset);
+  return { line: line + source.lineOffset, column: col };
+}
+
+/**
+ * The position of the node at `path` (keys and list indexes, as in zod issue paths). When the
+ * path goes further than the document does (a missing field), the position of the deepest
+ * node that exists is returned, so a "missing field" problem points at the entry that lacks it.
+ * With `at: 'key'`, a map entry's key is pointed at instead of its value.
+ */
+export function positionAt(
+  source: YamlSource,
+  path: readonly PropertyKey[],
+  at: 'value' | 'key' = 'value',
+): Position {
+  let node: Node | null = source.doc.contents;
+  let offset = node?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      );
+      if (!pair) break;
+      const key = isScalar(pair.key) ? pair.key : undefined;
+      if (key?.range && last && at === 'key') return offsetPosition(source, key.range[0]);
+      const value: unknown = pair.value;
+      if (!isNode(value) || (isScalar(value) && value.value === null)) {
+        // `title:` with nothing after it: point at the key.
+        if (key?.range) offset = key.range[0];
+        break;
+      }
+      node = value;
+    } else if (isSeq(node)) {
+      const item: unknown = typeof segment === 'number' ? node.items[segment] : undefined;
+      if (!isNode(item)) break;
+      node = item;
+    } else {
+      break;
+    }
+    if (node.range) offset = node.range[0];
+  }
+  return offsetPosition(source, offset);
+}
+
+function isNode(value: unknown): value is Node {
+  return isMap(value) || isSeq(value) || isScalar(value);
+}
+
+function firstSentence(message: string): string {
+  // The parser sometimes appends the offending source after a colon and newline; the position
+  // already shows where it is.
+  return (message.split('\n')[0] ?? message).replace(/:$/, '').trim();
+}

@@ -1,0 +1,164 @@
+/** Markdown rules, string in, problem lines out, with an in-memory file list. */
+import { describe, expect, it } from 'vitest';
+import { checkMarkdown, parseMarkdown } from '../../main/library/check-markdown.js';
+import type { MarkdownFile } from '../../main/library/check-markdown.js';
+import { formatProblemWithSeverity } from '../../main/library/format-problem.js';
+
+const existing = new Set([
+  'calm/images/lake.svg',
+  'calm/images/my lake.svg',
+  'pages/images/map.png',
+]);
+const exists = async (file: string) => existing.has(file);
+
+const moduleFile = (body: string): MarkdownFile => ({
+  file: 'calm/modules/01-start.md',
+  body,
+  // As if the front matter took lines 1 to 4.
+  bodyLine: 5,
+  imageFolder: 'calm',
+});
+
+async function lines(markdown: MarkdownFile): Promise<string[]> {
+  return (await checkMarkdown(markdown, exists)).map((p) => formatProblemWithSeverity(p));
+}
+
+describe('checkMarkdown', () => {
+  it.each([
+    { name: 'a good image', body: '![A lake](../images/lake.svg)', lines: [] },
+    { name: 'a path with an escaped space', body: '![A lake](../images/my%20lake.svg)', lines: [] },
+    {
+      name: 'a path in angle brackets with a space',
+      body: '![A lake](<../images/my lake.svg>)',
+      lines: [],
+    },
+    {
+      name: 'no alt text, on the right line of the file',
+      body: 'Intro\n\nSee ![](../images/lake.svg)',
+      lines: [
+        'calm/modules/01-start.md:7:5: error: image "../images/lake.svg" has no alt text; alt text is required: describe the picture between the brackets, like ![A calm lake at sunrise](../images/lake.svg)',
+      ],
+    },
+    {
+      name: 'alt text of spaces only',
+      body: '![  ](../images/lake.svg)',
+      lines: [
+        'calm/modules/01-start.md:5:1: error: image "../images/lake.svg" has no alt text; alt text is required: describe the picture between the brackets, like ![A calm lake at sunrise](../images/lake.svg)',
+      ],
+    },
+    {
+      name: 'leaving the course folder',
+      body: '![A lake](../../other/images/lake.svg)',
+      lines: [
+        'calm/modules/01-start.md:5:1: error: image path "../../other/images/lake.svg" leaves the course folder (calm/); keep images inside it, like ../images/picture.png',
+      ],
+    },
+    {
+      name: 'a Windows absolute path',
+      body: '![A lake](C:\\Pictures\\lake.svg)',
+      lines: [
+        'calm/modules/01-start.md:5:1: error: image path "C:\\Pictures\\lake.svg" is absolute; use a path relative to this file inside the course folder (calm/), like ../images/picture.png',
+      ],
+    },
+    {
+      name: 'a data URL',
+      body: '![A dot](data:image/png;base64,AAAA)',
+      lines: [
+        'calm/modules/01-start.md:5:1: error: image "data:image/png;base64,AAAA" is not a file in the course folder (calm/); save the picture in the images folder and use a relative path, like ../images/picture.png',
+      ],
+    },
+    {
+      name: 'a protocol-relative URL',
+      body: '![A lake](//example.org/lake.svg)',
+      lines: [
+        'calm/modules/01-start.md:5:1: error: image "//example.org/lake.svg" is not a file in the course folder (calm/); save the picture in the images folder and use a relative path, like ../images/picture.png',
+      ],
+    },
+    {
+      name: 'a missing file through a reference definition',
+      body: '![A lake][lake]\n\n[lake]: ../images/pond.svg',
+      lines: [
+        'calm/modules/01-start.md:5:1: error: image file "../images/pond.svg" not found (looked for calm/images/pond.svg)',
+      ],
+    },
+    {
+      name: 'known blocks, nested',
+      body: ':::activity\nTry this.\n\n:::facilitator\nNotes.\n:::\n:::',
+      lines: [],
+    },
+    {
+      name: 'an unknown block is a warning',
+      body: 'Text\n\n:::tip\nA tip.\n:::',
+      lines: [
+        'calm/modules/01-start.md:7:1: warning: unknown block ":::tip" is shown as ordinary text; the known blocks are :::activity and :::facilitator',
+      ],
+    },
+    {
+      name: 'known blocks in any case, and as one-line blocks',
+      body: ':::Activity\nTry this.\n:::\n\n::facilitator[Bring pens]',
+      lines: [],
+    },
+    {
+      name: 'an unknown one-line block',
+      body: '::tip[Drink water]',
+      lines: [
+        'calm/modules/01-start.md:5:1: warning: unknown block "::tip" is shown as ordinary text; the known blocks are :::activity and :::facilitator',
+      ],
+    },
+    {
+      name: 'times and ratios in text are not blocks',
+      body: 'From 10:30am to 12:00, ratio 3:2, Note:this.',
+      lines: [],
+    },
+    {
+      name: 'an image inside a block is checked too',
+      body: ':::activity\n![](../images/lake.svg)\n:::',
+      lines: [
+        'calm/modules/01-start.md:6:1: error: image "../images/lake.svg" has no alt text; alt text is required: describe the picture between the brackets, like ![A calm lake at sunrise](../images/lake.svg)',
+      ],
+    },
+  ])('$name', async ({ body, lines: expected }) => {
+    expect(await lines(moduleFile(body))).toEqual(expected);
+  });
+
+  it('resolves course.md images from the course folder', async () => {
+    const courseFile: MarkdownFile = {
+      file: 'calm/course.md',
+      body: '![A lake](images/lake.svg)\n\n![A lake](images/none.svg)',
+      bodyLine: 10,
+      imageFolder: 'calm',
+    };
+    expect(await lines(courseFile)).toEqual([
+      'calm/course.md:12:1: error: image file "images/none.svg" not found (looked for calm/images/none.svg)',
+    ]);
+  });
+
+  it('lets pages use images anywhere in the library but not outside it', async () => {
+    const page: MarkdownFile = {
+      file: 'pages/find-us.md',
+      body: '![Map](images/map.png)\n\n![Map](../../map.png)',
+      bodyLine: 5,
+      imageFolder: '',
+    };
+    expect(await lines(page)).toEqual([
+      'pages/find-us.md:7:1: error: image path "../../map.png" leaves the library folder; keep images inside it, like images/picture.png',
+    ]);
+  });
+});
+
+describe('parseMarkdown', () => {
+  it('keeps inline colons as the text that was written', () => {
+    const tree = parseMarkdown('Doors open 9:30am. See :abbr[HTML]{title="x"} too.');
+    const paragraph = tree.children[0];
+    if (paragraph?.type !== 'paragraph') throw new Error('expected a paragraph');
+    const text = paragraph.children
+      .map((node) => (node.type === 'text' ? node.value : `<${node.type}>`))
+      .join('');
+    expect(text).toBe('Doors open 9:30am. See :abbr[HTML]{title="x"} too.');
+  });
+
+  it('still reads container blocks', () => {
+    const tree = parseMarkdown(':::facilitator\nNotes\n:::');
+    expect(tree.children[0]).toMatchObject({ type: 'containerDirective', name: 'facilitator' });
+  });
+});
