@@ -1,0 +1,179 @@
+import { createEditor, Editor, Transforms, type Descendant } from 'slate';
+import { withHistory } from 'slate-history';
+import { describe, expect, test } from 'vitest';
+import { indentListItem, outdentListItem } from '../../renderer/editor/commands.js';
+import type { CustomEditor } from '../../renderer/editor/custom-types.js';
+import { markdownToSlate } from '../../renderer/editor/markdown-to-slate.js';
+import { withMarkdownShortcuts } from '../../renderer/editor/plugins/with-markdown-shortcuts.js';
+import { moveToCell, withTables } from '../../renderer/editor/plugins/with-tables.js';
+import { withTandemBlocks } from '../../renderer/editor/plugins/with-tandem-blocks.js';
+import { slateToMarkdown } from '../../renderer/editor/slate-to-markdown.js';
+
+/**
+ * The editor's plugins without React: they only use Slate's core API, so the DOM half of
+ * CustomEditor is never touched.
+ */
+function editorFor(markdown: string): CustomEditor {
+  const editor = withTables(
+    withMarkdownShortcuts(withTandemBlocks(withHistory(createEditor()) as CustomEditor)),
+  );
+  editor.children = markdownToSlate(markdown);
+  return editor;
+}
+
+/** Puts the caret at the start or end of the first text containing `text`. */
+function caretAt(editor: CustomEditor, text: string, edge: 'start' | 'end'): void {
+  for (const [node, path] of Editor.nodes(editor, { at: [], match: (n) => 'text' in n })) {
+    const offset = (node as { text: string }).text.indexOf(text);
+    if (offset >= 0) {
+      const at = edge === 'start' ? offset : offset + text.length;
+      Transforms.select(editor, { path, offset: at });
+      return;
+    }
+  }
+  throw new Error(`"${text}" not in document`);
+}
+
+const save = (editor: CustomEditor) => slateToMarkdown(editor.children as Descendant[]);
+const type = (editor: CustomEditor, text: string) => {
+  for (const char of text) editor.insertText(char);
+};
+
+describe('editing behaviour', () => {
+  const cases: {
+    name: string;
+    markdown: string;
+    act(editor: CustomEditor): void;
+    expected: string;
+  }[] = [
+    {
+      name: 'Enter at the end of a heading starts a paragraph',
+      markdown: '## Title\n',
+      act: (e) => {
+        caretAt(e, 'Title', 'end');
+        e.insertBreak();
+        type(e, 'Body');
+      },
+      expected: '## Title\n\nBody\n',
+    },
+    {
+      name: 'Backspace at the start of a heading makes it a paragraph',
+      markdown: 'Intro.\n\n## Title\n',
+      act: (e) => {
+        caretAt(e, 'Title', 'start');
+        e.deleteBackward('character');
+      },
+      expected: 'Intro.\n\nTitle\n',
+    },
+    {
+      name: 'Enter in a list item adds an item',
+      markdown: '- one\n',
+      act: (e) => {
+        caretAt(e, 'one', 'end');
+        e.insertBreak();
+        type(e, 'two');
+      },
+      expected: '- one\n- two\n',
+    },
+    {
+      name: 'Enter on an empty last item leaves the list',
+      markdown: '- one\n',
+      act: (e) => {
+        caretAt(e, 'one', 'end');
+        e.insertBreak();
+        e.insertBreak();
+        type(e, 'After.');
+      },
+      expected: '- one\n\nAfter.\n',
+    },
+    {
+      name: 'Backspace at the start of the first item turns it into a paragraph',
+      markdown: '- one\n- two\n',
+      act: (e) => {
+        caretAt(e, 'one', 'start');
+        e.deleteBackward('character');
+      },
+      expected: 'one\n\n- two\n',
+    },
+    {
+      name: 'Shift+Tab on a nested item moves it out, keeping later items under it',
+      markdown: '- a\n  - b\n  - c\n',
+      act: (e) => {
+        caretAt(e, 'b', 'end');
+        outdentListItem(e);
+      },
+      expected: '- a\n- b\n  - c\n',
+    },
+    {
+      name: 'Tab on the first item does nothing',
+      markdown: '- a\n- b\n',
+      act: (e) => {
+        caretAt(e, 'a', 'end');
+        indentListItem(e);
+      },
+      expected: '- a\n- b\n',
+    },
+    {
+      name: 'Enter on an empty last line of an activity steps out of it',
+      markdown: ':::activity\nTalk.\n:::\n',
+      act: (e) => {
+        caretAt(e, 'Talk.', 'end');
+        e.insertBreak();
+        e.insertBreak();
+        type(e, 'Outside.');
+      },
+      expected: ':::activity\nTalk.\n:::\n\nOutside.\n',
+    },
+    {
+      name: '"### " at the start of a paragraph makes a level 3 heading',
+      markdown: 'Intro.\n',
+      act: (e) => {
+        caretAt(e, 'Intro.', 'end');
+        e.insertBreak();
+        type(e, '### Steps');
+      },
+      expected: 'Intro.\n\n### Steps\n',
+    },
+    {
+      name: '"1. " starts a numbered list and "> " a quote',
+      markdown: 'Intro.\n',
+      act: (e) => {
+        caretAt(e, 'Intro.', 'end');
+        e.insertBreak();
+        type(e, '1. First');
+        e.insertBreak();
+        e.insertBreak();
+        type(e, '> Quote');
+      },
+      expected: 'Intro.\n\n1. First\n\n> Quote\n',
+    },
+    {
+      name: 'Backspace at the start of a table cell keeps the grid',
+      markdown: '| a | b |\n| - | - |\n| c | d |\n',
+      act: (e) => {
+        caretAt(e, 'd', 'start');
+        e.deleteBackward('character');
+        e.insertBreak();
+      },
+      expected: '| a | b |\n| - | - |\n| c | d |\n',
+    },
+    {
+      name: 'Tab moves to the next cell; in the last cell it adds a row',
+      markdown: '| a | b |\n| - | - |\n| c | d |\n',
+      act: (e) => {
+        caretAt(e, 'c', 'end');
+        moveToCell(e, 1);
+        type(e, '!');
+        moveToCell(e, 1);
+        type(e, 'e');
+      },
+      expected: '| a | b  |\n| - | -- |\n| c | d! |\n| e |    |\n',
+    },
+  ];
+
+  test.each(cases)('$name', ({ markdown, act, expected }) => {
+    const editor = editorFor(markdown);
+    act(editor);
+    expect(save(editor)).toBe(expected);
+  });
+});
