@@ -1,0 +1,122 @@
+/**
+ * `tandem build` and the app's Publish button: load the library, apply the sign-off gate,
+ * then write the student site and the PDFs from one shared PublishContext.
+ */
+import path from 'node:path';
+import { loadLibrary } from '../library/load-library.js';
+import type { LoadResult } from '../library/types.js';
+import { selectPublishedCourses } from '../signoff/select-published-courses.js';
+import type { PdfOutputs } from './pdf/build-pdf-outputs.js';
+import { assemblePublishContext, buildTime, pickTerm } from './assemble-context.js';
+import { writeSite } from './site/write-site.js';
+import type { BuildOptions, BuildProgress, BuildResult, PublishContext } from './types.js';
+
+/** The stages a build runs, replaceable in tests (e.g. to skip Chromium). */
+export interface BuildStages {
+  writeSite: typeof writeSite;
+  buildPdfOutputs: (ctx: PublishContext) => Promise<PdfOutputs>;
+  now: () => Date;
+}
+
+const defaultStages: BuildStages = {
+  writeSite,
+  // Loaded only when PDFs are wanted: the PDF stage pulls in pdf.js and a canvas binding.
+  buildPdfOutputs: async (ctx) => (await import('./pdf/build-pdf-outputs.js')).buildPdfOutputs(ctx),
+  now: () => new Date(),
+};
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Loads the library at `libraryRoot` and publishes it. Never throws for bad input: see `ok`. */
+export async function buildPublication(
+  libraryRoot: string,
+  options: BuildOptions,
+  onProgress?: (p: BuildProgress) => void,
+): Promise<BuildResult> {
+  const root = path.resolve(libraryRoot);
+  onProgress?.({ phase: 'load', done: 0, total: 1, message: `Reading the library in ${root}` });
+  const loaded = await loadLibrary(root);
+  return buildFromLoaded(loaded, options, onProgress);
+}
+
+/** Publishes an already-loaded library (what buildPublication does after loading). */
+export async function buildFromLoaded(
+  loaded: LoadResult,
+  options: BuildOptions,
+  onProgress?: (p: BuildProgress) => void,
+  stages: BuildStages = defaultStages,
+): Promise<BuildResult> {
+  const progress = onProgress ?? (() => undefined);
+  const result: BuildResult = {
+    ok: false,
+    facilitatorPacks: [],
+    excluded: [],
+    problems: loaded.problems,
+    errors: [],
+  };
+  const { library } = loaded;
+  // Warnings do not stop a build; errors do, before anything is written.
+  if (!library || loaded.problems.some((p) => p.severity === 'error')) {
+    if (!library && loaded.problems.length === 0)
+      result.errors.push('The library could not be read.');
+    return result;
+  }
+  progress({ phase: 'load', done: 1, total: 1, message: 'Library loaded' });
+
+  const picked = pickTerm(library, options.termId);
+  if ('error' in picked) {
+    result.errors.push(picked.error);
+    return result;
+  }
+
+  const selection = await selectPublishedCourses(library, { draft: options.draft });
+  result.excluded = selection.excluded;
+  const ctx = assemblePublishContext({
+    library,
+    term: picked.term,
+    courses: selection.courses,
+    statuses: selection.statuses,
+    options,
+    builtAt: buildTime(process.env, stages.now),
+    onProgress: progress,
+  });
+
+  let failed = false;
+  if (options.only !== 'pdf') {
+    try {
+      const site = await stages.writeSite(ctx);
+      result.siteDir = site.siteDir;
+      result.problems = [...result.problems, ...site.warnings];
+    } catch (error) {
+      failed = true;
+      result.errors.push(`The site could not be written: ${errorMessage(error)}`);
+    }
+  }
+  if (options.only !== 'site') {
+    progress({ phase: 'pdf', done: 0, total: 1, message: 'Making the PDFs' });
+    try {
+      const pdf = await stages.buildPdfOutputs(ctx);
+      if (pdf.prospectusPdf) result.prospectusPdf = pdf.prospectusPdf;
+      if (pdf.bookletPdf) result.bookletPdf = pdf.bookletPdf;
+      result.facilitatorPacks = pdf.facilitatorPacks;
+      if (pdf.errors.length > 0) {
+        failed = true;
+        result.errors.push(...pdf.errors);
+      }
+    } catch (error) {
+      failed = true;
+      result.errors.push(`The PDFs could not be made: ${errorMessage(error)}`);
+    }
+  }
+  result.ok = !failed;
+  const count = ctx.courses.length;
+  progress({
+    phase: 'done',
+    done: 1,
+    total: 1,
+    message: `Published ${count} ${count === 1 ? 'course' : 'courses'} for ${ctx.term.title}${options.draft ? ' (with drafts)' : ''}`,
+  });
+  return result;
+}

@@ -1,0 +1,37 @@
+/**
+ * Plain-text views of course Markdown, for meta descriptions and short excerpts. Facilitator
+ * notes are never included: the text is always for students.
+ */
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
+
+/** Whitespace collapsed, so the text fits in an attribute or a one-line summary. */
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Shortens at a word boundary and adds an ellipsis when `text` is longer than `max`. */
+export function truncateWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
+}
+
+/** The first top-level paragraph of `markdown` as plain text ('' when there is none). */
+export function firstParagraphText(markdown: string, max = 300): string {
+  const tree: Root = parser.parse(markdown);
+  for (const node of tree.children) {
+    if (node.type === 'paragraph') {
+      const text = squash(toString(node));
+      if (text) return truncateWords(text, max);
+    }
+  }
+  return '';
+}

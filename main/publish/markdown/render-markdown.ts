@@ -1,0 +1,169 @@
+/**
+ * Course Markdown → safe HTML for the site, the prospectus and facilitator packs.
+ *
+ * Every word in a library is untrusted: raw HTML never passes (remark-rehype drops it) and the
+ * final tree goes through rehype-sanitize, so no script, event handler or dangerous URL survives
+ * whatever the Markdown says.
+ */
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import { remarkTandemDirectives } from './directives.js';
+import type { Audience } from './directives.js';
+import { sanitizeSchema } from './sanitize-schema.js';
+
+export type { Audience } from './directives.js';
+
+/** How to render: for whom, where images go, and how headings fit the page. */
+export interface RenderMarkdownOptions {
+  /** Students never see `:::facilitator` blocks; facilitators see them as notes. */
+  audience: Audience;
+  /**
+   * Rewrites an image URL as written in the Markdown to the URL to publish; `undefined` drops
+   * the image (e.g. a file outside the course's images folder).
+   */
+  resolveImage?: (src: string) => string | undefined;
+  /** Added to every heading level (capped at 6) so the content fits under the page's own headings. */
+  headingOffset?: number;
+  /**
+   * Instead of a fixed offset: shift headings so the highest one used becomes this level
+   * (e.g. 2 under a page's h1), whatever level the author started at. Wins over headingOffset.
+   */
+  topHeadingLevel?: number;
+}
+
+/** Rendered HTML with a plain-text excerpt, from one pass over the Markdown. */
+export interface RenderedMarkdown {
+  html: string;
+  /** The first top-level paragraph as plain text, for summaries and meta descriptions. */
+  firstParagraph: string;
+}
+
+/** Per-call settings travel in the VFile so each processor can be built once and reused. */
+interface CallData {
+  resolveImage?: (src: string) => string | undefined;
+  headingOffset: number;
+  topHeadingLevel?: number;
+  /** Written by the processor: the first paragraph's text. */
+  firstParagraph: string;
+}
+
+const CALL_DATA_KEY = 'tandemRender';
+
+/** The part of a VFile these plugins use (vfile is a dependency of unified, not of Tandem). */
+interface FileWithData {
+  data: object;
+}
+
+function callData(file: FileWithData): CallData {
+  // cast: the key is only ever set by renderMarkdown below, with a CallData value.
+  return (file.data as Record<string, unknown>)[CALL_DATA_KEY] as CallData;
+}
+
+/** Shifts heading depths by the call's headingOffset (or to its topHeadingLevel). */
+function remarkHeadingOffset() {
+  return (tree: MdastRoot, file: FileWithData): void => {
+    const data = callData(file);
+    let headingOffset = data.headingOffset;
+    if (data.topHeadingLevel !== undefined) {
+      let top = 7;
+      visit(tree, 'heading', (node) => {
+        top = Math.min(top, node.depth);
+      });
+      headingOffset = top === 7 ? 0 : data.topHeadingLevel - top;
+    }
+    if (headingOffset === 0) return;
+    visit(tree, 'heading', (node) => {
+      // cast: depth is 1–6 by construction after clamping.
+      node.depth = Math.min(6, Math.max(1, node.depth + headingOffset)) as typeof node.depth;
+    });
+  };
+}
+
+/** Rewrites (or drops) every image through the call's resolveImage, covering `![]()` and `![][ref]`. */
+function rehypeResolveImages() {
+  return (tree: HastRoot, file: FileWithData): void => {
+    const { resolveImage } = callData(file);
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'img') return;
+      const src = typeof node.properties.src === 'string' ? node.properties.src : '';
+      const resolved = resolveImage ? resolveImage(src) : src;
+      if (resolved === undefined || resolved === '') {
+        if (parent && index !== undefined) {
+          parent.children.splice(index, 1);
+          return [SKIP, index];
+        }
+        return;
+      }
+      node.properties.src = resolved;
+      node.properties.loading = 'lazy';
+      return;
+    });
+  };
+}
+
+/** Keeps the first top-level paragraph's text (after facilitator notes are gone). */
+function remarkFirstParagraph() {
+  return (tree: MdastRoot, file: FileWithData): void => {
+    const first = tree.children.find((node) => node.type === 'paragraph');
+    callData(file).firstParagraph = first ? toString(first).replace(/\s+/g, ' ').trim() : '';
+  };
+}
+
+function createProcessor(audience: Audience) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkTandemDirectives, { audience })
+    .use(remarkHeadingOffset)
+    .use(remarkFirstParagraph)
+    .use(remarkRehype) // no allowDangerousHtml: raw HTML in course text is dropped here
+    .use(rehypeResolveImages)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeStringify)
+    .freeze();
+}
+
+type MarkdownProcessor = ReturnType<typeof createProcessor>;
+const processors = new Map<Audience, MarkdownProcessor>();
+
+function processorFor(audience: Audience): MarkdownProcessor {
+  let processor = processors.get(audience);
+  if (!processor) {
+    processor = createProcessor(audience);
+    processors.set(audience, processor);
+  }
+  return processor;
+}
+
+/** Renders untrusted course Markdown to sanitized HTML and a plain-text excerpt in one pass. */
+export function renderMarkdownDocument(
+  markdown: string,
+  options: RenderMarkdownOptions,
+): RenderedMarkdown {
+  const data: CallData = {
+    resolveImage: options.resolveImage,
+    headingOffset: options.headingOffset ?? 0,
+    topHeadingLevel: options.topHeadingLevel,
+    firstParagraph: '',
+  };
+  const file = processorFor(options.audience).processSync({
+    value: markdown,
+    data: { [CALL_DATA_KEY]: data },
+  });
+  return { html: String(file), firstParagraph: data.firstParagraph };
+}
+
+/** Renders untrusted course Markdown to sanitized HTML (synchronous; processors are reused). */
+export function renderMarkdown(markdown: string, options: RenderMarkdownOptions): string {
+  return renderMarkdownDocument(markdown, options).html;
+}

@@ -1,0 +1,35 @@
+/** The college's front pages (welcome, how to enrol, learning agreement…). */
+import type { Page } from '../../library/types.js';
+import type { SiteTemplates } from './load-templates.js';
+import type { RenderedPage } from './rendered-page.js';
+import { SanitizedHtml } from './sanitized-html.js';
+import { ENROL_PAGE_SLUG, describe, layoutView } from './site-model.js';
+import type { SiteModel } from './site-model.js';
+import { sitePaths } from './site-paths.js';
+
+/** Renders pages/<slug>.html. Front pages have no images folder, so images are left out. */
+export function renderFrontPage(
+  model: SiteModel,
+  templates: SiteTemplates,
+  page: Page,
+): RenderedPage {
+  const path = sitePaths.page(page.slug);
+  const content = SanitizedHtml.withExcerpt(page.body, {
+    topHeadingLevel: 2,
+    resolveImage: () => undefined,
+  });
+  const view = {
+    layout: layoutView(model, path, {
+      title: page.title,
+      description: describe(content.firstParagraph || page.title),
+      section: page.slug === ENROL_PAGE_SLUG ? 'enrol' : 'page',
+      breadcrumbs: [
+        { label: 'Home', path: sitePaths.home },
+        { label: page.title, path },
+      ],
+    }),
+    title: page.title,
+    content: content.html,
+  };
+  return { path, html: templates.page(view) };
+}

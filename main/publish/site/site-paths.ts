@@ -1,0 +1,66 @@
+/**
+ * Where each page of the student site lives, and relative links between them. Every link is
+ * relative so the site works from file://, on any web server and under any sub-path.
+ * Paths are site-relative with forward slashes.
+ */
+import path from 'node:path';
+import type { Course, Module } from '../../library/types.js';
+
+/** Anything that is not a safe file-name character becomes a hyphen (ids are kebab-case anyway). */
+function safeSegment(value: string): string {
+  const cleaned = value
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return cleaned || 'untitled';
+}
+
+/** Site-relative paths of every kind of page and asset. */
+export const sitePaths = {
+  home: 'index.html',
+  courses: 'courses/index.html',
+  timetable: 'timetable.html',
+  venues: 'venues.html',
+  stylesheet: 'assets/site.css',
+  /** Marks a folder as Tandem's output, so a rebuild may clear it. */
+  marker: '.tandem-site',
+  category: (categoryId: string): string => `categories/${safeSegment(categoryId)}.html`,
+  course: (courseId: string): string => `courses/${safeSegment(courseId)}/index.html`,
+  page: (slug: string): string => `pages/${safeSegment(slug)}.html`,
+  /** A course image, keeping its path below the course's images/ folder. */
+  courseImage: (courseId: string, pathInImages: string): string =>
+    `courses/${safeSegment(courseId)}/images/${pathInImages}`,
+};
+
+/**
+ * File name of each module page of a course: `<slug>.html`, or `<NN>-<slug>.html` when the
+ * slug would clash with the course's index page or with another module.
+ */
+export function modulePaths(course: Course): Map<Module, string> {
+  const counts = new Map<string, number>();
+  for (const m of course.modules)
+    counts.set(safeSegment(m.slug), (counts.get(safeSegment(m.slug)) ?? 0) + 1);
+  const result = new Map<Module, string>();
+  for (const m of course.modules) {
+    const slug = safeSegment(m.slug);
+    const name =
+      slug === 'index' || slug === 'images' || (counts.get(slug) ?? 0) > 1
+        ? `${String(m.number).padStart(2, '0')}-${slug}`
+        : slug;
+    result.set(m, `courses/${safeSegment(course.id)}/${name}.html`);
+  }
+  return result;
+}
+
+/** The href from page `from` to site file `to`, both site-relative (`to` may carry a #fragment). */
+export function relativeHref(from: string, to: string): string {
+  const [target = '', fragment] = to.split('#', 2);
+  const fromDir = path.posix.dirname(from);
+  let href = target === '' ? path.posix.basename(from) : path.posix.relative(fromDir, target);
+  if (href === '') href = path.posix.basename(target);
+  const encoded = href
+    .split('/')
+    .map((segment) => (segment === '..' ? segment : encodeURIComponent(segment)))
+    .join('/');
+  return fragment === undefined ? encoded : `${encoded}#${fragment}`;
+}
