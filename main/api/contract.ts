@@ -166,11 +166,16 @@ export interface BuildPlan {
   excluded: ExcludedCourse[];
 }
 
+/** Desktop menu commands the UI carries out (Electron only; browser mode has no app menu). */
+export type MenuCommand =
+  'open-library' | 'new-course' | 'save' | 'show-problems' | 'publish' | 'help';
+
 /** Things the back end tells the UI without being asked. */
 export type TandemEvent =
   | { type: 'library-changed'; files: string[] }
   | { type: 'build-progress'; buildId: string; progress: BuildProgress }
-  | { type: 'build-finished'; buildId: string; result: BuildResult };
+  | { type: 'build-finished'; buildId: string; result: BuildResult }
+  | { type: 'menu'; command: MenuCommand };
 
 export interface TandemApi {
   /** Electron: shows the OS folder picker. Browser mode: returns null (the library is fixed). */

@@ -1,0 +1,74 @@
+/**
+ * The back end of the contract for one library folder: an object with every `TandemApi`
+ * operation (everything but `onEvent`, which each transport provides). Both transports call
+ * these only after `validateArgs`.
+ */
+import type { ApiMethod, TandemApi } from '../contract.js';
+import { createApiContext, type ApiContext, type ApiOptions } from './api-context.js';
+import { createBuildState, planBuild, revealOutput, startBuild } from './build-handlers.js';
+import { createCourse, readCourse, saveCourse } from './course-handlers.js';
+import { readImage } from './image-handlers.js';
+import { getLibrary, getProblems } from './library-handlers.js';
+import {
+  addModule,
+  deleteModule,
+  readModule,
+  renameModule,
+  reorderModules,
+  restoreModule,
+  saveModule,
+} from './module-handlers.js';
+import {
+  createKey,
+  diffSince,
+  getIdentity,
+  getStatus,
+  setIdentity,
+  signOff,
+} from './signoff-handlers.js';
+
+/** Every request/response operation of the contract. */
+export type ApiHandlers = Pick<TandemApi, ApiMethod>;
+
+export interface CreatedHandlers {
+  handlers: ApiHandlers;
+  context: ApiContext;
+}
+
+/** Creates the handlers (and their shared context) for the library at `options.root`. */
+export function createApiHandlers(options: ApiOptions): CreatedHandlers {
+  const context = createApiContext(options);
+  const builds = createBuildState();
+  const handlers: ApiHandlers = {
+    async chooseLibrary() {
+      // Switching libraries is the transport's job (Electron replaces these handlers);
+      // browser mode serves one fixed library.
+      const chosen = options.chooseFolder ? await options.chooseFolder() : null;
+      if (chosen === null) return null;
+      return getLibrary(createApiContext({ ...options, root: chosen }));
+    },
+    getLibrary: () => getLibrary(context),
+    getProblems: () => getProblems(context),
+    readCourse: (courseId) => readCourse(context, courseId),
+    createCourse: (course) => createCourse(context, course),
+    saveCourse: (request) => saveCourse(context, request),
+    readModule: (courseId, file) => readModule(context, courseId, file),
+    saveModule: (request) => saveModule(context, request),
+    addModule: (courseId, title) => addModule(context, courseId, title),
+    renameModule: (courseId, file, title) => renameModule(context, courseId, file, title),
+    reorderModules: (courseId, files) => reorderModules(context, courseId, files),
+    deleteModule: (courseId, file) => deleteModule(context, courseId, file),
+    restoreModule: (courseId, deleted) => restoreModule(context, courseId, deleted),
+    readImage: (courseId, path) => readImage(context, courseId, path),
+    getStatus: (courseId) => getStatus(context, courseId),
+    getIdentity: () => getIdentity(context),
+    setIdentity: (trainerId) => setIdentity(context, trainerId),
+    createKey: () => createKey(context),
+    signOff: (courseId, comment) => signOff(context, courseId, comment),
+    diffSince: (courseId, trainerId) => diffSince(context, courseId, trainerId),
+    planBuild: (buildOptions) => planBuild(context, buildOptions),
+    startBuild: (buildOptions) => startBuild(context, builds, buildOptions),
+    revealOutput: (target) => revealOutput(context, builds, target),
+  };
+  return { handlers, context };
+}

@@ -1,0 +1,46 @@
+/** Images for the editor, read only from a course's images/ folder. */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { TandemApiError } from '../api-error.js';
+import type { ApiContext } from './api-context.js';
+
+/** Image types the editor shows, by extension. Anything else is refused. */
+export const IMAGE_TYPES: Readonly<Record<string, string>> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.svg': 'image/svg+xml',
+};
+
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Reads `images/...` of a course as a data: URL. SVG is safe here because the editor shows it
+ * through <img>, where scripts inside an SVG never run.
+ */
+export async function readImage(
+  context: ApiContext,
+  courseId: string,
+  relative: string,
+): Promise<string> {
+  if (!relative.startsWith('images/')) {
+    throw new TandemApiError('forbidden', `Images are read only from images/, not "${relative}".`);
+  }
+  const type = IMAGE_TYPES[path.extname(relative).toLowerCase()];
+  if (!type) {
+    throw new TandemApiError(
+      'invalid-argument',
+      `${relative} is not an image Tandem shows (use ${Object.keys(IMAGE_TYPES).join(', ')}).`,
+    );
+  }
+  const file = await context.insideCourse(courseId, relative);
+  const info = await stat(file);
+  if (!info.isFile()) throw new TandemApiError('not-found', `${relative} is not a file.`);
+  if (info.size > MAX_IMAGE_BYTES) {
+    throw new TandemApiError('failed', `${relative} is too large to show (over 20 MB).`);
+  }
+  return `data:${type};base64,${(await readFile(file)).toString('base64')}`;
+}

@@ -1,0 +1,214 @@
+/**
+ * A course's modules (sessions): `modules/NN-slug.md` files. Numbers give the order; renaming
+ * keeps the number and changes the slug; reordering renumbers the files.
+ */
+import { readFile, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { Document } from 'yaml';
+import type {
+  DeletedModule,
+  ModuleDocument,
+  ModuleRef,
+  SaveModuleRequest,
+  SaveResult,
+} from '../contract.js';
+import { TandemApiError } from '../api-error.js';
+import { versionOf } from '../own-writes.js';
+import type { ApiContext } from './api-context.js';
+import {
+  listModuleFiles,
+  moduleFileName,
+  moduleRefFrom,
+  parseModuleFileName,
+  readModuleRef,
+} from './list-course-files.js';
+import {
+  assertEditable,
+  composeMarkdown,
+  parseMarkdownFile,
+  setFields,
+  slugify,
+} from './markdown-file.js';
+
+async function exists(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined)) !== undefined;
+}
+
+async function modulePath(context: ApiContext, courseId: string, file: string): Promise<string> {
+  return context.insideCourse(courseId, `modules/${file}`);
+}
+
+/** Reads one module for the editor. */
+export async function readModule(
+  context: ApiContext,
+  courseId: string,
+  file: string,
+): Promise<ModuleDocument> {
+  const bytes = await readFile(await modulePath(context, courseId, file));
+  const parsed = parseMarkdownFile(bytes.toString('utf8'));
+  return { ...moduleRefFrom(file, parsed.data), body: parsed.body, version: versionOf(bytes) };
+}
+
+/** Saves a module's title, duration and body, unless the file changed on disk since it was read. */
+export async function saveModule(
+  context: ApiContext,
+  request: SaveModuleRequest,
+): Promise<SaveResult> {
+  const file = await modulePath(context, request.courseId, request.file);
+  return context.serialize(file, async () => {
+    const bytes = await readFile(file);
+    const current = parseMarkdownFile(bytes.toString('utf8'));
+    const version = versionOf(bytes);
+    if (version !== request.baseVersion) {
+      return { ok: false, conflict: { theirs: current.text, theirsBody: current.body, version } };
+    }
+    assertEditable(current, `${request.courseId}/modules/${request.file}`);
+    const duration = request.duration?.trim();
+    setFields(current.doc, { title: request.title.trim(), duration: duration || undefined });
+    const text = composeMarkdown(current.doc, request.body);
+    await context.writeFile(file, text);
+    return { ok: true, version: versionOf(text) };
+  });
+}
+
+/** Adds a module after the last one, with the title as its only field. */
+export async function addModule(
+  context: ApiContext,
+  courseId: string,
+  title: string,
+): Promise<ModuleRef> {
+  const dir = await context.courseDir(courseId);
+  return context.serialize(path.join(dir, 'modules'), async () => {
+    const files = await listModuleFiles(dir);
+    const last = Math.max(0, ...files.map((f) => parseModuleFileName(f)?.number ?? 0));
+    const file = moduleFileName(last + 1, slugify(title, 'module'));
+    const target = await modulePath(context, courseId, file);
+    if (await exists(target)) {
+      throw new TandemApiError('conflict', `modules/${file} already exists.`);
+    }
+    const doc = new Document({ title: title.trim() });
+    await context.writeFile(target, composeMarkdown(doc, ''));
+    return readModuleRef(dir, file);
+  });
+}
+
+/** Changes a module's title; its file keeps the number and takes the new title's slug. */
+export async function renameModule(
+  context: ApiContext,
+  courseId: string,
+  file: string,
+  title: string,
+): Promise<ModuleRef> {
+  const dir = await context.courseDir(courseId);
+  return context.serialize(path.join(dir, 'modules'), async () => {
+    const from = await modulePath(context, courseId, file);
+    const current = parseMarkdownFile(await readFile(from, 'utf8'));
+    assertEditable(current, `${courseId}/modules/${file}`);
+    const number = parseModuleFileName(file)?.number ?? 0;
+    const newFile = moduleFileName(number, slugify(title, 'module'));
+    const to = await modulePath(context, courseId, newFile);
+    if (newFile !== file && (await exists(to))) {
+      throw new TandemApiError('conflict', `modules/${newFile} already exists.`);
+    }
+    setFields(current.doc, { title: title.trim() });
+    // Title first (atomic write), then the name (atomic rename): a crash leaves a valid module.
+    await context.writeFile(from, composeMarkdown(current.doc, current.body));
+    if (newFile !== file) {
+      context.ownWrites.removed(from);
+      context.ownWrites.wroteFile(to, await readFile(from));
+      await rename(from, to);
+    }
+    return readModuleRef(dir, newFile);
+  });
+}
+
+/**
+ * Renumbers the modules 01, 02… in the order given. `files` must name exactly the modules on
+ * disk now; otherwise someone changed the folder meanwhile and the UI must reload first.
+ */
+export async function reorderModules(
+  context: ApiContext,
+  courseId: string,
+  files: string[],
+): Promise<ModuleRef[]> {
+  const dir = await context.courseDir(courseId);
+  const modulesDir = path.join(dir, 'modules');
+  return context.serialize(modulesDir, async () => {
+    const current = await listModuleFiles(dir);
+    const same =
+      new Set(files).size === files.length &&
+      files.length === current.length &&
+      [...files].sort().join('\n') === [...current].sort().join('\n');
+    if (!same) {
+      throw new TandemApiError(
+        'conflict',
+        'The modules on disk are not the ones listed (they may have changed); reload the course and try again.',
+      );
+    }
+    const moves = files
+      .map((file, index) => ({
+        from: file,
+        to: moduleFileName(index + 1, parseModuleFileName(file)?.slug ?? 'module'),
+      }))
+      .filter((move) => move.from !== move.to);
+    const taken = new Set(current);
+    // Files whose new name is still taken (two modules with the same slug swapping places)
+    // step aside under a temporary name first; every other file moves straight to its name.
+    const staged: { at: string; to: string }[] = [];
+    for (const move of moves) {
+      if (taken.has(move.to)) {
+        const temp = `${move.from}.reorder`;
+        await rename(path.join(modulesDir, move.from), path.join(modulesDir, temp));
+        staged.push({ at: temp, to: move.to });
+      } else staged.push({ at: move.from, to: move.to });
+      context.ownWrites.removed(path.join(modulesDir, move.from));
+    }
+    for (const step of staged) {
+      const to = path.join(modulesDir, step.to);
+      await rename(path.join(modulesDir, step.at), to);
+      context.ownWrites.wroteFile(to, await readFile(to));
+    }
+    return Promise.all(
+      files.map((_, index) => {
+        const slug = parseModuleFileName(files[index] ?? '')?.slug ?? 'module';
+        return readModuleRef(dir, moduleFileName(index + 1, slug));
+      }),
+    );
+  });
+}
+
+/** Deletes a module and hands back its content so the UI can offer Undo. */
+export async function deleteModule(
+  context: ApiContext,
+  courseId: string,
+  file: string,
+): Promise<DeletedModule> {
+  const dir = await context.courseDir(courseId);
+  return context.serialize(path.join(dir, 'modules'), async () => {
+    const target = await modulePath(context, courseId, file);
+    const content = await readFile(target, 'utf8');
+    const module = moduleRefFrom(file, parseMarkdownFile(content).data);
+    context.ownWrites.removed(target);
+    await unlink(target);
+    return { module, content };
+  });
+}
+
+/** Puts a deleted module back, under its old name when that is still free, else at the end. */
+export async function restoreModule(
+  context: ApiContext,
+  courseId: string,
+  deleted: DeletedModule,
+): Promise<ModuleRef> {
+  const dir = await context.courseDir(courseId);
+  return context.serialize(path.join(dir, 'modules'), async () => {
+    let file = deleted.module.file;
+    if (await exists(await modulePath(context, courseId, file))) {
+      const files = await listModuleFiles(dir);
+      const last = Math.max(0, ...files.map((f) => parseModuleFileName(f)?.number ?? 0));
+      file = moduleFileName(last + 1, parseModuleFileName(file)?.slug ?? 'module');
+    }
+    await context.writeFile(await modulePath(context, courseId, file), deleted.content);
+    return readModuleRef(dir, file);
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * Boundary checks: one zod schema per API method, applied to the raw arguments before any
+ * handler runs, by both transports (IPC and HTTP). Ids and file names are held to the exact
+ * shapes the library format allows, so nothing from the UI can name a path outside a course.
+ */
+import { z } from 'zod';
+import { API_METHODS, type ApiArgs, type ApiMethod } from './contract.js';
+import { TandemApiError, describeZodError } from './api-error.js';
+
+/** Course and trainer ids: lower-case kebab-case, as folder names and roster ids are. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Module file names inside modules/: `NN-slug.md`. */
+export const MODULE_FILE_PATTERN = /^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+/** Content versions handed out by the back end. */
+export const VERSION_PATTERN = /^sha256:[0-9a-f]{64}$/;
+
+const MAX_TEXT = 5_000_000; // a module body larger than this is a mistake, not a course
+const id = z.string().max(100).regex(ID_PATTERN, 'must be lower-case words joined by dashes');
+const moduleFile = z
+  .string()
+  .max(160)
+  .regex(MODULE_FILE_PATTERN, 'must be a module file name like 01-welcome.md');
+const title = z.string().trim().min(1, 'must not be empty').max(300);
+const shortText = z.string().max(2000);
+const longText = z.string().max(MAX_TEXT);
+const version = z.string().regex(VERSION_PATTERN, 'must be a version from the back end');
+const imagePath = z
+  .string()
+  .max(500)
+  .regex(/^images\/[^\0\\]+$/, 'must be a path under images/');
+
+const courseFields = z.strictObject({
+  title: shortText,
+  code: shortText,
+  category: shortText,
+  summary: shortText,
+  audience: shortText,
+  format: shortText,
+  outcomes: z.array(shortText).max(100),
+  authors: z.array(id).max(20),
+  tags: z.array(shortText).max(100),
+});
+
+const moduleRef = z.strictObject({
+  file: moduleFile,
+  number: z.number().int().min(0).max(999),
+  title: shortText,
+  duration: shortText.optional(),
+});
+
+const buildBase = {
+  termId: id.optional(),
+  draft: z.boolean(),
+};
+
+const schemas = {
+  chooseLibrary: z.tuple([]),
+  getLibrary: z.tuple([]),
+  getProblems: z.tuple([]),
+  readCourse: z.tuple([id]),
+  createCourse: z.tuple([
+    z.strictObject({
+      id: id.optional(),
+      title,
+      category: id,
+      authors: z.array(id).max(20),
+    }),
+  ]),
+  saveCourse: z.tuple([
+    z.strictObject({
+      courseId: id,
+      fields: courseFields,
+      description: longText,
+      baseVersion: version,
+    }),
+  ]),
+  readModule: z.tuple([id, moduleFile]),
+  saveModule: z.tuple([
+    z.strictObject({
+      courseId: id,
+      file: moduleFile,
+      title,
+      duration: shortText.optional(),
+      body: longText,
+      baseVersion: version,
+    }),
+  ]),
+  addModule: z.tuple([id, title]),
+  renameModule: z.tuple([id, moduleFile, title]),
+  reorderModules: z.tuple([id, z.array(moduleFile).min(1).max(200)]),
+  deleteModule: z.tuple([id, moduleFile]),
+  restoreModule: z.tuple([id, z.strictObject({ module: moduleRef, content: longText })]),
+  readImage: z.tuple([id, imagePath]),
+  getStatus: z.tuple([id]),
+  getIdentity: z.tuple([]),
+  setIdentity: z.tuple([id]),
+  createKey: z.tuple([]),
+  signOff: z.tuple([id, z.string().max(500).optional()]),
+  diffSince: z.tuple([id, id]),
+  planBuild: z.tuple([z.strictObject(buildBase)]),
+  startBuild: z.tuple([
+    z.strictObject({
+      ...buildBase,
+      outDir: z.string().min(1).max(4096).optional(),
+      only: z.enum(['site', 'pdf']).optional(),
+      paper: z.enum(['A4', 'A5']),
+      largePrint: z.boolean(),
+      booklet: z.boolean(),
+      facilitatorPacks: z.boolean(),
+    }),
+  ]),
+  revealOutput: z.tuple([z.string().min(1).max(4096)]),
+} satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
+
+/** The argument schema of every method, keyed by method name. */
+export const ARG_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = schemas;
+
+/** True when `name` is one of the API's operations (an own entry, not a prototype key). */
+export function isApiMethod(name: string): name is ApiMethod {
+  return (API_METHODS as readonly string[]).includes(name);
+}
+
+/**
+ * Checks raw arguments for `method`. JSON turns a trailing `undefined` argument into `null`,
+ * so trailing nulls are dropped first. Throws `TandemApiError('invalid-argument')` naming
+ * what is wrong.
+ */
+export function validateArgs<M extends ApiMethod>(method: M, args: unknown): ApiArgs<M> {
+  if (!Array.isArray(args)) {
+    throw new TandemApiError('invalid-argument', `${method}: arguments must be a list`);
+  }
+  const trimmed = [...args];
+  while (trimmed.length > 0 && trimmed[trimmed.length - 1] == null) trimmed.pop();
+  const schema: z.ZodType<ApiArgs<M>> = ARG_SCHEMAS[method];
+  const result = schema.safeParse(trimmed);
+  if (!result.success) {
+    throw new TandemApiError('invalid-argument', `${method}: ${describeZodError(result.error)}`);
+  }
+  return result.data;
+}
