@@ -1,0 +1,17 @@
+/** The renderer's only door to the back end, plus turning its errors into words for people. */
+import type { TandemApi } from '../main/api/contract.js';
+
+/** The back-end API installed by the Electron preload or the browser-mode client. */
+export function tandem(): TandemApi {
+  return window.tandem;
+}
+
+/** A plain-words message for anything thrown by an API call. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const message = (error as { message: unknown }).message; // ApiError crosses as plain data
+    if (typeof message === 'string' && message) return message;
+  }
+  return 'Something went wrong. Please try again.';
+}

@@ -1,0 +1,111 @@
+/**
+ * Someone else changed a file while it was open here. Shows both versions side by side and
+ * lets the person decide; nothing is lost whichever they pick.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { diffLines } from 'diff';
+import { Dialog } from './Dialog.js';
+import { copyText } from './copy-text.js';
+
+export interface ConflictDialogProps {
+  open: boolean;
+  /** What the file is, e.g. `the module “Welcome”`. */
+  what: string;
+  mine: string;
+  theirs: string;
+  onKeepMine(): void;
+  onTakeTheirs(): void;
+}
+
+/** One side of the conflict, with the lines found only on this side highlighted. */
+function Side({ id, title, parts, testId }: SideProps) {
+  const ref = useRef<HTMLPreElement>(null);
+  useEffect(() => {
+    // Start each side at its first difference, so nobody has to hunt for it.
+    const first = ref.current?.querySelector<HTMLElement>('.conflict__only');
+    if (first && ref.current) ref.current.scrollTop = first.offsetTop - ref.current.offsetTop - 24;
+  }, []);
+  return (
+    <section className="conflict__side" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      <pre ref={ref} className="conflict__text" tabIndex={0} data-testid={testId}>
+        {parts.map((part, index) =>
+          part.only ? (
+            <mark key={index} className="conflict__only">
+              <span className="visually-hidden">Only in {title.toLowerCase()}: </span>
+              {part.text}
+            </mark>
+          ) : (
+            <span key={index}>{part.text}</span>
+          ),
+        )}
+      </pre>
+    </section>
+  );
+}
+
+interface SideProps {
+  id: string;
+  title: string;
+  parts: { text: string; only: boolean }[];
+  testId: string;
+}
+
+/** The three calm choices for a save that was refused. */
+export function ConflictDialog(props: ConflictDialogProps) {
+  const { open, what, mine, theirs, onKeepMine, onTakeTheirs } = props;
+  const [copied, setCopied] = useState<'yes' | 'failed' | undefined>(undefined);
+  const changes = useMemo(() => diffLines(theirs, mine), [mine, theirs]);
+  const mineParts = changes
+    .filter((c) => !c.removed)
+    .map((c) => ({ text: c.value, only: c.added }));
+  const theirParts = changes
+    .filter((c) => !c.added)
+    .map((c) => ({ text: c.value, only: c.removed }));
+  return (
+    <Dialog
+      open={open}
+      wide
+      title="This was changed somewhere else"
+      // Escape must not silently pick a side: the draft stays, unsaved, until a choice is made.
+      onClose={() => undefined}
+      description={
+        <p>
+          While you were writing, someone else (perhaps your co-author on the shared drive) saved a
+          different version of {what}. Your text is safe. Please choose what to keep.
+        </p>
+      }
+    >
+      <p className="hint">The lines that differ are highlighted.</p>
+      <div className="conflict">
+        <Side id="conflict-mine" title="Your version" parts={mineParts} testId="conflict-mine" />
+        <Side
+          id="conflict-theirs"
+          title="The version saved on disk"
+          parts={theirParts}
+          testId="conflict-theirs"
+        />
+      </div>
+      <div className="dialog__actions">
+        <button type="button" className="button button--primary" onClick={onKeepMine}>
+          Keep my version
+        </button>
+        <button type="button" className="button" onClick={onTakeTheirs}>
+          Use the version on disk
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void copyText(mine).then((ok) => setCopied(ok ? 'yes' : 'failed'))}
+        >
+          Copy my text
+        </button>
+      </div>
+      <p role="status" className="hint">
+        {copied === 'yes' && 'Your text is copied. You can paste it anywhere you like.'}
+        {copied === 'failed' &&
+          'Copying did not work here. Select the text under “Your version” and copy it yourself.'}
+      </p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,278 @@
+/**
+ * One file being edited: loads it, keeps the draft, autosaves against the version it loaded,
+ * and turns a refused save (the file changed on disk) into a conflict a person resolves.
+ * The draft is never thrown away without someone choosing to.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SaveResult } from '../../main/api/contract.js';
+import { errorMessage } from '../api.js';
+import { useAutosave } from './useAutosave.js';
+
+export type SaveStatus = 'saved' | 'saving' | 'error' | 'conflict';
+
+export interface Conflict<T> {
+  /** The whole file as it is on disk now. */
+  theirs: string;
+  /** The body part of `theirs`. */
+  theirsBody: string;
+  version: string;
+  /** The draft that could not be saved. */
+  mine: T;
+}
+
+export interface Loaded<T> {
+  value: T;
+  version: string;
+}
+
+export interface DocumentOptions<T> {
+  /** Which file; undefined while nothing is open. Changing it loads another file. */
+  key: string | undefined;
+  load(key: string): Promise<Loaded<T>>;
+  save(key: string, value: T, baseVersion: string): Promise<SaveResult>;
+  equals(a: T, b: T): boolean;
+  delay?: number;
+}
+
+export interface SavedDocument<T> {
+  value: T | undefined;
+  loadError: string | undefined;
+  /** Goes up whenever the draft is replaced from disk, so editors can start afresh. */
+  generation: number;
+  status: SaveStatus;
+  dirty: boolean;
+  saveError: string | undefined;
+  conflict: Conflict<T> | undefined;
+  update(change: (value: T) => T): void;
+  /** Saves now if needed; resolves false if the draft could not be saved. */
+  flush(): Promise<boolean>;
+  retry(): void;
+  /** Saves the draft over the version on disk. */
+  keepMine(): void;
+  /** Replaces the draft with the file on disk. */
+  takeTheirs(): Promise<void>;
+  /** Reloads when the file changed on disk: silently if clean, through a save (and so a conflict) if not. */
+  fileChanged(): Promise<void>;
+}
+
+type Phase = 'idle' | 'saving' | 'error' | 'conflict';
+
+/** Edits one file with autosave and conflict handling. */
+export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<T> {
+  const { key, equals, delay } = options;
+  const [draft, setDraft] = useState<T | undefined>(undefined);
+  const [saved, setSaved] = useState<T | undefined>(undefined);
+  const [phase, setPhaseState] = useState<Phase>('idle');
+  const [generation, setGeneration] = useState(0);
+  const [loadError, setLoadError] = useState<string | undefined>(undefined);
+  const [saveError, setSaveError] = useState<string | undefined>(undefined);
+  const [conflict, setConflictState] = useState<Conflict<T> | undefined>(undefined);
+  const conflictRef = useRef<Conflict<T> | undefined>(undefined);
+  const setConflict = useCallback((next: Conflict<T> | undefined) => {
+    conflictRef.current = next;
+    setConflictState(next);
+  }, []);
+
+  // Refs mirror the state for async work, which must see the latest values.
+  const keyRef = useRef(key);
+  const draftRef = useRef<T | undefined>(undefined);
+  const savedRef = useRef<T | undefined>(undefined);
+  const versionRef = useRef('');
+  const phaseRef = useRef<Phase>('idle');
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const failedDraft = useRef<T | undefined>(undefined);
+  // Counts saves that landed, so a reload that raced with a save can tell it is out of date.
+  const landed = useRef(0);
+  const io = useRef(options);
+  useEffect(() => {
+    io.current = options;
+  });
+
+  const setPhase = (next: Phase) => {
+    phaseRef.current = next;
+    setPhaseState(next);
+  };
+
+  // Reads `equals` through the ref so callers may pass an inline function.
+  const isDirty = useCallback(
+    () =>
+      draftRef.current !== undefined &&
+      savedRef.current !== undefined &&
+      !io.current.equals(draftRef.current, savedRef.current),
+    [],
+  );
+
+  const apply = useCallback(
+    (loaded: Loaded<T>) => {
+      draftRef.current = loaded.value;
+      savedRef.current = loaded.value;
+      versionRef.current = loaded.version;
+      setDraft(loaded.value);
+      setSaved(loaded.value);
+      setConflict(undefined);
+      setSaveError(undefined);
+      setPhase('idle');
+      setGeneration((g) => g + 1);
+    },
+    [setConflict],
+  );
+
+  const runSave = useCallback(async (): Promise<boolean> => {
+    // One save at a time, each based on the version the previous one returned.
+    while (inFlight.current) await inFlight.current;
+    const fileKey = keyRef.current;
+    const snapshot = draftRef.current;
+    if (!fileKey || snapshot === undefined) return true;
+    if (phaseRef.current === 'conflict') return false;
+    if (!isDirty()) return true;
+    setPhase('saving');
+    const attempt = (async () => {
+      try {
+        const result = await io.current.save(fileKey, snapshot, versionRef.current);
+        if (keyRef.current !== fileKey) return result.ok;
+        if (result.ok) {
+          landed.current += 1;
+          versionRef.current = result.version;
+          savedRef.current = snapshot;
+          setSaved(snapshot);
+          setSaveError(undefined);
+          setPhase('idle');
+          return true;
+        }
+        setConflict({ ...result.conflict, mine: snapshot });
+        setPhase('conflict');
+        return false;
+      } catch (error) {
+        if (keyRef.current !== fileKey) return false;
+        failedDraft.current = snapshot;
+        setSaveError(errorMessage(error));
+        setPhase('error');
+        return false;
+      }
+    })();
+    inFlight.current = attempt;
+    try {
+      return await attempt;
+    } finally {
+      if (inFlight.current === attempt) inFlight.current = null;
+    }
+  }, [isDirty, setConflict]);
+
+  // Load whenever the file changes; on leaving a file, save what is left (best effort:
+  // callers flush first, this only catches an unexpected unmount).
+  useEffect(() => {
+    keyRef.current = key;
+    draftRef.current = undefined;
+    savedRef.current = undefined;
+    setDraft(undefined);
+    setSaved(undefined);
+    setConflict(undefined);
+    setSaveError(undefined);
+    setLoadError(undefined);
+    setPhase('idle');
+    if (!key) return;
+    let cancelled = false;
+    io.current
+      .load(key)
+      .then((loaded) => {
+        if (!cancelled) apply(loaded);
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setLoadError(errorMessage(error));
+      });
+    return () => {
+      cancelled = true;
+      const left = draftRef.current;
+      if (left !== undefined && isDirty() && phaseRef.current !== 'conflict') {
+        void io.current.save(key, left, versionRef.current).catch(() => undefined);
+      }
+    };
+  }, [key, apply, isDirty, setConflict]);
+
+  const dirty = draft !== undefined && saved !== undefined && !equals(draft, saved);
+  const retryBlocked = phase === 'error' && failedDraft.current === draft;
+  useAutosave({
+    dirty,
+    draft,
+    enabled: phase !== 'conflict' && !retryBlocked,
+    save: () => void runSave(),
+    delay,
+  });
+
+  const update = useCallback((change: (value: T) => T) => {
+    if (draftRef.current === undefined) return;
+    const next = change(draftRef.current);
+    draftRef.current = next;
+    setDraft(next);
+  }, []);
+
+  const retry = useCallback(() => {
+    failedDraft.current = undefined;
+    setPhase('idle');
+    void runSave();
+  }, [runSave]);
+
+  const keepMine = useCallback(() => {
+    // The next save is based on the version on disk now, so it replaces it with the draft.
+    const current = conflictRef.current;
+    if (current) versionRef.current = current.version;
+    conflictRef.current = undefined;
+    setConflict(undefined);
+    setPhase('idle');
+    void runSave();
+  }, [runSave, setConflict]);
+
+  const takeTheirs = useCallback(async () => {
+    const fileKey = keyRef.current;
+    if (!fileKey) return;
+    try {
+      apply(await io.current.load(fileKey));
+    } catch (error) {
+      setSaveError(errorMessage(error));
+    }
+  }, [apply]);
+
+  const fileChanged = useCallback(async () => {
+    const fileKey = keyRef.current;
+    if (!fileKey || draftRef.current === undefined || phaseRef.current === 'conflict') return;
+    if (isDirty() || inFlight.current) {
+      // Our save is based on the version we loaded, so a real change on disk shows as a conflict.
+      await runSave();
+      return;
+    }
+    try {
+      const before = landed.current;
+      const loaded = await io.current.load(fileKey);
+      const stale = landed.current !== before;
+      if (keyRef.current !== fileKey || stale || isDirty() || inFlight.current) return;
+      if (loaded.version !== versionRef.current) apply(loaded);
+    } catch {
+      // The file may be mid-rename or removed; the screen reloads its list separately.
+    }
+  }, [apply, isDirty, runSave]);
+
+  const status: SaveStatus =
+    phase === 'conflict'
+      ? 'conflict'
+      : phase === 'error'
+        ? 'error'
+        : phase === 'saving' || dirty
+          ? 'saving'
+          : 'saved';
+
+  return {
+    value: draft,
+    loadError,
+    generation,
+    status,
+    dirty,
+    saveError,
+    conflict,
+    update,
+    flush: runSave,
+    retry,
+    keepMine,
+    takeTheirs,
+    fileChanged,
+  };
+}

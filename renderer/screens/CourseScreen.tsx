@@ -1,0 +1,288 @@
+/**
+ * One course: its modules and their text, its details, and its sign-off. Everything typed here
+ * autosaves; leaving the screen saves first.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CourseDocument, ModuleRef } from '../../main/api/contract.js';
+import { errorMessage, tandem } from '../api.js';
+import { useApp } from '../state/AppContext.js';
+import type { CourseTab } from '../state/route.js';
+import { useSavedDocument } from '../hooks/useSavedDocument.js';
+import type { SavedDocument, SaveStatus } from '../hooks/useSavedDocument.js';
+import { useTandemEvent } from '../hooks/useTandemEvent.js';
+import { usePageHeading } from '../hooks/usePageHeading.js';
+import { SaveIndicator } from '../components/SaveIndicator.js';
+import { StatusBadge } from '../components/StatusBadge.js';
+import { ConflictDialog } from '../components/ConflictDialog.js';
+import { Tabs } from '../components/Tabs.js';
+import {
+  courseAsText,
+  loadCourse,
+  loadModule,
+  saveCourse,
+  saveModule,
+  sameCourse,
+  sameModule,
+} from './course-documents.js';
+import type { CourseDraft, ModuleDraft } from './course-documents.js';
+import { ModulesTab } from './ModulesTab.js';
+import { CourseDetailsForm } from './CourseDetailsForm.js';
+import { SignoffPanel } from './SignoffPanel.js';
+
+const tabs: { id: CourseTab; label: string }[] = [
+  { id: 'modules', label: 'Modules' },
+  { id: 'details', label: 'Course details' },
+  { id: 'signoff', label: 'Sign-off' },
+];
+
+function combinedStatus(...docs: SavedDocument<unknown>[]): SaveStatus {
+  const order: SaveStatus[] = ['conflict', 'error', 'saving'];
+  return order.find((s) => docs.some((d) => d.status === s)) ?? 'saved';
+}
+
+/** The course editor screen. */
+export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseTab }) {
+  const { library, navigate, setLeaveGuard, refreshLibrary, showToast, announce } = useApp();
+  const heading = usePageHeading();
+  const [modules, setModules] = useState<ModuleRef[]>([]);
+  const [images, setImages] = useState<string[]>([]);
+  const [selected, setSelected] = useState<string | undefined>(undefined);
+  const [listError, setListError] = useState<string | undefined>(undefined);
+
+  const takeDocument = useCallback((doc: CourseDocument) => {
+    setModules(doc.modules);
+    setImages(doc.images);
+    setSelected((current) =>
+      current && doc.modules.some((m) => m.file === current) ? current : doc.modules[0]?.file,
+    );
+  }, []);
+
+  const course = useSavedDocument<CourseDraft>({
+    key: courseId,
+    load: (id) => loadCourse(id, takeDocument),
+    save: (id, draft, base) => saveCourse(id, draft, base),
+    equals: sameCourse,
+  });
+  const module = useSavedDocument<ModuleDraft>({
+    key: selected,
+    load: (file) => loadModule(courseId, file),
+    save: (file, draft, base) => saveModule(courseId, file, draft, base),
+    equals: sameModule,
+  });
+
+  const flushAll = useCallback(async () => {
+    const [a, b] = await Promise.all([course.flush(), module.flush()]);
+    return a && b;
+  }, [course, module]);
+  const flushRef = useRef(flushAll);
+  useEffect(() => {
+    flushRef.current = flushAll;
+  });
+  // Stable across renders, so panels can depend on it without re-running their effects.
+  const flushStable = useCallback(() => flushRef.current(), []);
+
+  // Leaving the screen saves first; if that fails the person stays with their text.
+  useEffect(() => {
+    setLeaveGuard(async () => {
+      const ok = await flushRef.current();
+      if (!ok) announce('Your changes are not saved yet, so you are still on this course.');
+      return ok;
+    });
+    return () => setLeaveGuard(null);
+  }, [setLeaveGuard, announce]);
+
+  const anyDirty = course.dirty || module.dirty;
+  useEffect(() => {
+    if (!anyDirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      void flushRef.current();
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [anyDirty]);
+
+  const refreshModules = useCallback(async () => {
+    try {
+      takeDocument(await tandem().readCourse(courseId));
+      setListError(undefined);
+    } catch (error) {
+      setListError(errorMessage(error));
+    }
+  }, [courseId, takeDocument]);
+
+  // A co-author's change on the shared drive: reload what is open (or raise a conflict).
+  useTandemEvent((event) => {
+    if (event.type !== 'library-changed') return;
+    const mine = event.files.filter(
+      (f) => f.startsWith(`${courseId}/`) || f.includes(`/${courseId}/`),
+    );
+    if (mine.length === 0) return;
+    if (mine.some((f) => f.endsWith(`${courseId}/course.md`))) void course.fileChanged();
+    if (selected && mine.some((f) => f.endsWith(`${courseId}/modules/${selected}`)))
+      void module.fileChanged();
+    if (mine.some((f) => f.includes(`${courseId}/modules/`) || f.includes(`${courseId}/images/`)))
+      void refreshModules();
+  });
+
+  const selectModule = useCallback(
+    async (file: string) => {
+      if (file === selected) return;
+      if (!(await module.flush())) {
+        announce('This module is not saved yet. Please retry saving before opening another.');
+        return;
+      }
+      setSelected(file);
+    },
+    [module, selected, announce],
+  );
+
+  const summary = library?.courses.find((c) => c.id === courseId);
+  const title = course.value?.fields.title || summary?.title || courseId;
+  const status = combinedStatus(
+    course as SavedDocument<unknown>, // status and flags do not depend on the draft's type
+    module as SavedDocument<unknown>,
+  );
+
+  // The app's own saves raise no change events, yet they can change the course's sign-off
+  // state (a signed course that is edited is "changed since sign-off"): refresh once they land.
+  const sawSaving = useRef(false);
+  useEffect(() => {
+    if (status === 'saving') {
+      sawSaving.current = true;
+      return;
+    }
+    if (status !== 'saved' || !sawSaving.current) return;
+    sawSaving.current = false;
+    const timer = setTimeout(() => void refreshLibrary(), 1000);
+    return () => clearTimeout(timer);
+  }, [status, refreshLibrary]);
+
+  if (course.loadError) {
+    return (
+      <div className="screen">
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+        <div className="notice notice--problem" role="alert">
+          <p>This course could not be opened: {course.loadError}</p>
+          <p>
+            <a
+              href="#/problems"
+              onClick={(event) => {
+                event.preventDefault();
+                void navigate({ screen: 'problems', courseId });
+              }}
+            >
+              See the problems in this course
+            </a>
+          </p>
+        </div>
+      </div>
+    );
+  }
+
+  const moduleInfo = modules.find((m) => m.file === selected);
+
+  return (
+    <div className="screen screen--course">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <a
+          href="#/library"
+          onClick={(event) => {
+            event.preventDefault();
+            void navigate({ screen: 'library' });
+          }}
+        >
+          Courses
+        </a>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{title}</span>
+      </nav>
+      <div className="screen__header">
+        <div>
+          <h1 ref={heading} tabIndex={-1}>
+            {title}
+          </h1>
+          <p className="screen__subtitle">
+            {course.value?.fields.code && <span>{course.value.fields.code}</span>}
+            <StatusBadge status={summary?.status} />
+          </p>
+        </div>
+        <SaveIndicator
+          status={status}
+          error={course.saveError ?? module.saveError}
+          onRetry={() => {
+            if (course.status === 'error') course.retry();
+            if (module.status === 'error') module.retry();
+          }}
+        />
+      </div>
+      <Tabs
+        label="Course sections"
+        tabs={tabs}
+        current={tab}
+        onSelect={(next) => void navigate({ screen: 'course', courseId, tab: next })}
+      >
+        {tab === 'modules' && (
+          <ModulesTab
+            courseId={courseId}
+            modules={modules}
+            images={images}
+            selected={selected}
+            onSelect={selectModule}
+            module={module}
+            listError={listError}
+            flush={flushStable}
+            onModulesChanged={(next, select) => {
+              setModules(next);
+              if (select !== undefined) setSelected(select);
+              void refreshLibrary();
+            }}
+            refreshModules={refreshModules}
+            showToast={showToast}
+            announce={announce}
+          />
+        )}
+        {tab === 'details' && course.value && library && (
+          <CourseDetailsForm
+            key={course.generation}
+            courseId={courseId}
+            draft={course.value}
+            images={images}
+            library={library}
+            onChange={course.update}
+            onBlur={() => void course.flush()}
+          />
+        )}
+        {tab === 'signoff' && (
+          <SignoffPanel
+            courseId={courseId}
+            flush={flushStable}
+            authors={course.value?.fields.authors}
+          />
+        )}
+      </Tabs>
+      {course.conflict && (
+        <ConflictDialog
+          open
+          what="this course’s details"
+          mine={courseAsText(course.conflict.mine)}
+          theirs={course.conflict.theirs}
+          onKeepMine={course.keepMine}
+          onTakeTheirs={() => void course.takeTheirs()}
+        />
+      )}
+      {module.conflict && (
+        <ConflictDialog
+          open
+          what={`the module “${moduleInfo?.title ?? module.conflict.mine.title}”`}
+          mine={module.conflict.mine.body}
+          theirs={module.conflict.theirsBody}
+          onKeepMine={module.keepMine}
+          onTakeTheirs={() => void module.takeTheirs()}
+        />
+      )}
+    </div>
+  );
+}
