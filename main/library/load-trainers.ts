@@ -1,5 +1,7 @@
 /** Loads trainers.yml: every peer and practitioner trainer, with their sign-off keys. */
+import { parsePublicKeyLine } from '../signoff/public-key-line.js';
 import { dateProblem } from './check-dates.js';
+import { problemAt } from './problem-at.js';
 import { readLibraryFile } from './read-library-file.js';
 import { parseYaml } from './read-yaml-file.js';
 import type { YamlSource } from './read-yaml-file.js';
@@ -32,6 +34,20 @@ export async function loadTrainers(root: string): Promise<LoadedTrainers> {
 
   const trainers = checked.value.map((trainer, t): Trainer => {
     const keys = (trainer.keys ?? []).map((key, k) => {
+      // A mistyped key would otherwise just never verify, leaving people puzzled at "awaiting".
+      try {
+        parsePublicKeyLine(key.publicKey);
+      } catch (error) {
+        problems.push(
+          problemAt(
+            parsed.source,
+            [t, 'keys', k, 'publicKey'],
+            'invalid-public-key',
+            // parsePublicKeyLine throws only Error objects with plain-words messages.
+            `${(error as Error).message}; copy the whole line that \`tandem keys create\` printed`,
+          ),
+        );
+      }
       for (const field of ['added', 'revoked'] as const) {
         const value = key[field];
         const problem =

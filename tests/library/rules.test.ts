@@ -88,6 +88,14 @@ const cases: RuleCase[] = [
     ],
   },
   {
+    fixture: 'invalid-public-key',
+    code: 'invalid-public-key',
+    lines: [
+      'trainers.yml:6:18: error: public key cannot be read as an Ed25519 public key; copy the whole line that `tandem keys create` printed',
+      'trainers.yml:14:18: error: public key "MCowBQYDK2VwAyEAq8Gz…" does not start with "ed25519:"; copy the whole line that `tandem keys create` printed',
+    ],
+  },
+  {
     fixture: 'malformed-front-matter',
     code: 'yaml-syntax',
     lines: [
