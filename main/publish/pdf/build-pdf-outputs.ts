@@ -1,5 +1,23 @@
-/** Writes the prospectus PDF(s) and facilitator packs for a build. */
-import type { PublishContext } from '../types.js';
+/**
+ * Writes the prospectus PDF(s) and facilitator packs for a build, printing everything with one
+ * browser that is always closed again, whatever fails.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { renderMarkdown } from '../markdown/render-markdown.js';
+import type { PaperSize, PublishContext } from '../types.js';
+import { addPdfMetadata } from './add-pdf-metadata.js';
+import { findBrowser, noBrowserMessage, type BrowserSearchEnvironment } from './find-browser.js';
+import { imposeBooklet } from './impose-booklet.js';
+import { libraryVersion, type LibraryVersion } from './library-version.js';
+import { appPdfRendererFactory, type PdfRenderer } from './pdf-renderer.js';
+import { absolutiseImages, printImageResolver } from './print-images.js';
+import { buildProspectusModel } from './prospectus-model.js';
+import { launchPuppeteerRenderer } from './puppeteer-pdf-renderer.js';
+import { renderFacilitatorPackHtml } from './render-facilitator-pack.js';
+import { renderProspectusHtml } from './render-prospectus-html.js';
+import { renderWithPageNumbers } from './resolve-page-numbers.js';
+import { systemBrowserSearch } from './system-browser-search.js';
 
 export interface PdfOutputs {
   prospectusPdf?: string;
@@ -9,8 +27,160 @@ export interface PdfOutputs {
   errors: string[];
 }
 
+/** Ways to replace the real browser search, for tests and for the desktop app. */
+export interface PdfBuildDependencies {
+  /** Opens the renderer to print with; defaults to the browser search (find-browser.ts). */
+  openRenderer?: () => Promise<PdfRenderer>;
+  /** The machine the default browser search looks at. */
+  search?: BrowserSearchEnvironment;
+}
+
 /** Renders every PDF output of `ctx` into `ctx.options.outDir`. */
-export async function buildPdfOutputs(ctx: PublishContext): Promise<PdfOutputs> {
-  void ctx;
-  return { facilitatorPacks: [], errors: ['PDF output is not implemented yet.'] };
+export async function buildPdfOutputs(
+  ctx: PublishContext,
+  deps: PdfBuildDependencies = {},
+): Promise<PdfOutputs> {
+  const outDir = path.resolve(ctx.options.outDir);
+  const outputs: PdfOutputs = { facilitatorPacks: [], errors: [] };
+  // Hashing a large library takes a moment; do it while the browser starts (it never throws).
+  const versionPromise = libraryVersion(ctx.library.root, [outDir]);
+  let renderer: PdfRenderer;
+  try {
+    renderer = await (deps.openRenderer ?? (() => openDefaultRenderer(deps.search)))();
+  } catch (error) {
+    outputs.errors.push(error instanceof Error ? error.message : String(error));
+    return outputs;
+  }
+  try {
+    const version = await versionPromise;
+    await mkdir(outDir, { recursive: true });
+    const packCount = ctx.options.facilitatorPacks ? ctx.courses.length : 0;
+    const total = 1 + (ctx.options.booklet ? 1 : 0) + packCount;
+    let done = 0;
+    const progress = (phase: 'pdf' | 'facilitator-packs', message: string) =>
+      ctx.onProgress({ phase, done, total, message });
+
+    progress('pdf', 'Printing the prospectus');
+    const prospectus = await renderProspectusPdf(ctx, renderer, version, ctx.options.paper);
+    outputs.prospectusPdf = path.join(outDir, 'prospectus.pdf');
+    await writeFile(outputs.prospectusPdf, prospectus);
+    done += 1;
+
+    if (ctx.options.booklet) {
+      progress('pdf', 'Imposing the booklet');
+      const a5 =
+        ctx.options.paper === 'A5'
+          ? prospectus
+          : await renderProspectusPdf(ctx, renderer, version, 'A5');
+      const booklet = await imposeBooklet(a5, {
+        keepLastPageLast: true,
+        title: prospectusTitle(ctx),
+        date: ctx.builtAt,
+      });
+      outputs.bookletPdf = path.join(outDir, 'prospectus-booklet.pdf');
+      await writeFile(outputs.bookletPdf, booklet);
+      done += 1;
+    }
+
+    if (ctx.options.facilitatorPacks) {
+      const packDir = path.join(outDir, 'facilitators');
+      await mkdir(packDir, { recursive: true });
+      for (const course of ctx.courses) {
+        progress('facilitator-packs', `Printing the facilitator pack for ${course.title}`);
+        const html = renderFacilitatorPackHtml(ctx, course, version);
+        const pdf = await renderer.renderPdf(html, {
+          name: course.id,
+          tagged: true,
+          outline: true,
+        });
+        const file = path.join(packDir, `${course.id}.pdf`);
+        await writeFile(
+          file,
+          await addPdfMetadata(pdf, {
+            title: `${course.title} (${course.code}): facilitator pack`,
+            author: ctx.library.college.name,
+            subject: `Sessions and facilitator notes for ${course.title}, ${ctx.term.title}`,
+            keywords: ['facilitator pack', course.code, ...course.tags],
+            lang: 'en-GB',
+            date: ctx.builtAt,
+          }),
+        );
+        outputs.facilitatorPacks.push(file);
+        done += 1;
+      }
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    outputs.errors.push(`The PDF could not be finished: ${reason}`);
+  } finally {
+    await renderer.close();
+  }
+  return outputs;
+}
+
+function prospectusTitle(ctx: PublishContext): string {
+  return `${ctx.library.college.name}: ${ctx.term.title} prospectus`;
+}
+
+/** Prints the prospectus on `paper` with true page numbers and its document metadata. */
+export async function renderProspectusPdf(
+  ctx: PublishContext,
+  renderer: PdfRenderer,
+  version: LibraryVersion,
+  paper: PaperSize,
+): Promise<Uint8Array> {
+  const local: PublishContext =
+    paper === ctx.options.paper ? ctx : { ...ctx, options: { ...ctx.options, paper } };
+  const frontPages = new Map<string, string>();
+  const renderFrontPage = (body: string, file: string) => {
+    let html = frontPages.get(file);
+    if (html === undefined) {
+      html = absolutiseImages(
+        renderMarkdown(body, {
+          audience: 'student',
+          resolveImage: printImageResolver(file),
+          headingOffset: 1,
+        }),
+        ctx.library.root,
+      );
+      frontPages.set(file, html);
+    }
+    return html;
+  };
+  const numbered = await renderWithPageNumbers(
+    (pages) =>
+      renderProspectusHtml(buildProspectusModel({ ctx: local, pages, version, renderFrontPage })),
+    renderer,
+    { name: `prospectus-${paper}`, tagged: true, outline: true },
+  );
+  return addPdfMetadata(numbered.pdf, {
+    title: prospectusTitle(ctx),
+    author: ctx.library.college.name,
+    subject: `Courses, dates and venues for ${ctx.term.title}`,
+    keywords: [
+      'Recovery College',
+      'prospectus',
+      ctx.term.title,
+      ...ctx.library.college.categories.map((c) => c.title),
+    ],
+    lang: 'en-GB',
+    date: ctx.builtAt,
+  });
+}
+
+/** Finds a browser (see find-browser.ts) and opens a renderer on it, or explains why not. */
+async function openDefaultRenderer(search?: BrowserSearchEnvironment): Promise<PdfRenderer> {
+  const appFactory = appPdfRendererFactory();
+  const choice = await findBrowser(search ?? systemBrowserSearch(appFactory !== undefined));
+  if (choice.kind === 'none') throw new Error(choice.message);
+  if (choice.kind === 'app') {
+    if (!appFactory) throw new Error(noBrowserMessage('The app did not supply its browser.'));
+    return appFactory();
+  }
+  try {
+    return await launchPuppeteerRenderer(choice.path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(noBrowserMessage(`The browser at ${choice.path} would not start: ${reason}`));
+  }
 }
