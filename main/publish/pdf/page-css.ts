@@ -1,0 +1,53 @@
+/**
+ * The per-build part of the print CSS: page size and margins, and one named page per section
+ * whose margin boxes carry the running footer (section name on the inner side of the sheet,
+ * page number on the outer side). Chromium draws CSS margin boxes into the PDF itself, so
+ * every footer is real text with the correct page number, with no second stamping pass.
+ */
+import type { PaperSize } from '../types.js';
+
+/** A named page and the running footer text of its pages. */
+export interface PageStyle {
+  name: string;
+  footer: string;
+}
+
+export interface PageCssOptions {
+  paper: PaperSize;
+  largePrint: boolean;
+  pageStyles: PageStyle[];
+}
+
+const sizes: Record<PaperSize, { height: string; margin: string; coverPad: string }> = {
+  A4: { height: '297mm', margin: '18mm 20mm 21mm', coverPad: '20mm' },
+  A5: { height: '210mm', margin: '13mm 13mm 17mm', coverPad: '13mm' },
+};
+
+/** Quotes text as a CSS string, so any section title is safe inside `content: "…"`. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`;
+}
+
+/** The @page rules for one document. */
+export function pageCss(options: PageCssOptions): string {
+  const size = sizes[options.paper];
+  const footerSize = options.largePrint ? '14pt' : options.paper === 'A5' ? '7.5pt' : '8pt';
+  const box = `font-family: 'Liberation Sans', 'Nimbus Sans', 'DejaVu Sans', sans-serif; font-size: ${footerSize}; color: #4b5a5f; vertical-align: top; padding-top: ${options.paper === 'A5' ? '5mm' : '7mm'};`;
+  const number = `content: counter(page); font-weight: 700; ${box}`;
+  const rules = [
+    `:root { --page-height: ${size.height}; --cover-pad: ${size.coverPad}; }`,
+    `@page { size: ${options.paper} portrait; margin: ${size.margin}; }`,
+    `@page :right { @bottom-right { ${number} } }`,
+    `@page :left { @bottom-left { ${number} } }`,
+    // The cover has no footer and no margin: its colour band runs to the paper's edge.
+    `@page cover { margin: 0; @bottom-left { content: none; } @bottom-right { content: none; } }`,
+  ];
+  for (const style of options.pageStyles) {
+    const text = `content: ${cssString(style.footer)}; ${box}`;
+    rules.push(
+      `@page ${style.name}:right { @bottom-left { ${text} text-align: left; } @bottom-right { ${number} text-align: right; } }`,
+      `@page ${style.name}:left { @bottom-left { ${number} text-align: left; } @bottom-right { ${text} text-align: right; } }`,
+    );
+  }
+  return rules.join('\n');
+}

@@ -1,0 +1,43 @@
+/**
+ * The one thing the PDF stage needs from a browser: HTML in, PDF bytes out.
+ *
+ * The CLI drives an installed Chromium through Puppeteer (puppeteer-pdf-renderer.ts). The
+ * desktop app ships its own Chromium, so it can print with that instead: at start-up it calls
+ * `registerAppPdfRenderer(() => new ElectronPdfRenderer())` (an implementation of this
+ * interface over a hidden BrowserWindow's `webContents.printToPDF`). The browser search then
+ * uses it whenever `TANDEM_BROWSER` is not set.
+ */
+
+export interface PdfRenderOptions {
+  /** Document title, used for the temporary file name and logs only. */
+  name: string;
+  /** Write a tagged (accessible) PDF. */
+  tagged: boolean;
+  /** Write PDF bookmarks built from the headings (needs `tagged`). */
+  outline: boolean;
+}
+
+export interface PdfRenderer {
+  /**
+   * Prints a complete HTML document. Page size and margins come from the document's CSS
+   * `@page` rules; relative URLs are not supported (use absolute `file:` URLs), and fonts
+   * are loaded before printing.
+   */
+  renderPdf(html: string, options: PdfRenderOptions): Promise<Uint8Array>;
+  /** Releases the browser; safe to call more than once. */
+  close(): Promise<void>;
+}
+
+export type PdfRendererFactory = () => Promise<PdfRenderer>;
+
+let appRendererFactory: PdfRendererFactory | undefined;
+
+/** Lets the desktop app print with its own Chromium (pass undefined to remove it again). */
+export function registerAppPdfRenderer(factory: PdfRendererFactory | undefined): void {
+  appRendererFactory = factory;
+}
+
+/** The renderer factory registered by the desktop app, if any. */
+export function appPdfRendererFactory(): PdfRendererFactory | undefined {
+  return appRendererFactory;
+}
