@@ -3,7 +3,7 @@
  * ISO strings in UTC so the build machine's time zone never moves a day.
  */
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -19,7 +19,8 @@ const MONTHS = [
 ];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-function utcDate(iso: string): Date {
+/** The ISO date at midnight UTC. */
+export function utcDate(iso: string): Date {
   return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 }
 

@@ -8,7 +8,6 @@ import { pathToFileURL } from 'node:url';
 import type { Course, Library, Run, Trainer, TrainerRole } from '../../library/types.js';
 import type { PublishContext } from '../types.js';
 import {
-  formatBuildTime,
   formatDate,
   formatDateRange,
   formatLongDate,
@@ -16,8 +15,8 @@ import {
   formatTimeRange,
   joinWithAnd,
   mondayOf,
-  summariseSessions,
-} from './format-dates.js';
+} from '../format-dates.js';
+import { formatBuildTime, summariseSessions } from './summarise-sessions.js';
 import type { LibraryVersion } from './library-version.js';
 import type { PageStyle } from './page-css.js';
 

@@ -2,7 +2,7 @@
 import type { Course } from '../../library/types.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
 import type { PublishContext } from '../types.js';
-import { formatBuildTime } from './format-dates.js';
+import { formatBuildTime } from './summarise-sessions.js';
 import type { LibraryVersion } from './library-version.js';
 import { pageCss } from './page-css.js';
 import { absolutiseImages, printImageResolver } from './print-images.js';

@@ -6,8 +6,8 @@ import {
   formatShortDate,
   joinWithAnd,
   mondayOf,
-  summariseSessions,
-} from '../../../main/publish/pdf/format-dates.js';
+} from '../../../main/publish/format-dates.js';
+import { summariseSessions } from '../../../main/publish/pdf/summarise-sessions.js';
 
 const s = (date: string, start = '10:00', end = '12:00') => ({ date, start, end });
 
