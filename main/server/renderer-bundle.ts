@@ -69,21 +69,6 @@ export async function isBundleStale(paths: BundlePaths = bundlePaths()): Promise
   return newest > stamp.mtimeMs;
 }
 
-const DEFAULT_INDEX = `<!doctype html>
-<html lang="en-GB">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Tandem</title>
-    <link rel="stylesheet" href="./app.css" />
-  </head>
-  <body>
-    <div id="root"></div>
-    <script type="module" src="./app.js"></script>
-  </body>
-</html>
-`;
-
 /**
  * Adds the CSP as a meta tag too (both transports also send it as a header), so the page is
  * protected even if it is ever opened some other way. `frame-ancestors` only works as a
@@ -175,10 +160,7 @@ export async function buildRendererBundle(
       define: { 'process.env.NODE_ENV': '"production"' },
       logLevel: 'silent',
     });
-    const index = await readFile(
-      path.join(paths.projectRoot, 'renderer', 'index.html'),
-      'utf8',
-    ).catch(() => DEFAULT_INDEX);
+    const index = await readFile(path.join(paths.projectRoot, 'renderer', 'index.html'), 'utf8');
     await writeFile(path.join(staging, 'index.html'), withCspMeta(index));
     await writeFile(path.join(staging, STAMP), `${new Date().toISOString()}\n`);
     await swapIn(staging, paths.rendererDir);
