@@ -15,7 +15,7 @@ import { absolutiseImages, printImageResolver } from './print-images.js';
 import { buildProspectusModel } from './prospectus-model.js';
 import { launchPuppeteerRenderer } from './puppeteer-pdf-renderer.js';
 import { renderFacilitatorPackHtml } from './render-facilitator-pack.js';
-import { renderProspectusHtml } from './render-prospectus-html.js';
+import { prospectusPageNumberScript, renderProspectusHtml } from './render-prospectus-html.js';
 import { renderWithPageNumbers } from './resolve-page-numbers.js';
 import { systemBrowserSearch } from './system-browser-search.js';
 
@@ -148,8 +148,11 @@ export async function renderProspectusPdf(
     return html;
   };
   const numbered = await renderWithPageNumbers(
-    (pages) =>
-      renderProspectusHtml(buildProspectusModel({ ctx: local, pages, version, renderFrontPage })),
+    {
+      html: (pages) =>
+        renderProspectusHtml(buildProspectusModel({ ctx: local, pages, version, renderFrontPage })),
+      fillScript: prospectusPageNumberScript,
+    },
     renderer,
     { name: `prospectus-${paper}`, tagged: true, outline: true },
   );

@@ -17,6 +17,20 @@ export interface PdfRenderOptions {
   outline: boolean;
 }
 
+/**
+ * A document loaded once and printed several times, changed by scripts in between: how the
+ * prospectus prints again with its page numbers filled in, without loading and laying out
+ * several megabytes of HTML a second time.
+ */
+export interface PrintDocument {
+  /** Prints the document as it is now. */
+  print(options: PdfRenderOptions): Promise<Uint8Array>;
+  /** Runs a script (JavaScript source, an expression) in the document and waits for it. */
+  run(script: string): Promise<void>;
+  /** Closes the document; safe to call more than once. */
+  close(): Promise<void>;
+}
+
 export interface PdfRenderer {
   /**
    * Prints a complete HTML document. Page size and margins come from the document's CSS
@@ -24,6 +38,11 @@ export interface PdfRenderer {
    * are loaded before printing.
    */
   renderPdf(html: string, options: PdfRenderOptions): Promise<Uint8Array>;
+  /**
+   * Loads a document (same rules as `renderPdf`) to print more than once. Optional: a renderer
+   * without it prints every pass from fresh HTML through `renderPdf`.
+   */
+  openDocument?(html: string, options: PdfRenderOptions): Promise<PrintDocument>;
   /** Releases the browser; safe to call more than once. */
   close(): Promise<void>;
 }

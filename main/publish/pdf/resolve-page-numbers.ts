@@ -2,11 +2,14 @@
  * Makes the page numbers printed in the contents and the index true. Chromium writes a named
  * destination (page and position) for every element an internal link points at; we print once
  * without numbers, read where each anchor landed, print again with the numbers, and check that
- * nothing moved (the numbers sit in fixed-width boxes, so normally nothing does).
+ * nothing moved (the numbers sit in fixed-width boxes, so normally nothing does). When the
+ * renderer can keep a document open, the numbers are written into the loaded page instead of
+ * loading the HTML again.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PdfRenderer, PdfRenderOptions } from './pdf-renderer.js';
 import type { PageNumbers } from './prospectus-model.js';
+import { readNamedDestinations } from './read-named-destinations.js';
 
 export interface AnchorPages {
   /** 1-based page number of each named destination (anchor id). */
@@ -14,8 +17,16 @@ export interface AnchorPages {
   pageCount: number;
 }
 
-/** Reads the 1-based page of every named destination in a PDF. */
+/**
+ * Reads the 1-based page of every named destination in a PDF: directly when Chromium laid it
+ * out (read-named-destinations.ts), with pdf.js otherwise.
+ */
 export async function readAnchorPages(pdf: Uint8Array): Promise<AnchorPages> {
+  return readNamedDestinations(pdf) ?? readAnchorPagesWithPdfJs(pdf);
+}
+
+/** Reads the 1-based page of every named destination in any PDF pdf.js can open. */
+export async function readAnchorPagesWithPdfJs(pdf: Uint8Array): Promise<AnchorPages> {
   // pdf.js takes ownership of the buffer it is given, so give it a copy.
   const doc = await getDocument({ data: pdf.slice(), isEvalSupported: false, verbosity: 0 })
     .promise;
@@ -43,22 +54,76 @@ export interface NumberedPdf {
   passes: number;
 }
 
+/** A document whose printed page numbers can be chosen. */
+export interface NumberedDocument {
+  /** The complete HTML showing `pages` (anchors missing from the map print no number). */
+  html: (pages: PageNumbers) => string;
+  /**
+   * A script that changes the loaded `html(anything)` into `html(pages)` in place. With it, and
+   * a renderer that can keep a document open, the document is loaded and laid out only once.
+   */
+  fillScript?: (pages: PageNumbers) => string;
+}
+
 /**
- * Prints `render(pageNumbers)` until the numbers it shows match where the anchors landed.
+ * Hides everything in the measuring print. Visibility never changes the layout, and Chromium
+ * still writes every named destination, but nothing is painted, so the measuring pass is a
+ * third faster. The final pass, printed without it, checks the numbers against its own
+ * destinations, so a browser that measured differently could only cost another pass.
+ */
+const hideScript = `(() => {
+  const style = document.createElement('style');
+  style.id = 'tandem-measuring';
+  style.textContent = 'body * { visibility: hidden !important; }';
+  document.head.append(style);
+})()`;
+const showScript = `document.getElementById('tandem-measuring')?.remove()`;
+
+/**
+ * Prints the document until the numbers it shows match where the anchors landed.
  * Throws when they still disagree after `maxPasses` (a layout that never settles).
  */
 export async function renderWithPageNumbers(
-  render: (pages: PageNumbers) => string,
+  numbered: NumberedDocument,
   renderer: PdfRenderer,
   options: PdfRenderOptions,
   maxPasses = 4,
 ): Promise<NumberedPdf> {
-  let shown = new Map<string, number>();
+  // The first pass only measures: tags and bookmarks do not change the layout, and leaving
+  // them out makes that pass about twice as fast.
+  const measuring = { ...options, tagged: false, outline: false };
+  const fillScript = numbered.fillScript;
+  if (!renderer.openDocument || !fillScript) {
+    return printUntilSettled(maxPasses, options, (pass, shown) =>
+      renderer.renderPdf(numbered.html(shown), pass === 1 ? measuring : options),
+    );
+  }
+  const loaded = await renderer.openDocument(numbered.html(new Map()), options);
+  try {
+    return await printUntilSettled(maxPasses, options, async (pass, shown) => {
+      if (pass === 1) {
+        await loaded.run(hideScript);
+        const pdf = await loaded.print(measuring);
+        await loaded.run(showScript);
+        return pdf;
+      }
+      await loaded.run(fillScript(shown));
+      return loaded.print(options);
+    });
+  } finally {
+    await loaded.close();
+  }
+}
+
+/** Runs `print(pass, numbersToShow)` until a print shows the pages its anchors are on. */
+async function printUntilSettled(
+  maxPasses: number,
+  options: PdfRenderOptions,
+  print: (pass: number, shown: PageNumbers) => Promise<Uint8Array>,
+): Promise<NumberedPdf> {
+  let shown: PageNumbers = new Map();
   for (let pass = 1; pass <= maxPasses; pass += 1) {
-    // The first pass only measures: tags and bookmarks do not change the layout, and leaving
-    // them out makes that pass about twice as fast.
-    const passOptions = pass === 1 ? { ...options, tagged: false, outline: false } : options;
-    const pdf = await renderer.renderPdf(render(shown), passOptions);
+    const pdf = await print(pass, shown);
     const found = await readAnchorPages(pdf);
     if (pass > 1 && samePages(shown, found.pages)) {
       return { pdf, pages: found.pages, pageCount: found.pageCount, passes: pass };
