@@ -3,6 +3,21 @@
  * module editor on a generated 20,000-word module in headless Chromium, types 200 characters
  * and reports keystroke-to-paint latency (median, p95), plus load and serialisation times.
  *
+ * Keystroke to paint runs from the keydown event's timestamp (when the browser received the
+ * key, so input delay counts) until the frame that shows the keystroke's last DOM change has been
+ * painted: a requestAnimationFrame callback marks the start of the next frame (it runs after all
+ * of the key's handlers, the browser's own text insertion and React's commit), and the first task
+ * after it runs once that frame's style, layout, paint and commit to the compositor are done. If
+ * the DOM changes again after that frame began, the keystroke is measured to the following frame
+ * instead (counted as "late updates"; work deferred past the paint cannot hide).
+ *
+ * Chromium starts frames only on display refreshes (60 Hz here, even headless), so a keystroke
+ * whose work is done waits up to 16.7 ms, by chance, for the next one; its p95 alone is about
+ * 15 ms. So no editor can reach p95 < 16 ms from the key's timestamp to paint: the bench also
+ * types into a plain contenteditable with no script (the floor of the method), and reports that
+ * wait (from the end of the key's work to the frame's refresh time) and keystroke to paint less
+ * it, which is what the editor controls and what the one-frame budget applies to.
+ *
  * Run: `npm run bench -- editor [--words N]`, or for screenshots and profiles
  * `npx tsx tests/bench/bench-editor.ts [--words N] [--screenshot out.png]
  * [--profile out.cpuprofile]` (a CPU profile of the typing, for Chrome DevTools)
@@ -20,18 +35,38 @@ import { argValue, type Bench } from './bench.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 
+/** Median, 95th percentile and maximum of some timings, in milliseconds. */
+export interface Spread {
+  median: number;
+  p95: number;
+  max: number;
+}
+
+/** What typing into one page measured. */
+export interface TypingSummary {
+  keystrokes: number;
+  /** Key event's timestamp to the paint of the frame showing the keystroke. */
+  toPaint: Spread;
+  /** Of that, time the finished work sat waiting for the display's next refresh. */
+  refreshWait: Spread;
+  /** Keystroke to paint less that wait: what the page and the browser's editing cost. */
+  toPaintLessWait: Spread;
+  /** Keydown handler start to the end of the key's task (handlers, Slate, React commit). */
+  work: Spread;
+  /** The keystroke's frame: style, layout, paint and commit to the compositor. */
+  frame: Spread;
+  /** Keystrokes whose DOM changed after their first frame began (measured to the later frame). */
+  lateUpdates: number;
+}
+
 export interface EditorBenchResult {
   words: number;
-  keystrokes: number;
-  medianMs: number;
-  p95Ms: number;
-  maxMs: number;
-  /** The editor's own work per key (event handling, Slate, serialising, React commit). */
-  processingMedianMs: number;
-  processingP95Ms: number;
-  /** The same typing into a 500-word module, in the same browser. */
-  baselineMedianMs: number;
-  baselineP95Ms: number;
+  /** Typing into the module editor on a module of `words` words. */
+  large: TypingSummary;
+  /** The same typing into a 500-word module. */
+  small: TypingSummary;
+  /** The same typing into a plain contenteditable holding the same text: the method's floor. */
+  bare: TypingSummary;
   loadMs: number;
   serialiseColdMs: number;
   serialiseWarmMs: number;
@@ -68,10 +103,34 @@ export async function sampleImages(): Promise<Record<string, string>> {
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
+function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    median: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
+}
+
+function summarise(run: TypingRun): TypingSummary {
+  return {
+    keystrokes: run.latencies.length,
+    toPaint: spread(run.latencies),
+    refreshWait: spread(run.refreshWaits),
+    toPaintLessWait: spread(run.latencies.map((ms, i) => ms - (run.refreshWaits[i] ?? NaN))),
+    work: spread(run.processing),
+    frame: spread(run.frames),
+    lateUpdates: run.lateUpdates,
+  };
+}
+
 /** What one typing run in the harness measured. */
 interface TypingRun {
   latencies: number[];
   processing: number[];
+  refreshWaits: number[];
+  frames: number[];
+  lateUpdates: number;
   loadMs: number;
   markdown: string;
   serialise: { coldMs: number; warmMs: number };
@@ -105,10 +164,7 @@ async function typeIntoModule(page: Page, url: string, profileTo?: string): Prom
   // Warm up (the first keystrokes compile code paths), then clear the samples.
   await page.keyboard.type(' warm', { delay: 40 });
   await page.evaluate(() => {
-    const h = (window as unknown as { harness: { latencies: number[]; processing: number[] } })
-      .harness;
-    h.latencies.length = 0;
-    h.processing.length = 0;
+    (window as unknown as { harness: { reset(): void } }).harness.reset();
   });
   const cdp = profileTo ? await page.createCDPSession() : undefined;
   if (cdp) {
@@ -128,8 +184,11 @@ async function typeIntoModule(page: Page, url: string, profileTo?: string): Prom
       }
     ).harness;
     return {
-      latencies: [...h.latencies],
-      processing: [...h.processing],
+      latencies: h.latencies,
+      processing: h.processing,
+      refreshWaits: h.refreshWaits,
+      frames: h.frames,
+      lateUpdates: h.lateUpdates,
       loadMs: h.loadMs,
       markdown: h.markdown,
       serialise: h.timeSerialise(),
@@ -154,19 +213,12 @@ export async function benchEditor(words = 20_000, profileTo?: string): Promise<E
     const base = pathToFileURL(path.join(dir, 'index.html')).href;
     const data = await typeIntoModule(page, `${base}?doc=large&words=${words}`, profileTo);
     const baseline = await typeIntoModule(page, `${base}?doc=large&words=500`);
-    const sorted = [...data.latencies].sort((a, b) => a - b);
-    const processing = [...data.processing].sort((a, b) => a - b);
-    const baselineSorted = [...baseline.latencies].sort((a, b) => a - b);
+    const bare = await typeIntoModule(page, `${base}?doc=large&words=${words}&editor=bare`);
     return {
       words,
-      keystrokes: sorted.length,
-      medianMs: percentile(sorted, 50),
-      p95Ms: percentile(sorted, 95),
-      maxMs: sorted[sorted.length - 1] ?? NaN,
-      processingMedianMs: percentile(processing, 50),
-      processingP95Ms: percentile(processing, 95),
-      baselineMedianMs: percentile(baselineSorted, 50),
-      baselineP95Ms: percentile(baselineSorted, 95),
+      large: summarise(data),
+      small: summarise(baseline),
+      bare: summarise(bare),
       loadMs: data.loadMs,
       serialiseColdMs: data.serialise.coldMs,
       serialiseWarmMs: data.serialise.warmMs,
@@ -211,11 +263,26 @@ export async function screenshotEditor(out: string): Promise<string[]> {
 /** Formats the result as the lines the bench runner prints. */
 export function formatEditorBench(r: EditorBenchResult): string {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const line = (label: string, x: Spread) =>
+    `${label}: median ${ms(x.median)}, p95 ${ms(x.p95)}, max ${ms(x.max)}`;
+  const within = (x: Spread) => (x.p95 < 16 ? 'p95 within one 60 Hz frame' : 'p95 OVER one frame');
+  const { large, small, bare } = r;
+  const words = r.words.toLocaleString('en-GB');
   return [
-    `editor: ${r.keystrokes} keystrokes into a ${r.words.toLocaleString('en-GB')}-word module`,
-    `  keystroke to paint: median ${ms(r.medianMs)}, p95 ${ms(r.p95Ms)}, max ${ms(r.maxMs)} (target p95 < 16 ms)`,
-    `  editor work per key: median ${ms(r.processingMedianMs)}, p95 ${ms(r.processingP95Ms)}`,
-    `  same typing in a 500-word module: median ${ms(r.baselineMedianMs)}, p95 ${ms(r.baselineP95Ms)}`,
+    `editor: ${large.keystrokes} keystrokes into a ${words}-word module`,
+    `  ${line('keystroke to paint', large.toPaint)} (target p95 < 16 ms)`,
+    `    from the key event's timestamp to the paint of the frame showing its last DOM change`,
+    `  ${line('  waiting for the display refresh', large.refreshWait)}`,
+    `  ${line('keystroke to paint less that wait', large.toPaintLessWait)}: ${within(large.toPaintLessWait)}`,
+    `  ${line('  page work (handlers, Slate, React)', large.work)}`,
+    `  ${line('  frame (style, layout, paint, commit)', large.frame)}`,
+    `  same typing into a 500-word module:`,
+    `  ${line('  keystroke to paint', small.toPaint)}`,
+    `  ${line('  less the refresh wait', small.toPaintLessWait)}: ${within(small.toPaintLessWait)}`,
+    `  floor of the method: a plain contenteditable, no script, same ${words} words:`,
+    `  ${line('  keystroke to paint', bare.toPaint)}`,
+    `  ${line('  less the refresh wait', bare.toPaintLessWait)}`,
+    `  late updates (DOM changed after a keystroke's frame began): ${large.lateUpdates + small.lateUpdates}`,
     `  load ${ms(r.loadMs)}; serialise whole module: first ${ms(r.serialiseColdMs)}, cached ${ms(r.serialiseWarmMs)}`,
     `  typed text reached onChange: ${r.savedTextMatches ? 'yes' : 'NO'}`,
   ].join('\n');

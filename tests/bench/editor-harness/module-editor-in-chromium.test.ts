@@ -187,3 +187,85 @@ describe('module editor in Chromium', () => {
     expect(await saved()).toBe(SAMPLE_MODULE);
   });
 });
+
+/** The harness as tests see it. */
+interface Harness {
+  reported: string;
+  reports: number;
+  unmount(): void;
+  holdTimers(): void;
+  releaseTimers(): void;
+}
+
+/** What the editor has reported by itself, read without asking it to report. */
+const reportedSoFar = () =>
+  page.evaluate(() => {
+    const h = (window as unknown as { harness: Harness }).harness;
+    return { reports: h.reports, reported: h.reported };
+  });
+
+/** Types `text` at the end of the first paragraph while timers and frames are held back. */
+async function typeHeld(text: string): Promise<number> {
+  await clickAtEndOf('Welcome back');
+  const before = await page.evaluate(() => {
+    const h = (window as unknown as { harness: Harness }).harness;
+    h.holdTimers();
+    return h.reports;
+  });
+  await page.keyboard.type(text);
+  return before;
+}
+
+describe('module editor reporting Markdown outside the keystroke', () => {
+  test('typing is reported after the frame that shows it, once, with the latest text', async () => {
+    const before = await typeHeld(' Yes');
+    const held = await reportedSoFar();
+    // Nothing is written while the keystrokes are handled, and nothing is lost...
+    expect(held.reports - before).toBe(0);
+    expect(await page.evaluate(() => document.body.textContent)).toContain('pass. Yes');
+    await page.evaluate(() => (window as unknown as { harness: Harness }).harness.releaseTimers());
+    // ...then one report after the next paint, with every keystroke in it.
+    await page.waitForFunction(
+      (n) => (window as unknown as { harness: Harness }).harness.reports > n,
+      {},
+      before,
+    );
+    await settle();
+    const after = await reportedSoFar();
+    expect(after.reports - before).toBe(1);
+    expect(after.reported).toContain('you can always *pass*. Yes\n');
+  });
+
+  test('losing focus reports pending typing before the page hears of the blur', async () => {
+    await typeHeld(' Now');
+    const seenOnBlur = await page.evaluate(() => {
+      const h = (window as unknown as { harness: Harness }).harness;
+      let seen = '';
+      document.addEventListener('focusout', () => (seen = h.reported), { once: true });
+      (document.activeElement as HTMLElement | null)?.blur();
+      h.releaseTimers();
+      return seen;
+    });
+    expect(seenOnBlur).toContain('you can always *pass*. Now\n');
+  });
+
+  test('unmounting reports pending typing', async () => {
+    await typeHeld(' Bye');
+    const reported = await page.evaluate(() => {
+      const h = (window as unknown as { harness: Harness }).harness;
+      h.unmount();
+      h.releaseTimers();
+      return h.reported;
+    });
+    expect(reported).toContain('you can always *pass*. Bye\n');
+  });
+
+  test("React's selection walk is skipped; the area stays editable", async () => {
+    const area = await page.$eval('[data-testid="module-editor-content"]', (el) => ({
+      property: (el as HTMLElement).contentEditable,
+      attribute: el.getAttribute('contenteditable'),
+      editable: (el as HTMLElement).isContentEditable,
+    }));
+    expect(area).toEqual({ property: 'inherit', attribute: 'true', editable: true });
+  });
+});
