@@ -3,7 +3,7 @@
  * document in a shape the Markdown writer can express (lists hold list items, list items hold
  * blocks, containers hold blocks).
  */
-import { Editor, Element, Node, Path, Range, Transforms } from 'slate';
+import { Editor, Element, Node, Path, Point, Range, Transforms } from 'slate';
 import type {
   BlockElement,
   CustomEditor,
@@ -211,6 +211,20 @@ export function setLink(editor: CustomEditor, url: string): void {
     Transforms.wrapNodes(editor, { type: 'link', url, children: [] }, { split: true });
     Transforms.collapse(editor, { edge: 'end' });
   }
+  stepOutOfLinkEnd(editor);
+}
+
+/**
+ * Moves a caret that sits at the very end of a link to just after it, as word processors do:
+ * what is typed or broken next belongs to the text after the link, not to the link.
+ */
+export function stepOutOfLinkEnd(editor: CustomEditor): void {
+  const { selection } = editor;
+  if (!selection || !Range.isCollapsed(selection)) return;
+  const link = Editor.above(editor, { match: isType('link') });
+  if (!link || !Point.equals(selection.anchor, Editor.end(editor, link[1]))) return;
+  // Slate keeps a text node on each side of an inline, so the next sibling always exists.
+  Transforms.select(editor, Editor.start(editor, Path.next(link[1])));
 }
 
 /** Removes the link around the caret, keeping its text. */

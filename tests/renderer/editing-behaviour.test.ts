@@ -1,9 +1,10 @@
 import { createEditor, Editor, Transforms, type Descendant } from 'slate';
 import { withHistory } from 'slate-history';
 import { describe, expect, test } from 'vitest';
-import { indentListItem, outdentListItem } from '../../renderer/editor/commands.js';
+import { indentListItem, outdentListItem, setLink } from '../../renderer/editor/commands.js';
 import type { CustomEditor } from '../../renderer/editor/custom-types.js';
 import { markdownToSlate } from '../../renderer/editor/markdown-to-slate.js';
+import { withLinks } from '../../renderer/editor/plugins/with-links.js';
 import { withMarkdownShortcuts } from '../../renderer/editor/plugins/with-markdown-shortcuts.js';
 import { moveToCell, withTables } from '../../renderer/editor/plugins/with-tables.js';
 import { withTandemBlocks } from '../../renderer/editor/plugins/with-tandem-blocks.js';
@@ -175,5 +176,26 @@ describe('editing behaviour', () => {
     const editor = editorFor(markdown);
     act(editor);
     expect(save(editor)).toBe(expected);
+  });
+});
+
+describe('links end where the person stopped linking', () => {
+  const linkEditor = (markdown: string) => withLinks(editorFor(markdown));
+
+  test('Enter at the end of a link starts the new line outside the link', () => {
+    const editor = linkEditor('Visit our [website](https://example.org/calm) today.\n');
+    caretAt(editor, 'website', 'end');
+    editor.insertBreak();
+    type(editor, 'Then');
+    expect(save(editor)).toBe('Visit our [website](https://example.org/calm)\n\nThen today.\n');
+  });
+
+  test('typing after adding a link to a selection continues outside it', () => {
+    const editor = linkEditor('Visit our website today.\n');
+    caretAt(editor, 'website', 'start');
+    Transforms.move(editor, { distance: 'website'.length, edge: 'focus' });
+    setLink(editor, 'https://example.org/calm');
+    type(editor, ' soon');
+    expect(save(editor)).toBe('Visit our [website](https://example.org/calm) soon today.\n');
   });
 });
