@@ -1,20 +1,12 @@
 /**
  * The module editor: rich text over a Markdown file, written back losslessly.
  *
- * Props: `markdown` (the file body), `onChange(markdown)` (called with the complete new body
- * after edits; the app debounces saving), `images` (course-relative paths
+ * Props: `markdown` (the file body), `onChange(markdown)` (called synchronously after every
+ * edit with the complete new body; the app debounces saving), `images` (course-relative paths
  * such as `images/river.svg`), `loadImage(path)` (data: URL for a course-relative path),
  * `readOnly`, `ariaLabel`, and `imagePrefix` (how images are referenced from this file:
  * `../` for modules/NN-x.md, the default; `''` for course.md). A new `markdown` value that is
  * not the one the editor last reported (another module, or a file changed on disk) reloads it.
- *
- * `onChange` is not called inside the keystroke: writing Markdown for a long module takes
- * longer than a frame's budget, so the editor writes it just after the browser has painted the
- * keystroke (well within one frame later), reporting once for any edits made meanwhile. It never
- * reports stale text: it writes at once when the editor loses focus, before it unmounts, when
- * the page is hidden or unloaded, and when the app calls `flush()` on the handle passed as
- * `ref` (`ModuleEditorHandle`), so code that reads the app's draft after any of those sees
- * every keystroke.
  *
  * Handles for end-to-end tests (all stable):
  * - `[data-testid="module-editor"]` wraps everything; the editable area is
@@ -34,15 +26,12 @@ import {
   useCallback,
   useId,
   useEffect,
-  useImperativeHandle,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
   type JSX,
   type KeyboardEvent,
-  type Ref,
-  type RefObject,
 } from 'react';
 import { Editor, Transforms, type Descendant, type Selection } from 'slate';
 import { Editable, ReactEditor, Slate } from 'slate-react';
@@ -57,7 +46,6 @@ import {
   toggleHeading,
   toggleMark,
 } from './commands.js';
-import { afterNextPaint } from './after-paint.js';
 import { createModuleEditor } from './create-module-editor.js';
 import type { CustomEditor } from './custom-types.js';
 import { ImageDialog, LinkDialog } from './EditorDialogs.js';
@@ -78,25 +66,7 @@ export interface ModuleEditorProps {
   readOnly?: boolean;
   ariaLabel: string;
   imagePrefix?: string;
-  /** Receives a handle to report pending edits now. */
-  ref?: Ref<ModuleEditorHandle>;
 }
-
-/** What the app can ask of a mounted editor. */
-export interface ModuleEditorHandle {
-  /** Calls `onChange` now if there are edits it has not been told about yet. */
-  flush(): void;
-}
-
-/** Pending-edit control a surface shares with its ModuleEditor. */
-interface PendingEdits {
-  /** Reports pending edits now. */
-  flush(): void;
-  /** Forgets pending edits (the app has replaced the document). */
-  discard(): void;
-}
-
-const noPendingEdits: PendingEdits = { flush() {}, discard() {} };
 
 /** Rich-text editor for a module's Markdown body. */
 export function ModuleEditor(props: ModuleEditorProps): JSX.Element {
@@ -108,18 +78,12 @@ export function ModuleEditor(props: ModuleEditorProps): JSX.Element {
     readOnly = false,
     ariaLabel,
     imagePrefix = '../',
-    ref,
   } = props;
-  const pending = useRef<PendingEdits>(noPendingEdits);
-  useImperativeHandle(ref, () => ({ flush: () => pending.current.flush() }), []);
   // The Markdown the editor last loaded or reported; a different prop means "load this".
   const current = useRef(markdown);
   const [loaded, setLoaded] = useState({ markdown, generation: 0 });
   useEffect(() => {
     if (markdown !== current.current) {
-      // The app's new text replaces the document, as it would have replaced edits reported
-      // before it; the old surface must not report them afterwards.
-      pending.current.discard();
       current.current = markdown;
       setLoaded((previous) => ({ markdown, generation: previous.generation + 1 }));
     }
@@ -146,7 +110,6 @@ export function ModuleEditor(props: ModuleEditorProps): JSX.Element {
         key={loaded.generation}
         markdown={loaded.markdown}
         onMarkdown={report}
-        pending={pending}
         images={images}
         readOnly={readOnly}
         ariaLabel={ariaLabel}
@@ -159,7 +122,6 @@ export function ModuleEditor(props: ModuleEditorProps): JSX.Element {
 interface SurfaceProps {
   markdown: string;
   onMarkdown(markdown: string): void;
-  pending: RefObject<PendingEdits>;
   images: string[];
   readOnly: boolean;
   ariaLabel: string;
@@ -199,7 +161,6 @@ const hotkeys = {
 function EditorSurface({
   markdown,
   onMarkdown,
-  pending,
   images,
   readOnly,
   ariaLabel,
@@ -210,46 +171,10 @@ function EditorSurface({
   const [dialog, setDialog] = useState<DialogState>(null);
   const editableId = useId();
 
-  // Markdown is written from the latest value once per painted frame, never mid-keystroke.
-  const cancelScheduled = useRef<(() => void) | undefined>(undefined);
-  const edits = useMemo<PendingEdits>(
-    () => ({
-      flush() {
-        if (!cancelScheduled.current) return;
-        cancelScheduled.current();
-        cancelScheduled.current = undefined;
-        onMarkdown(slateToMarkdown(editor.children));
-      },
-      discard() {
-        cancelScheduled.current?.();
-        cancelScheduled.current = undefined;
-      },
-    }),
-    [editor, onMarkdown],
+  const handleValueChange = useCallback(
+    (value: Descendant[]) => onMarkdown(slateToMarkdown(value)),
+    [onMarkdown],
   );
-  const handleValueChange = useCallback(() => {
-    cancelScheduled.current ??= afterNextPaint(() => edits.flush());
-  }, [edits]);
-  // A layout effect, so that unmounting reports during the commit, before any passive-effect
-  // cleanup of the app (such as saving the draft as a screen closes) reads it.
-  useLayoutEffect(() => {
-    pending.current = edits;
-    const flushNow = () => edits.flush();
-    const flushIfHidden = () => {
-      if (document.visibilityState === 'hidden') edits.flush();
-    };
-    // Capture, so the text is reported before the app's own unload handlers read it.
-    window.addEventListener('beforeunload', flushNow, true);
-    window.addEventListener('pagehide', flushNow, true);
-    document.addEventListener('visibilitychange', flushIfHidden);
-    return () => {
-      window.removeEventListener('beforeunload', flushNow, true);
-      window.removeEventListener('pagehide', flushNow, true);
-      document.removeEventListener('visibilitychange', flushIfHidden);
-      if (pending.current === edits) pending.current = noPendingEdits;
-      edits.flush();
-    };
-  }, [edits, pending]);
 
   // Slate owns the selection; React's own save and restore of it would walk the whole module.
   useLayoutEffect(() => skipReactSelectionSave(ReactEditor.toDOMNode(editor, editor)), [editor]);
@@ -292,8 +217,7 @@ function EditorSurface({
   };
 
   return (
-    // Focus leaving the editor reports edits before the app's own blur handlers save.
-    <div className="te-editor" data-testid="module-editor" onBlurCapture={() => edits.flush()}>
+    <div className="te-editor" data-testid="module-editor">
       <Slate editor={editor} initialValue={initialValue} onValueChange={handleValueChange}>
         <Toolbar
           readOnly={readOnly}

@@ -3,9 +3,8 @@
  * (`?doc=large&words=N`) or the realistic sample (`?doc=sample`), and exposes the latest
  * Markdown and keystroke-to-paint timings on `window` for the bench script and tests.
  */
-import { createRef } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ModuleEditor, type ModuleEditorHandle } from '../../../renderer/editor/index.js';
+import { ModuleEditor } from '../../../renderer/editor/index.js';
 import { markdownToSlate } from '../../../renderer/editor/markdown-to-slate.js';
 import { slateToMarkdown } from '../../../renderer/editor/slate-to-markdown.js';
 import { generateModule, SAMPLE_MODULE } from './generate-module.js';
@@ -52,7 +51,6 @@ const params = new URLSearchParams(location.search);
 const words = Number(params.get('words') ?? '20000');
 const markdown = params.get('doc') === 'sample' ? SAMPLE_MODULE : generateModule(words);
 const images = Object.keys(w.harnessImages ?? {});
-const editor = createRef<ModuleEditorHandle>();
 let reported = markdown;
 let release = () => {};
 let reports = 0;
@@ -170,7 +168,6 @@ const inputEnd = (k: Keystroke) => Math.min(k.inputDone ?? Infinity, k.frameStar
 const measured = () => keystrokes.filter((k) => k.painted !== undefined && !k.waiting);
 w.harness = {
   get markdown() {
-    editor.current?.flush();
     return reported;
   },
   get reported() {
@@ -257,7 +254,6 @@ if (root && params.get('editor') === 'bare') {
   w.harness.unmount = () => reactRoot.unmount();
   reactRoot.render(
     <ModuleEditor
-      ref={editor}
       markdown={markdown}
       onChange={(next) => {
         reported = next;

@@ -211,13 +211,6 @@ interface Harness {
   releaseTimers(): void;
 }
 
-/** What the editor has reported by itself, read without asking it to report. */
-const reportedSoFar = () =>
-  page.evaluate(() => {
-    const h = (window as unknown as { harness: Harness }).harness;
-    return { reports: h.reports, reported: h.reported };
-  });
-
 /** Types `text` at the end of the first paragraph while timers and frames are held back. */
 async function typeHeld(text: string): Promise<number> {
   await clickAtEndOf('Welcome back');
@@ -230,27 +223,8 @@ async function typeHeld(text: string): Promise<number> {
   return before;
 }
 
-describe('module editor reporting Markdown outside the keystroke', () => {
-  test('typing is reported after the frame that shows it, once, with the latest text', async () => {
-    const before = await typeHeld(' Yes');
-    const held = await reportedSoFar();
-    // Nothing is written while the keystrokes are handled, and nothing is lost...
-    expect(held.reports - before).toBe(0);
-    expect(await page.evaluate(() => document.body.textContent)).toContain('pass. Yes');
-    await page.evaluate(() => (window as unknown as { harness: Harness }).harness.releaseTimers());
-    // ...then one report after the next paint, with every keystroke in it.
-    await page.waitForFunction(
-      (n) => (window as unknown as { harness: Harness }).harness.reports > n,
-      {},
-      before,
-    );
-    await settle();
-    const after = await reportedSoFar();
-    expect(after.reports - before).toBe(1);
-    expect(after.reported).toContain('you can always *pass*. Yes\n');
-  });
-
-  test('losing focus reports pending typing before the page hears of the blur', async () => {
+describe('module editor reporting Markdown', () => {
+  test('typing is reported before the page hears of the blur', async () => {
     await typeHeld(' Now');
     const seenOnBlur = await page.evaluate(() => {
       const h = (window as unknown as { harness: Harness }).harness;
@@ -263,7 +237,7 @@ describe('module editor reporting Markdown outside the keystroke', () => {
     expect(seenOnBlur).toContain('you can always *pass*. Now\n');
   });
 
-  test('unmounting reports pending typing', async () => {
+  test('typing is reported before the editor unmounts', async () => {
     await typeHeld(' Bye');
     const reported = await page.evaluate(() => {
       const h = (window as unknown as { harness: Harness }).harness;
