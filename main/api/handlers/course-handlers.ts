@@ -15,8 +15,8 @@ import { versionOf } from '../own-writes.js';
 import { ID_PATTERN } from '../validate-args.js';
 import type { ApiContext } from './api-context.js';
 import { listImages, listModules } from './list-course-files.js';
+import { saveMarkdownFile } from './save-markdown-file.js';
 import {
-  assertEditable,
   composeMarkdown,
   listField,
   parseMarkdownFile,
@@ -119,20 +119,17 @@ export async function saveCourse(
   request: SaveCourseRequest,
 ): Promise<SaveResult> {
   const dir = await context.courseDir(request.courseId);
-  const file = path.join(dir, 'course.md');
-  return context.serialize(file, async () => {
-    const bytes = await readFile(file);
-    const current = parseMarkdownFile(bytes.toString('utf8'));
-    const version = versionOf(bytes);
-    if (version !== request.baseVersion) {
-      return { ok: false, conflict: { theirs: current.text, theirsBody: current.body, version } };
-    }
-    assertEditable(current, `${request.courseId}/course.md`);
-    const fields: Record<string, string | string[]> = {};
-    for (const key of FIELD_ORDER) fields[key] = request.fields[key];
-    setFields(current.doc, fields, ['tags', 'outcomes']);
-    const text = composeMarkdown(current.doc, request.description);
-    await context.writeFile(file, text);
-    return { ok: true, version: versionOf(text) };
-  });
+  const label = `${request.courseId}/course.md`;
+  return saveMarkdownFile(
+    context,
+    path.join(dir, 'course.md'),
+    request.baseVersion,
+    label,
+    (doc) => {
+      const fields: Record<string, string | string[]> = {};
+      for (const key of FIELD_ORDER) fields[key] = request.fields[key];
+      setFields(doc, fields, ['tags', 'outcomes']);
+      return request.description;
+    },
+  );
 }

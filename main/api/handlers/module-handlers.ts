@@ -15,6 +15,7 @@ import type {
 import { TandemApiError } from '../api-error.js';
 import { versionOf } from '../own-writes.js';
 import type { ApiContext } from './api-context.js';
+import { saveMarkdownFile } from './save-markdown-file.js';
 import {
   listModuleFiles,
   moduleFileName,
@@ -55,19 +56,11 @@ export async function saveModule(
   request: SaveModuleRequest,
 ): Promise<SaveResult> {
   const file = await modulePath(context, request.courseId, request.file);
-  return context.serialize(file, async () => {
-    const bytes = await readFile(file);
-    const current = parseMarkdownFile(bytes.toString('utf8'));
-    const version = versionOf(bytes);
-    if (version !== request.baseVersion) {
-      return { ok: false, conflict: { theirs: current.text, theirsBody: current.body, version } };
-    }
-    assertEditable(current, `${request.courseId}/modules/${request.file}`);
+  const label = `${request.courseId}/modules/${request.file}`;
+  return saveMarkdownFile(context, file, request.baseVersion, label, (doc) => {
     const duration = request.duration?.trim();
-    setFields(current.doc, { title: request.title.trim(), duration: duration || undefined });
-    const text = composeMarkdown(current.doc, request.body);
-    await context.writeFile(file, text);
-    return { ok: true, version: versionOf(text) };
+    setFields(doc, { title: request.title.trim(), duration: duration || undefined });
+    return request.body;
   });
 }
 
