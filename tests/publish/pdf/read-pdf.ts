@@ -107,12 +107,13 @@ export function headingPages(pdf: ReadPdf, text: string, minSize: number): numbe
 
 /**
  * The page number printed after `title` on a contents or index line: the nearest number to the
- * right of the title on the same baseline (the dotted leader between them is not text).
+ * right of the title's first line on the same baseline (the dotted leader between them is not
+ * text). A title that wraps is found from its lines, which share a left edge, joined in order.
  */
 export function printedPage(pages: PdfPage[], title: string): number | undefined {
   for (const page of pages) {
-    for (const item of page.items) {
-      if (item.str.trim() !== title) continue;
+    for (const [index, item] of page.items.entries()) {
+      if (!startsTitle(page.items, index, title)) continue;
       const numbers = page.items
         .filter((n) => /^\d+$/.test(n.str.trim()) && Math.abs(n.y - item.y) < 3 && n.x > item.x)
         .sort((a, b) => a.x - b.x);
@@ -120,4 +121,21 @@ export function printedPage(pages: PdfPage[], title: string): number | undefined
     }
   }
   return undefined;
+}
+
+function startsTitle(items: TextItem[], index: number, title: string): boolean {
+  const first = items[index];
+  if (!first) return false;
+  let text = first.str.trim();
+  let y = first.y;
+  while (text.length < title.length && title.startsWith(`${text} `)) {
+    // The next line of the same entry: same left edge, the nearest baseline below.
+    const next = items
+      .filter((i) => Math.abs(i.x - first.x) < 1 && i.y < y - 1 && y - i.y < first.size * 2)
+      .sort((a, b) => b.y - a.y)[0];
+    if (!next) return false;
+    text = `${text} ${next.str.trim()}`;
+    y = next.y;
+  }
+  return text === title;
 }
