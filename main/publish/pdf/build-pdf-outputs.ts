@@ -92,6 +92,7 @@ export async function buildPdfOutputs(
           name: course.id,
           tagged: true,
           outline: true,
+          assetsRoot: ctx.library.root,
         });
         const file = path.join(packDir, `${course.id}.pdf`);
         await writeFile(
@@ -141,7 +142,6 @@ export async function renderProspectusPdf(
           resolveImage: printImageResolver(file),
           headingOffset: 1,
         }),
-        ctx.library.root,
       );
       frontPages.set(file, html);
     }
@@ -154,7 +154,7 @@ export async function renderProspectusPdf(
       fillScript: prospectusPageNumberScript,
     },
     renderer,
-    { name: `prospectus-${paper}`, tagged: true, outline: true },
+    { name: `prospectus-${paper}`, tagged: true, outline: true, assetsRoot: ctx.library.root },
   );
   return addPdfMetadata(numbered.pdf, {
     title: prospectusTitle(ctx),

@@ -23,9 +23,18 @@ const sizes: Record<PaperSize, { height: string; margin: string; coverPad: strin
   A5: { height: '210mm', margin: '13mm 13mm 17mm', coverPad: '13mm' },
 };
 
-/** Quotes text as a CSS string, so any section title is safe inside `content: "…"`. */
+/**
+ * Quotes text as a CSS string for a `<style>` element: letters, digits and spaces stay, every
+ * other character becomes a CSS hex escape (`\\3c ` for `<`), so no title can end the string,
+ * the rule or the element (`</style>`), whatever it holds. Line breaks and other control
+ * characters become spaces.
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`;
+  const escaped = text
+    // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/[^\p{L}\p{N} ]/gu, (c) => `\\${(c.codePointAt(0) ?? 0x20).toString(16)} `);
+  return `"${escaped}"`;
 }
 
 /** The @page rules for one document. */

@@ -15,6 +15,11 @@ export interface PdfRenderOptions {
   tagged: boolean;
   /** Write PDF bookmarks built from the headings (needs `tagged`). */
   outline: boolean;
+  /**
+   * The folder (the library) whose image files the document may load, at the URLs
+   * `printLibraryUrl` makes; without it the document loads nothing but itself.
+   */
+  assetsRoot?: string;
 }
 
 /**
@@ -34,8 +39,8 @@ export interface PrintDocument {
 export interface PdfRenderer {
   /**
    * Prints a complete HTML document. Page size and margins come from the document's CSS
-   * `@page` rules; relative URLs are not supported (use absolute `file:` URLs), and fonts
-   * are loaded before printing.
+   * `@page` rules; the document runs no script of its own and loads nothing but images from
+   * `assetsRoot` (see print-images.ts); fonts are loaded before printing.
    */
   renderPdf(html: string, options: PdfRenderOptions): Promise<Uint8Array>;
   /**

@@ -1,12 +1,24 @@
 /**
  * Image URLs for printing. Sanitized Markdown keeps only ordinary relative URLs, so images are
- * first given a relative placeholder path and, after sanitizing, turned into absolute `file:`
- * URLs inside the library (the print browser loads pages from a temporary file).
+ * first given a relative placeholder path and, after sanitizing, turned into absolute URLs at
+ * the print origin: the print browser never sees `file:`, and the renderer serves those URLs
+ * from the library itself (`readPrintAsset`), nothing else.
  */
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isInside } from '../../fs/resolve-inside.js';
 
 const placeholder = 'tandem-library-file/';
+
+/** The made-up origin print documents are loaded from; no request ever leaves the browser. */
+export const printOrigin = 'https://print.tandem.invalid';
+/** Where library files appear at the print origin. */
+export const printLibraryPrefix = '/library/';
+
+/** The print-origin URL of a file in the library (`file` relative, forward slashes). */
+export function printLibraryUrl(file: string): string {
+  return printOrigin + printLibraryPrefix + file.split('/').map(encodeURIComponent).join('/');
+}
 
 /**
  * Returns an `resolveImage` for Markdown in `file` (library-relative): relative images inside
@@ -31,8 +43,44 @@ export function printImageResolver(file: string): (src: string) => string | unde
   };
 }
 
-/** Replaces the placeholders in rendered HTML with `file:` URLs under `libraryRoot`. */
-export function absolutiseImages(html: string, libraryRoot: string): string {
-  const base = pathToFileURL(libraryRoot + path.sep).href;
-  return html.split(`src="${placeholder}`).join(`src="${base}`);
+/** Replaces the placeholders in rendered HTML with URLs at the print origin. */
+export function absolutiseImages(html: string): string {
+  return html.split(`src="${placeholder}`).join(`src="${printOrigin}${printLibraryPrefix}`);
+}
+
+const imageTypes: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * The bytes and type of an image the print page asked for at `pathname` (under
+ * `printLibraryPrefix`), or undefined: only image files whose real path, links resolved, is
+ * inside `libraryRoot`'s real path.
+ */
+export async function readPrintAsset(
+  libraryRoot: string,
+  pathname: string,
+): Promise<{ body: Buffer; contentType: string } | undefined> {
+  if (!pathname.startsWith(printLibraryPrefix)) return undefined;
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname.slice(printLibraryPrefix.length));
+  } catch {
+    return undefined;
+  }
+  const contentType = imageTypes[path.posix.extname(relative).toLowerCase()];
+  if (!contentType || relative.includes('\0')) return undefined;
+  try {
+    const root = await realpath(libraryRoot);
+    const real = await realpath(path.join(root, relative));
+    if (!isInside(root, real)) return undefined;
+    return { body: await readFile(real), contentType };
+  } catch {
+    return undefined;
+  }
 }

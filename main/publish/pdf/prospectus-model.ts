@@ -4,7 +4,6 @@
  * numbers and rendered Markdown come in as arguments.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Course, Library, Run, Trainer, TrainerRole } from '../../library/types.js';
 import type { PublishContext } from '../types.js';
 import {
@@ -16,6 +15,7 @@ import {
   joinWithAnd,
   mondayOf,
 } from '../format-dates.js';
+import { printLibraryUrl } from './print-images.js';
 import { formatBuildTime, summariseSessions } from './summarise-sessions.js';
 import type { LibraryVersion } from './library-version.js';
 import type { PageStyle } from './page-css.js';
@@ -329,7 +329,7 @@ export function buildProspectusModel(inputs: ProspectusInputs): ProspectusModel 
       ...(term.enrolmentOpens ? { enrolmentOpens: formatLongDate(term.enrolmentOpens) } : {}),
     },
     ...(college.coverImage
-      ? { coverImageUrl: pathToFileURL(path.join(library.root, college.coverImage)).href }
+      ? { coverImageUrl: printLibraryUrl(path.posix.normalize(college.coverImage)) }
       : {}),
     contents: { ...contentsSection, entries: contents },
     frontPages,

@@ -35,7 +35,7 @@ export function renderFacilitatorPackHtml(
       duration: module.duration,
       anchor: `module-${module.slug}`,
       pageName,
-      html: absolutiseImages(html, library.root),
+      html: absolutiseImages(html),
     };
   });
   const authors = course.authors.map((id) => {
