@@ -1,6 +1,7 @@
 /** Images for the editor, read only from a course's images/ folder. */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { safeSvg } from '../../publish/safe-svg.js';
 import { TandemApiError } from '../api-error.js';
 import type { ApiContext } from './api-context.js';
 
@@ -18,8 +19,8 @@ export const IMAGE_TYPES: Readonly<Record<string, string>> = {
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 /**
- * Reads `images/...` of a course as a data: URL. SVG is safe here because the editor shows it
- * through <img>, where scripts inside an SVG never run.
+ * Reads `images/...` of a course as a data: URL. The editor shows it through <img>, where
+ * scripts inside an SVG never run; an SVG is still returned only as `safeSvg` writes it.
  */
 export async function readImage(
   context: ApiContext,
@@ -42,5 +43,11 @@ export async function readImage(
   if (info.size > MAX_IMAGE_BYTES) {
     throw new TandemApiError('failed', `${relative} is too large to show (over 20 MB).`);
   }
-  return `data:${type};base64,${(await readFile(file)).toString('base64')}`;
+  const bytes = await readFile(file);
+  if (type !== 'image/svg+xml') return `data:${type};base64,${bytes.toString('base64')}`;
+  const checked = safeSvg(bytes);
+  if (!checked.ok) {
+    throw new TandemApiError('failed', `${relative} is not shown because ${checked.reason}.`);
+  }
+  return `data:${type};base64,${Buffer.from(checked.svg, 'utf8').toString('base64')}`;
 }

@@ -7,6 +7,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../../fs/resolve-inside.js';
+import { safeSvg } from '../safe-svg.js';
 
 const placeholder = 'tandem-library-file/';
 
@@ -60,7 +61,7 @@ const imageTypes: Record<string, string> = {
 /**
  * The bytes and type of an image the print page asked for at `pathname` (under
  * `printLibraryPrefix`), or undefined: only image files whose real path, links resolved, is
- * inside `libraryRoot`'s real path.
+ * inside `libraryRoot`'s real path; an SVG only as `safeSvg` writes it.
  */
 export async function readPrintAsset(
   libraryRoot: string,
@@ -79,7 +80,10 @@ export async function readPrintAsset(
     const root = await realpath(libraryRoot);
     const real = await realpath(path.join(root, relative));
     if (!isInside(root, real)) return undefined;
-    return { body: await readFile(real), contentType };
+    const body = await readFile(real);
+    if (contentType !== 'image/svg+xml') return { body, contentType };
+    const checked = safeSvg(body);
+    return checked.ok ? { body: Buffer.from(checked.svg, 'utf8'), contentType } : undefined;
   } catch {
     return undefined;
   }

@@ -1,54 +1,83 @@
 /**
  * Course images on the site: only files under the course's own images/ folder are published,
- * only in common web formats, and an SVG is published only when it carries nothing that could
- * run (a browser runs scripts in an SVG opened on its own).
+ * only in common web formats, only when their real path (links resolved) is inside the
+ * library, and an SVG only as checked and written out again by `safeSvg` (a browser runs
+ * scripts in an SVG opened on its own).
  */
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../../fs/resolve-inside.js';
 import type { Course, Problem } from '../../library/types.js';
+import { safeSvg } from '../safe-svg.js';
 import { inBatches } from './in-batches.js';
 import { relativeHref, sitePaths } from './site-paths.js';
 
 const WEB_IMAGE = /\.(svg|png|jpe?g|gif|webp|avif)$/i;
-const UNSAFE_SVG = /<script|<foreignobject|\son[a-z]+\s*=|javascript:|<iframe|<!entity/i;
+
+/** What to publish for one library image: the real file to copy, or the checked SVG text. */
+export type ImageSource = { file: string; svg?: string };
 
 /** The library files a build may publish as images, with the reason for each one left out. */
 export interface PublishableImages {
-  /** Library-relative paths. */
-  allowed: Set<string>;
+  /** Library-relative paths, each with what to publish for it. */
+  allowed: Map<string, ImageSource>;
   warnings: Problem[];
 }
 
+const leftOut = (file: string, code: string, message: string): Problem => ({
+  file,
+  line: 1,
+  column: 1,
+  severity: 'warning',
+  code,
+  message,
+});
+
 /**
- * Whether library image `file` may be published: a web format and, for an SVG, nothing that
- * could run. Returns a warning for an image that must be left out.
+ * Whether library image `file` may be published: a web format, really inside the library
+ * and, for an SVG, safe. Returns what to publish, or a warning for an image left out.
  */
-export async function checkImage(libraryRoot: string, file: string): Promise<Problem | undefined> {
+export async function checkImage(
+  libraryRoot: string,
+  file: string,
+): Promise<ImageSource | Problem> {
   if (!WEB_IMAGE.test(file)) {
-    return {
+    return leftOut(
       file,
-      line: 1,
-      column: 1,
-      severity: 'warning',
-      code: 'unsupported-image',
-      message:
-        'this file is not a web image (SVG, PNG, JPEG, GIF, WebP or AVIF), so it is left off the site',
-    };
+      'unsupported-image',
+      'this file is not a web image (SVG, PNG, JPEG, GIF, WebP or AVIF), so it is left off the site',
+    );
   }
-  if (!/\.svg$/i.test(file)) return undefined;
-  const text = await readFile(path.join(libraryRoot, file), 'utf8').catch(() => undefined);
-  if (text !== undefined && !UNSAFE_SVG.test(text)) return undefined;
-  return {
-    file,
-    line: 1,
-    column: 1,
-    severity: 'warning',
-    code: 'unsafe-svg',
-    message:
-      text === undefined
-        ? 'this image could not be read, so it is left off the site'
-        : 'this SVG contains a script, event handler or embedded page, so it is left off the site',
-  };
+  let real: string;
+  try {
+    const root = await realpath(libraryRoot);
+    real = await realpath(path.join(root, file));
+    if (!isInside(root, real)) {
+      return leftOut(
+        file,
+        'link-outside-library',
+        'this image is a link to a file outside the library, so it is left off the site',
+      );
+    }
+  } catch {
+    return leftOut(
+      file,
+      'image-unreadable',
+      'this image could not be read, so it is left off the site',
+    );
+  }
+  if (!/\.svg$/i.test(file)) return { file: real };
+  const bytes = await readFile(real).catch(() => undefined);
+  if (bytes === undefined) {
+    return leftOut(
+      file,
+      'image-unreadable',
+      'this image could not be read, so it is left off the site',
+    );
+  }
+  const checked = safeSvg(bytes);
+  if (checked.ok) return { file: real, svg: checked.svg };
+  return leftOut(file, 'unsafe-svg', `this SVG is left off the site because ${checked.reason}`);
 }
 
 /** Checks every image of `courses` once per build. */
@@ -56,18 +85,25 @@ export async function checkCourseImages(
   libraryRoot: string,
   courses: readonly Course[],
 ): Promise<PublishableImages> {
-  const allowed = new Set<string>();
+  const allowed = new Map<string, ImageSource>();
   const warnings: Problem[] = [];
   // Files that are not web images are simply not candidates; only unsafe SVGs get a warning.
   const files = courses.flatMap((course) => course.images.filter((file) => WEB_IMAGE.test(file)));
   // Checked concurrently (SVGs are read), reported in library order.
-  const problems = await inBatches(files, 32, (file) => checkImage(libraryRoot, file));
+  const checked = await inBatches(files, 32, (file) => checkImage(libraryRoot, file));
   files.forEach((file, i) => {
-    const problem = problems[i];
-    if (problem) warnings.push(problem);
-    else allowed.add(file);
+    const result = checked[i];
+    if (!result) return;
+    if ('message' in result) warnings.push(result);
+    else allowed.set(file, result);
   });
   return { allowed, warnings };
+}
+
+/** Writes one published image: the checked SVG text, or a copy of the real file. */
+export async function writeImage(source: ImageSource, target: string): Promise<void> {
+  if (source.svg !== undefined) await writeFile(target, source.svg, 'utf8');
+  else await copyFile(source.file, target);
 }
 
 /** Site path of a library image (`<course>/images/a/b.png` → `courses/<course>/images/a/b.png`). */

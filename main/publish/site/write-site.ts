@@ -2,11 +2,11 @@
  * Writes the static student site of a build into `<outDir>/site/`: renders every page in
  * memory (templates compiled once), then writes files in bounded concurrent batches.
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../../library/types.js';
 import type { PublishContext } from '../types.js';
-import { checkCourseImages, checkImage } from './course-images.js';
+import { checkCourseImages, checkImage, writeImage, type ImageSource } from './course-images.js';
 import { inBatches } from './in-batches.js';
 import { loadSiteTemplates, readSiteStylesheet } from './load-templates.js';
 import { prepareSiteDir } from './prepare-site-dir.js';
@@ -39,14 +39,14 @@ export interface SiteOutput {
 async function publishableCover(
   libraryRoot: string,
   coverImage: string | undefined,
-): Promise<{ source?: string; target?: string; warning?: Problem }> {
+): Promise<{ source?: ImageSource; target?: string; warning?: Problem }> {
   if (!coverImage) return {};
   const file = path.posix.normalize(coverImage.replace(/\\/g, '/'));
   if (file.startsWith('..') || path.posix.isAbsolute(file)) return {};
-  const warning = await checkImage(libraryRoot, file);
-  if (warning) return { warning };
+  const checked = await checkImage(libraryRoot, file);
+  if ('message' in checked) return { warning: checked };
   return {
-    source: path.join(libraryRoot, file),
+    source: checked,
     target: `assets/cover${path.posix.extname(file).toLowerCase()}`,
   };
 }
@@ -91,8 +91,8 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
   });
 
   await prepareSiteDir(siteDir, library.root);
-  const copyTo = (source: string, target: string) => () =>
-    copyFile(source, path.join(siteDir, target));
+  const copyTo = (source: ImageSource, target: string) => () =>
+    writeImage(source, path.join(siteDir, target));
   const files: { target: string; write: () => Promise<void> }[] = [
     ...pages.map((page) => ({
       target: page.path,
@@ -115,10 +115,10 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
       : []),
     ...[...model.usedImages]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([target, source]) => ({
-        target,
-        write: copyTo(path.join(library.root, source), target),
-      })),
+      .flatMap(([target, source]) => {
+        const checked = images.allowed.get(source);
+        return checked ? [{ target, write: copyTo(checked, target) }] : [];
+      }),
   ];
   const dirs = [...new Set(files.map((f) => path.posix.dirname(f.target)))]
     .filter((d) => d !== '.')
