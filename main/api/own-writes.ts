@@ -20,7 +20,9 @@ async function currentState(file: string): Promise<ExpectedState> {
   const info = await stat(file).catch(() => undefined);
   if (!info) return { kind: 'gone' };
   if (info.isDirectory()) return { kind: 'dir' };
-  return { kind: 'file', version: versionOf(await readFile(file)) };
+  // The file may vanish or be renamed between stat and read (a reorder, a co-author's sync).
+  const bytes = await readFile(file).catch(() => undefined);
+  return bytes ? { kind: 'file', version: versionOf(bytes) } : { kind: 'gone' };
 }
 
 /** Registry of the app's own writes, keyed by absolute path. */

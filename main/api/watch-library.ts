@@ -8,6 +8,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { TandemEvent } from './contract.js';
 import type { OwnWrites } from './own-writes.js';
 import { TEMP_FILE_PATTERN } from '../fs/write-file-atomic.js';
+import { REORDER_SUFFIX } from './handlers/reorder-journal.js';
 
 export interface WatchOptions {
   root: string;
@@ -15,6 +16,8 @@ export interface WatchOptions {
   emit: (event: TandemEvent) => void;
   /** Quiet time before a burst of changes is reported. */
   debounceMs?: number;
+  /** Hears errors the watcher carries on after (for logs); they are never fatal. */
+  onError?: (error: unknown) => void;
 }
 
 export interface LibraryWatcher {
@@ -30,7 +33,7 @@ export function isIgnoredPath(relative: string): boolean {
   return (
     parts.some((part) => part === '.tandem' || part === '.git' || part === 'node_modules') ||
     TEMP_FILE_PATTERN.test(name) ||
-    name.endsWith('.reorder') ||
+    name.endsWith(REORDER_SUFFIX) ||
     name === '.DS_Store' ||
     name.endsWith('~')
   );
@@ -58,17 +61,23 @@ export function watchLibrary(options: WatchOptions): LibraryWatcher {
     pending.clear();
     const foreign: string[] = [];
     for (const file of files) {
-      if (!(await options.ownWrites.isOwn(file))) foreign.push(relativeOf(file));
+      // A path that cannot be checked is reported: a needless reload loses nothing.
+      const own = await options.ownWrites.isOwn(file).catch(() => false);
+      if (!own) foreign.push(relativeOf(file));
     }
     if (foreign.length > 0 && !closed) {
       options.emit({ type: 'library-changed', files: foreign.sort() });
     }
   };
 
+  // Chokidar reports folders it can no longer read (removed mid-scan, permissions) as errors;
+  // without a listener Node would end the process. The watch goes on for everything else.
+  watcher.on('error', (error) => options.onError?.(error));
+
   watcher.on('all', (_event, file) => {
     pending.add(path.resolve(file));
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void flush(), options.debounceMs ?? 250);
+    timer = setTimeout(() => void flush().catch(options.onError), options.debounceMs ?? 250);
   });
 
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));

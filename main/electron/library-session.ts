@@ -11,6 +11,7 @@ import { createApiHandlers, type ApiHandlers } from '../api/handlers/create-api-
 import type { ApiOptions } from '../api/handlers/api-context.js';
 import { OwnWrites } from '../api/own-writes.js';
 import { watchLibrary, type LibraryWatcher } from '../api/watch-library.js';
+import { finishInterruptedReorders } from '../api/handlers/reorder-journal.js';
 import { API_METHODS } from '../api/contract.js';
 
 export interface SessionOptions {
@@ -64,6 +65,7 @@ export class LibrarySession {
     await checkLibraryFolder(resolved);
     await this.#watcher?.close();
     const ownWrites = new OwnWrites();
+    await finishInterruptedReorders(resolved, ownWrites);
     const apiOptions: ApiOptions = {
       root: resolved,
       configDir: this.#options.configDir,

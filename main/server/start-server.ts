@@ -13,6 +13,7 @@ import { dispatch } from '../api/dispatch.js';
 import { createApiHandlers } from '../api/handlers/create-api-handlers.js';
 import { OwnWrites } from '../api/own-writes.js';
 import { watchLibrary, type LibraryWatcher } from '../api/watch-library.js';
+import { finishInterruptedReorders } from '../api/handlers/reorder-journal.js';
 import { API_HEADER } from './http-transport-client.js';
 import { bundlePaths, ensureRendererBundle, type BundlePaths } from './renderer-bundle.js';
 import {
@@ -114,6 +115,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     for (const client of clients) client.write(data);
   };
   const ownWrites = new OwnWrites();
+  await finishInterruptedReorders(root, ownWrites);
   const { handlers } = createApiHandlers({
     root,
     configDir: options.configDir,
@@ -238,7 +240,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   let watcher: LibraryWatcher | undefined;
   if (options.watch ?? true) {
-    watcher = watchLibrary({ root, ownWrites, emit });
+    watcher = watchLibrary({
+      root,
+      ownWrites,
+      emit,
+      onError: (error) => console.error(`Watching the library: ${String(error)}`),
+    });
     await watcher.ready;
   }
   const heartbeat = setInterval(() => {

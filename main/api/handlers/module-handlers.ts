@@ -16,6 +16,7 @@ import { TandemApiError } from '../api-error.js';
 import { versionOf } from '../own-writes.js';
 import type { ApiContext } from './api-context.js';
 import { saveMarkdownFile } from './save-markdown-file.js';
+import { finishInterruptedReorder, renameModulesAtomically } from './reorder-journal.js';
 import {
   listModuleFiles,
   moduleFileName,
@@ -127,6 +128,7 @@ export async function reorderModules(
   const dir = await context.courseDir(courseId);
   const modulesDir = path.join(dir, 'modules');
   return context.serialize(modulesDir, async () => {
+    await finishInterruptedReorder(dir, context.ownWrites);
     const current = await listModuleFiles(dir);
     const same =
       new Set(files).size === files.length &&
@@ -144,23 +146,7 @@ export async function reorderModules(
         to: moduleFileName(index + 1, parseModuleFileName(file)?.slug ?? 'module'),
       }))
       .filter((move) => move.from !== move.to);
-    const taken = new Set(current);
-    // Files whose new name is still taken (two modules with the same slug swapping places)
-    // step aside under a temporary name first; every other file moves straight to its name.
-    const staged: { at: string; to: string }[] = [];
-    for (const move of moves) {
-      if (taken.has(move.to)) {
-        const temp = `${move.from}.reorder`;
-        await rename(path.join(modulesDir, move.from), path.join(modulesDir, temp));
-        staged.push({ at: temp, to: move.to });
-      } else staged.push({ at: move.from, to: move.to });
-      context.ownWrites.removed(path.join(modulesDir, move.from));
-    }
-    for (const step of staged) {
-      const to = path.join(modulesDir, step.to);
-      await rename(path.join(modulesDir, step.at), to);
-      context.ownWrites.wroteFile(to, await readFile(to));
-    }
+    await renameModulesAtomically(dir, moves, context.ownWrites);
     return Promise.all(
       files.map((_, index) => {
         const slug = parseModuleFileName(files[index] ?? '')?.slug ?? 'module';

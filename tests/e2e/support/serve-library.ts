@@ -24,6 +24,8 @@ export interface ServedLibrary {
   configDir: string;
   /** Everything the server printed so far (for failure messages). */
   output(): string;
+  /** True while the server process has not ended. */
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function serveLibrary(options: ServeLibraryOptions = {}): Promise<S
       root: copy.root,
       configDir,
       output: () => output,
+      running: () => child.exitCode === null && child.signalCode === null,
       stop: cleanup,
     };
   } catch (error) {
