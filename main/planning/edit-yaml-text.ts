@@ -78,9 +78,42 @@ function resolve(conflict: { a: string[]; o: string[]; b: string[] }): string[] 
       lines.push(...conflict.a.slice(at, at + part.common.length));
       at += part.common.length;
     } else {
-      lines.push(...part.buffer2);
+      const originals = conflict.a.slice(at, at + part.buffer1.length);
+      lines.push(
+        ...(part.buffer1.length === part.buffer2.length
+          ? part.buffer2.map((line, i) =>
+              keepSpacing(originals[i] ?? '', part.buffer1[i] ?? '', line),
+            )
+          : part.buffer2),
+      );
       at += part.buffer1.length;
     }
   }
   return lines;
+}
+
+/**
+ * One edited line whose original was spaced differently (`date: 2027-01-11  # Monday`): the
+ * edit (`01-11` → `04-12`) is made inside the original line when its text around the edit is
+ * the same, so only the value changes.
+ */
+function keepSpacing(original: string, printed: string, edited: string): string {
+  let prefix = 0;
+  while (prefix < printed.length && printed[prefix] === edited[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < printed.length - prefix &&
+    suffix < edited.length - prefix &&
+    printed[printed.length - 1 - suffix] === edited[edited.length - 1 - suffix]
+  ) {
+    suffix++;
+  }
+  const before = printed.slice(prefix, printed.length - suffix);
+  const rest = original.slice(prefix);
+  if (!original.startsWith(printed.slice(0, prefix)) || !rest.startsWith(before)) return edited;
+  return (
+    original.slice(0, prefix) +
+    edited.slice(prefix, edited.length - suffix) +
+    rest.slice(before.length)
+  );
 }
