@@ -48,6 +48,7 @@ export async function loadCollege(root: string): Promise<LoadedCollege> {
       online: venue.online ?? false,
     })),
   };
+  if (value.holidays !== undefined) college.holidays = value.holidays;
   if (value.coverImage !== undefined) {
     college.coverImage = value.coverImage;
     problems.push(...(await coverImageProblems(root, value.coverImage, parsed.source)));

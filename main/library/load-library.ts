@@ -9,6 +9,7 @@ import { loadPages } from './load-pages.js';
 import { loadTerms } from './load-terms.js';
 import { loadTrainers } from './load-trainers.js';
 import { sortProblems } from './sort-problems.js';
+import { checkPlanning } from '../planning/check-planning.js';
 import type { LoadResult, Problem } from './types.js';
 
 /**
@@ -58,6 +59,7 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
       courses: courses.refs,
       courseIds: courses.courseIds,
     }),
+    ...checkPlanning(college.college, terms.refs),
   );
   return {
     library: {

@@ -4,6 +4,7 @@
  * wrong date still loads and every problem is reported at once.
  */
 import { z } from 'zod';
+import { HOLIDAY_REGIONS } from '../planning/holidays.js';
 
 // Optional lists are `nullish` so that an empty `tags:` line means "none yet" rather than an error.
 
@@ -36,6 +37,7 @@ export const collegeSchema = z.object({
   categories: z.array(categorySchema).min(1),
   venues: z.array(venueSchema).min(1),
   coverImage: optionalText,
+  holidays: z.enum(HOLIDAY_REGIONS).optional(),
 });
 
 export const trainerKeySchema = z.object({

@@ -6,6 +6,8 @@
  * problem messages and published output look the same on every operating system.
  */
 
+import type { HolidayRegion } from '../planning/holidays.js';
+
 export type TrainerRole = 'peer' | 'practitioner';
 
 /** One problem found while loading or checking a library, reported as `file:line:column: message`. */
@@ -56,6 +58,8 @@ export interface College {
   venues: Venue[];
   /** Optional cover image for the prospectus, library-relative. */
   coverImage?: string;
+  /** Whose public holidays the planner warns about; England and Wales when absent. */
+  holidays?: HolidayRegion;
 }
 
 /** A public key line under a trainer in trainers.yml (used by sign-off). */

@@ -156,6 +156,29 @@ const cases: RuleCase[] = [
     ],
   },
   {
+    fixture: 'trainer-booked-twice',
+    code: 'trainer-clash',
+    lines: [
+      'terms/spring-2027.yml:12:9: error: trainer amira-hassan is also booked on 2027-01-25 11:30 to 13:00 for planning-for-my-wellbeing at online (terms/spring-2027.yml:18); nobody can be in two places at once',
+      'terms/spring-2027.yml:18:9: error: trainer amira-hassan is also booked on 2027-01-25 10:00 to 12:00 for understanding-anxiety at old-library (terms/spring-2027.yml:12); nobody can be in two places at once',
+    ],
+  },
+  {
+    fixture: 'room-double-booked',
+    code: 'venue-clash',
+    lines: [
+      'terms/spring-2027.yml:12:9: error: venue old-library is also booked on 2027-01-25 09:00 to 10:30 for planning-for-my-wellbeing (terms/spring-2027.yml:19); a room holds one session at a time unless the venue is online',
+      'terms/spring-2027.yml:19:9: error: venue old-library is also booked on 2027-01-25 10:00 to 12:00 for understanding-anxiety (terms/spring-2027.yml:12); a room holds one session at a time unless the venue is online',
+    ],
+  },
+  {
+    fixture: 'session-on-public-holiday',
+    code: 'session-on-holiday',
+    lines: [
+      'terms/spring-2027.yml:12:17: warning: the session on 2027-03-26 is on a public holiday (Good Friday); check that the venue is open and that students expect it',
+    ],
+  },
+  {
     fixture: 'term-ends-before-starts',
     code: 'term-ends-before-start',
     lines: [

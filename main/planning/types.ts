@@ -1,0 +1,27 @@
+/** A term as the planner edits it. Indexes say which entry of the file each item was read from. */
+
+export interface PlannedSession {
+  /** Position in the run's `sessions` list as read; absent for a new session. */
+  index?: number;
+  date: string;
+  start: string;
+  end: string;
+}
+
+export interface PlannedRun {
+  /** Position in the term's `runs` list as read; absent for a new run. */
+  index?: number;
+  course: string;
+  venue: string;
+  facilitators: string[];
+  capacity?: number;
+  sessions: PlannedSession[];
+}
+
+export interface TermPlan {
+  title: string;
+  starts: string;
+  ends: string;
+  enrolmentOpens?: string;
+  runs: PlannedRun[];
+}
