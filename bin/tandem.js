@@ -1,7 +1,25 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript; tsx compiles it on the fly so `npx tandem` works right
-// after `npm ci`, with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled command line (build/cli/tandem.js, made by `npm ci` through the `prepare`
+// script). While developing, when the compiled file is missing or older than a source in
+// main/, tsx compiles the TypeScript on the fly instead, so an edit is never run stale.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 
-register();
-await import('../main/cli/main.ts');
+const compiled = new URL('../build/cli/tandem.js', import.meta.url);
+const sources = new URL('../main/', import.meta.url);
+
+function newestSourceTime() {
+  let newest = 0;
+  for (const entry of readdirSync(sources, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    newest = Math.max(newest, statSync(`${entry.parentPath}/${entry.name}`).mtimeMs);
+  }
+  return newest;
+}
+
+if (existsSync(compiled) && statSync(compiled).mtimeMs >= newestSourceTime()) {
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../main/cli/main.ts');
+}

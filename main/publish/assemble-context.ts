@@ -4,6 +4,7 @@
  */
 import type { Course, Library, Run, Term } from '../library/types.js';
 import type { CourseStatus } from '../signoff/types.js';
+import { sourceDateEpoch } from './content-dates.js';
 import type { BuildOptions, BuildProgress, PublishContext } from './types.js';
 
 /** The term a build publishes, or a plain-words error naming the terms that do exist. */
@@ -67,15 +68,13 @@ export function publishedRuns(term: Term, courses: readonly Course[]): Run[] {
 
 /**
  * The build time: SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention)
- * when set and valid, otherwise now.
+ * when set and valid, otherwise `fallback` (builds pass the content's own date: content-dates.ts).
  */
 export function buildTime(
   env: NodeJS.ProcessEnv = process.env,
-  now: () => Date = () => new Date(),
+  fallback: () => Date = () => new Date(),
 ): Date {
-  const raw = env.SOURCE_DATE_EPOCH?.trim();
-  if (raw && /^\d+$/.test(raw)) return new Date(Number(raw) * 1000);
-  return now();
+  return sourceDateEpoch(env) ?? fallback();
 }
 
 export interface AssembleInput {
@@ -86,6 +85,8 @@ export interface AssembleInput {
   statuses: Map<string, CourseStatus>;
   options: BuildOptions;
   builtAt: Date;
+  /** Each course's own date (content-dates.ts); courses not in it are dated `builtAt`. */
+  courseDates?: Map<string, Date>;
   onProgress?: (progress: BuildProgress) => void;
 }
 
@@ -100,6 +101,7 @@ export function assemblePublishContext(input: AssembleInput): PublishContext {
     statuses: input.statuses,
     options: input.options,
     builtAt: input.builtAt,
+    courseDates: input.courseDates ?? new Map(),
     onProgress: input.onProgress ?? (() => undefined),
   };
 }

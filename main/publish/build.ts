@@ -7,7 +7,8 @@ import { loadLibrary } from '../library/load-library.js';
 import type { LoadResult } from '../library/types.js';
 import { selectPublishedCourses } from '../signoff/select-published-courses.js';
 import type { PdfOutputs } from './pdf/build-pdf-outputs.js';
-import { assemblePublishContext, buildTime, pickTerm } from './assemble-context.js';
+import { assemblePublishContext, pickTerm } from './assemble-context.js';
+import { publicationDates } from './content-dates.js';
 import { writeSite } from './site/write-site.js';
 import type { BuildOptions, BuildProgress, BuildResult, PublishContext } from './types.js';
 
@@ -15,14 +16,12 @@ import type { BuildOptions, BuildProgress, BuildResult, PublishContext } from '.
 export interface BuildStages {
   writeSite: typeof writeSite;
   buildPdfOutputs: (ctx: PublishContext) => Promise<PdfOutputs>;
-  now: () => Date;
 }
 
 const defaultStages: BuildStages = {
   writeSite,
   // Loaded only when PDFs are wanted: the PDF stage pulls in pdf.js and a canvas binding.
   buildPdfOutputs: async (ctx) => (await import('./pdf/build-pdf-outputs.js')).buildPdfOutputs(ctx),
-  now: () => new Date(),
 };
 
 function errorMessage(error: unknown): string {
@@ -73,13 +72,21 @@ export async function buildFromLoaded(
 
   const selection = await selectPublishedCourses(library, { draft: options.draft });
   result.excluded = selection.excluded;
+  // Dated by the content, not the clock: the same library always publishes the same bytes.
+  const dates = publicationDates({
+    env: process.env,
+    term: picked.term,
+    courses: selection.courses,
+    statuses: selection.statuses,
+  });
   const ctx = assemblePublishContext({
     library,
     term: picked.term,
     courses: selection.courses,
     statuses: selection.statuses,
     options,
-    builtAt: buildTime(process.env, stages.now),
+    builtAt: dates.site,
+    courseDates: dates.courses,
     onProgress: progress,
   });
 

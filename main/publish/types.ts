@@ -62,7 +62,12 @@ export interface PublishContext {
   /** Sign-off status of each published course, by course id, when sign-off data is available. */
   statuses: Map<string, CourseStatus>;
   options: BuildOptions;
-  /** Build time: SOURCE_DATE_EPOCH when set, so builds can be reproducible. */
+  /**
+   * The publication's date: SOURCE_DATE_EPOCH when set, otherwise taken from the content (the
+   * newest sign-off, or the term's first day; content-dates.ts), never the clock.
+   */
   builtAt: Date;
+  /** Each published course's own date (its newest sign-off), by course id; absent: `builtAt`. */
+  courseDates?: Map<string, Date>;
   onProgress: (progress: BuildProgress) => void;
 }

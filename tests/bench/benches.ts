@@ -3,5 +3,6 @@ import type { Bench } from './bench.js';
 import { siteBench } from './bench-site.js';
 import { pdfBench } from './bench-pdf.js';
 import { editorBench } from './bench-editor.js';
+import { cliBench } from './bench-cli.js';
 
-export const benches: Bench[] = [siteBench, pdfBench, editorBench];
+export const benches: Bench[] = [siteBench, pdfBench, editorBench, cliBench];

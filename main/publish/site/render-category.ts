@@ -1,15 +1,13 @@
 /** A page per course category, and the list of every course grouped by category. */
-import type { Category } from '../../library/types.js';
+import type { Category, Course } from '../../library/types.js';
 import type { SiteTemplates } from './load-templates.js';
 import type { RenderedPage } from './rendered-page.js';
 import { courseCard, describe, layoutView } from './site-model.js';
 import type { SiteModel } from './site-model.js';
 import { relativeHref, sitePaths } from './site-paths.js';
 
-function coursesIn(model: SiteModel, category: Category, pagePath: string) {
-  return model.ctx.courses
-    .filter((c) => c.category === category.id)
-    .map((c) => courseCard(model, c, pagePath));
+function coursesIn(model: SiteModel, category: Category): Course[] {
+  return model.ctx.courses.filter((c) => c.category === category.id);
 }
 
 /** Renders categories/<id>.html (only for categories with published courses). */
@@ -17,8 +15,8 @@ export function renderCategoryPages(model: SiteModel, templates: SiteTemplates):
   const pages: RenderedPage[] = [];
   for (const category of model.library.college.categories) {
     const path = sitePaths.category(category.id);
-    const courses = coursesIn(model, category, path);
-    if (courses.length === 0) continue;
+    const shown = coursesIn(model, category);
+    if (shown.length === 0) continue;
     const view = {
       layout: layoutView(model, path, {
         title: category.title,
@@ -29,10 +27,11 @@ export function renderCategoryPages(model: SiteModel, templates: SiteTemplates):
           { label: 'Courses', path: sitePaths.courses },
           { label: category.title, path },
         ],
+        datedBy: shown,
       }),
       title: category.title,
       description: category.description,
-      courses,
+      courses: shown.map((c) => courseCard(model, c, path)),
     };
     pages.push({ path, html: templates.category(view) });
   }
@@ -48,7 +47,7 @@ export function renderCourseIndex(model: SiteModel, templates: SiteTemplates): R
       title: category.title,
       description: category.description,
       href: relativeHref(path, sitePaths.category(category.id)),
-      courses: coursesIn(model, category, path),
+      courses: coursesIn(model, category).map((c) => courseCard(model, c, path)),
     }))
     .filter((g) => g.courses.length > 0);
   const known = new Set(model.library.college.categories.map((c) => c.id));

@@ -67,6 +67,7 @@ export function renderCoursePage(
       section: 'courses',
       draft,
       version: status?.version ?? null,
+      datedBy: [course],
       breadcrumbs: [
         { label: 'Home', path: sitePaths.home },
         { label: categoryTitle, path: categoryPath },

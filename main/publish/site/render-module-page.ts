@@ -37,6 +37,7 @@ export function renderModulePages(
         section: 'courses',
         draft,
         version,
+        datedBy: [course],
         breadcrumbs: [
           { label: 'Home', path: sitePaths.home },
           { label: categoryTitle, path: categoryPath },

@@ -12,6 +12,7 @@ import {
   formatTimeRange,
   joinWithAnd,
 } from '../format-dates.js';
+import { dateOfCourses } from '../content-dates.js';
 import type { PublishContext } from '../types.js';
 import type { PublishableImages } from './course-images.js';
 import { modulePaths, relativeHref, sitePaths } from './site-paths.js';
@@ -127,6 +128,8 @@ export interface LayoutOptions {
   draft?: boolean;
   version?: string | null;
   breadcrumbs?: { label: string; path: string }[];
+  /** The courses the page shows, which date it (content-dates.ts); absent: the site's date. */
+  datedBy?: readonly Course[];
 }
 
 function enrolPage(library: Library): Page | undefined {
@@ -183,7 +186,7 @@ export function layoutView(model: SiteModel, pagePath: string, options: LayoutOp
       hours: contact.hours ?? null,
     },
     termTitle: ctx.term.title,
-    builtAt: { iso: ctx.builtAt.toISOString(), text: formatDate(ctx.builtAt.toISOString()) },
+    builtAt: pageDate(ctx, options.datedBy),
     draft: options.draft ?? false,
     draftLabel: DRAFT_LABEL,
     version: options.version ?? null,
@@ -191,6 +194,13 @@ export function layoutView(model: SiteModel, pagePath: string, options: LayoutOp
       ? options.breadcrumbs.map((b) => link(b.label, b.path, b.path === pagePath))
       : null,
   };
+}
+
+function pageDate(ctx: PublishContext, datedBy: readonly Course[] | undefined): TimeView {
+  const date = datedBy
+    ? dateOfCourses({ site: ctx.builtAt, courses: ctx.courseDates ?? new Map() }, datedBy)
+    : ctx.builtAt;
+  return { iso: date.toISOString(), text: formatDate(date.toISOString()) };
 }
 
 /** "Monday 18 January 2027" as a `<time>`. */
