@@ -1,6 +1,7 @@
 /** Loads college.yml: the college's name, contact details, categories and venues. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { linkOnPath } from '../fs/symbolic-links.js';
 import { isInside } from './library-paths.js';
 import { problemAt } from './problem-at.js';
 import { readLibraryFile } from './read-library-file.js';
@@ -50,8 +51,10 @@ export async function loadCollege(root: string): Promise<LoadedCollege> {
   };
   if (value.holidays !== undefined) college.holidays = value.holidays;
   if (value.coverImage !== undefined) {
-    college.coverImage = value.coverImage;
-    problems.push(...(await coverImageProblems(root, value.coverImage, parsed.source)));
+    const coverProblems = await coverImageProblems(root, value.coverImage, parsed.source);
+    // A cover that cannot be used is left out, so nothing later tries to publish it.
+    if (coverProblems.length === 0) college.coverImage = value.coverImage;
+    problems.push(...coverProblems);
   }
   return { college, source: parsed.source, problems };
 }
@@ -73,6 +76,16 @@ async function coverImageProblems(
         ['coverImage'],
         'image-leaves-library',
         `coverImage "${coverImage}" must be a path inside the library folder, like images/cover.jpg`,
+      ),
+    ];
+  }
+  if ((await linkOnPath(root, resolved)) !== undefined) {
+    return [
+      problemAt(
+        source,
+        ['coverImage'],
+        'symbolic-link',
+        `coverImage "${coverImage}" goes through a symbolic link; use the picture file itself`,
       ),
     ];
   }

@@ -1,6 +1,7 @@
 /** Loads a library folder into the model in ./types.ts and reports every problem found at once. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { findSymbolicLinks, linkMessage, linkOnPath } from '../fs/symbolic-links.js';
 import { checkMarkdown } from './check-markdown.js';
 import { checkReferences } from './check-references.js';
 import { loadCollege } from './load-college.js';
@@ -8,6 +9,7 @@ import { loadCourses } from './load-courses.js';
 import { loadPages } from './load-pages.js';
 import { loadTerms } from './load-terms.js';
 import { loadTrainers } from './load-trainers.js';
+import { fileProblem } from './problem-at.js';
 import { sortProblems } from './sort-problems.js';
 import { checkPlanning } from '../planning/check-planning.js';
 import type { LoadResult, Problem } from './types.js';
@@ -35,18 +37,22 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
   ];
 
   const fileExists = async (file: string) => {
+    if ((await linkOnPath(absoluteRoot, file)) !== undefined) return false;
     try {
       return (await stat(path.join(absoluteRoot, file))).isFile();
     } catch {
       return false;
     }
   };
+  for (const link of await findSymbolicLinks(absoluteRoot)) {
+    problems.push(fileProblem(link, 'symbolic-link', linkMessage()));
+  }
   for (const markdown of [...courses.markdown, ...pages.markdown]) {
     problems.push(...(await checkMarkdown(markdown, fileExists)));
   }
 
   if (!college.college || !college.source || !trainers.trainers || !trainers.source) {
-    return { library: undefined, problems: sortProblems(problems) };
+    return { library: undefined, problems: sortProblems(unique(problems)) };
   }
   problems.push(
     ...checkReferences({
@@ -70,6 +76,17 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
       pages: pages.pages,
       courses: courses.courses,
     },
-    problems: sortProblems(problems),
+    problems: sortProblems(unique(problems)),
   };
+}
+
+/** Problems without repeats (a link is found by the scan and by the reader that met it). */
+function unique(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}:${p.line}:${p.column}:${p.code}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

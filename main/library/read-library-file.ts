@@ -1,6 +1,7 @@
 /** Reads text files and lists folders inside a library, turning file-system failures into problems. */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { linkMessage, linkOnPath } from '../fs/symbolic-links.js';
 import { fileProblem } from './problem-at.js';
 import type { Problem } from './types.js';
 
@@ -13,6 +14,8 @@ export async function readLibraryFile(
   file: string,
   missingMessage?: string,
 ): Promise<ReadResult> {
+  const link = await linkOnPath(root, file);
+  if (link !== undefined) return { problem: fileProblem(link, 'symbolic-link', linkMessage()) };
   try {
     return { text: await readFile(path.join(root, file), 'utf8') };
   } catch (error) {
@@ -30,11 +33,16 @@ export async function readLibraryFile(
   }
 }
 
-/** Names of the entries in a library folder, sorted; empty when the folder does not exist. */
+/**
+ * Names of the entries in a library folder, sorted; empty when the folder does not exist or is
+ * reached through a symbolic link. Links in it are neither files nor folders.
+ */
 export async function listFolder(
   root: string,
   folder: string,
 ): Promise<{ name: string; isDirectory: boolean; isFile: boolean }[]> {
+  // A linked folder is never listed; the link itself is reported by loadLibrary.
+  if ((await linkOnPath(root, folder)) !== undefined) return [];
   try {
     const entries = await readdir(path.join(root, folder), { withFileTypes: true });
     return entries

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
+import { refuseLinks } from '../fs/symbolic-links.js';
 import type { Problem, TrainerRole } from '../library/types.js';
 import type { SignoffRecord } from './types.js';
 
@@ -105,6 +106,7 @@ export function parseSignoffs(text: string, file: string): SignoffsFile {
 /** Reads `<courseDir>/signoffs.yml`; a missing file has no records. */
 export async function readSignoffs(courseDir: string, courseId: string): Promise<SignoffsFile> {
   let text: string;
+  await refuseLinks(courseDir, SIGNOFFS_FILE, `${courseId}/${SIGNOFFS_FILE}`);
   try {
     text = await readFile(path.join(courseDir, SIGNOFFS_FILE), 'utf8');
   } catch (error) {
@@ -169,6 +171,7 @@ export async function appendSignoff(
   record: SignoffRecord,
 ): Promise<void> {
   const file = path.join(courseDir, SIGNOFFS_FILE);
+  await refuseLinks(courseDir, SIGNOFFS_FILE, `${courseId}/${SIGNOFFS_FILE}`);
   await withLock(file, async () => {
     let old: Buffer | undefined;
     try {

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { linkMessage, refuseLinks } from '../fs/symbolic-links.js';
 import { VERSION_PATTERN } from './canonical-message.js';
 import { contentBytes, hashContentFiles, type ContentFile } from './hash-course-version.js';
 
@@ -19,6 +20,12 @@ export function snapshotDir(courseDir: string, version: string): string {
   return path.join(courseDir, ...SNAPSHOT_FOLDER.split('/'), version.slice('sha256:'.length));
 }
 
+/** Refuses a snapshot folder reached through a link: it could read or write outside the library. */
+async function refuseSnapshotLinks(courseDir: string, dir: string): Promise<void> {
+  const relative = path.relative(courseDir, dir).split(path.sep).join('/');
+  await refuseLinks(courseDir, relative, `${path.basename(courseDir)}/${relative}`);
+}
+
 async function exists(p: string): Promise<boolean> {
   return (await stat(p).catch(() => undefined)) !== undefined;
 }
@@ -28,12 +35,14 @@ async function listFiles(dir: string, prefix: string, out: string[]): Promise<vo
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) await listFiles(path.join(dir, entry.name), rel, out);
     else if (entry.isFile()) out.push(rel);
+    else if (entry.isSymbolicLink()) throw new Error(`${linkMessage(rel)}.`);
   }
 }
 
 /** Reads the snapshot of `version` and checks it still hashes to `version`. */
 export async function readSnapshot(courseDir: string, version: string): Promise<ContentFile[]> {
   const dir = snapshotDir(courseDir, version);
+  await refuseSnapshotLinks(courseDir, dir);
   if (!(await exists(dir))) {
     throw new Error(
       `The signed copy of version ${version.slice(0, 19)}… is not in the library ` +
@@ -67,6 +76,7 @@ export async function saveSnapshot(
     throw new Error('The files to keep do not match the version being signed.');
   }
   const dir = snapshotDir(courseDir, version);
+  await refuseSnapshotLinks(courseDir, dir);
   if (await exists(dir)) {
     try {
       await readSnapshot(courseDir, version);

@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { TandemEvent } from '../contract.js';
 import { resolveInside } from '../../fs/resolve-inside.js';
+import { linkMessage, linkOnPath } from '../../fs/symbolic-links.js';
 import { writeFileAtomic } from '../../fs/write-file-atomic.js';
 import { TandemApiError } from '../api-error.js';
 import { OwnWrites } from '../own-writes.js';
@@ -46,6 +47,12 @@ export interface ApiContext {
   writeFile(file: string, content: string | Uint8Array): Promise<void>;
 }
 
+/** A library path through a symbolic link is refused (docs/library-format.md). */
+async function refuseLinksForApi(root: string, relative: string): Promise<void> {
+  const link = await linkOnPath(root, relative);
+  if (link !== undefined) throw new TandemApiError('forbidden', `${linkMessage(link)}.`);
+}
+
 /** Builds the shared context for one library folder. */
 export function createApiContext(options: ApiOptions): ApiContext {
   const root = path.resolve(options.root);
@@ -75,6 +82,7 @@ export function createApiContext(options: ApiOptions): ApiContext {
         throw new TandemApiError('invalid-argument', `"${courseId}" is not a course id.`);
       }
       const dir = await resolveInside(root, courseId);
+      await refuseLinksForApi(root, `${courseId}/course.md`);
       const info = await stat(path.join(dir, 'course.md')).catch(() => undefined);
       if (!info?.isFile()) {
         throw new TandemApiError('not-found', `There is no course "${courseId}" in this library.`);
@@ -83,7 +91,9 @@ export function createApiContext(options: ApiOptions): ApiContext {
     },
     async insideCourse(courseId, relative) {
       const dir = await context.courseDir(courseId);
-      return resolveInside(dir, relative);
+      const inside = await resolveInside(dir, relative);
+      await refuseLinksForApi(root, `${courseId}/${relative}`);
+      return inside;
     },
     async writeFile(file, content) {
       ownWrites.wroteFile(file, content);

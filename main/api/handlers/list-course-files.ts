@@ -1,6 +1,7 @@
 /** Lists a course's modules and images straight from disk (the editor always sees what is there now). */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { linkOnPath } from '../../fs/symbolic-links.js';
 import type { ModuleRef } from '../contract.js';
 import { MODULE_FILE_PATTERN } from '../validate-args.js';
 import { readMarkdownFile, stringField } from './markdown-file.js';
@@ -19,6 +20,8 @@ export function moduleFileName(number: number, slug: string): string {
 
 /** The module file names in modules/, sorted by number (then name). */
 export async function listModuleFiles(courseDir: string): Promise<string[]> {
+  // A linked folder is never listed (docs/library-format.md: no symbolic links).
+  if ((await linkOnPath(courseDir, 'modules')) !== undefined) return [];
   const entries = await readdir(path.join(courseDir, 'modules'), { withFileTypes: true }).catch(
     () => [],
   );
@@ -58,6 +61,7 @@ export async function listModules(courseDir: string): Promise<ModuleRef[]> {
 
 /** Course-relative paths of every file under images/ (forward slashes, sorted). */
 export async function listImages(courseDir: string): Promise<string[]> {
+  if ((await linkOnPath(courseDir, 'images')) !== undefined) return [];
   const entries = await readdir(path.join(courseDir, 'images'), {
     withFileTypes: true,
     recursive: true,

@@ -1,0 +1,60 @@
+/**
+ * A library contains no symbolic links (nor Windows junctions): a link can lead anywhere on the
+ * computer, and its target can change without the library changing, so a link would let
+ * anyone who can write to the library publish, sign or overwrite files outside it. Tandem
+ * never follows one; `tandem check` reports each (docs/library-format.md). The library folder
+ * itself may be reached through a link.
+ */
+import { lstat, readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * The message for a link found at `relative` (library-relative); without it, the message for a
+ * problem reported at the link itself.
+ */
+export function linkMessage(relative?: string): string {
+  return (
+    `${relative ?? 'this'} is a symbolic link; Tandem does not follow links in a library, as ` +
+    'they can lead to files outside it: replace it with the file or folder itself'
+  );
+}
+
+/**
+ * The first part of `relative` (forward slashes, under `root`) that is a symbolic link, as a
+ * root-relative path, or undefined. Parts that do not exist end the search.
+ */
+export async function linkOnPath(root: string, relative: string): Promise<string | undefined> {
+  const parts = relative.split('/').filter((part) => part !== '' && part !== '.');
+  for (let i = 1; i <= parts.length; i += 1) {
+    const prefix = parts.slice(0, i).join('/');
+    const info = await lstat(path.join(root, prefix)).catch(() => undefined);
+    if (!info) return undefined;
+    if (info.isSymbolicLink()) return prefix;
+  }
+  return undefined;
+}
+
+/** Throws a plain-words Error when `relative` under `root` goes through a symbolic link. */
+export async function refuseLinks(root: string, relative: string, label = relative): Promise<void> {
+  const link = await linkOnPath(root, relative);
+  if (link !== undefined) {
+    const shown = label === relative ? link : `${label} (${link})`;
+    throw new Error(`${linkMessage(shown)}.`);
+  }
+}
+
+/** Every symbolic link under `root` (root-relative, sorted), not looking inside `.git`. */
+export async function findSymbolicLinks(root: string): Promise<string[]> {
+  const links: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await readdir(path.join(root, folder), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const rel = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) links.push(rel);
+      else if (entry.isDirectory() && entry.name !== '.git' && entry.name !== 'node_modules')
+        await walk(rel);
+    }
+  };
+  await walk('');
+  return links.sort();
+}
