@@ -49,6 +49,7 @@ import {
 import { createModuleEditor } from './create-module-editor.js';
 import type { CustomEditor } from './custom-types.js';
 import { ImageDialog, LinkDialog } from './EditorDialogs.js';
+import { AdoptUserSelection, NoteRenderedSelection } from './KeepUserSelection.js';
 import { EditorServicesContext, type EditorServices } from './editor-services.js';
 import { renderChunk, renderElement, renderLeaf } from './Elements.js';
 import { markdownToSlate } from './markdown-to-slate.js';
@@ -262,6 +263,7 @@ function EditorSurface({
             }}
           />
         ) : null}
+        <AdoptUserSelection />
         <Editable
           id={editableId}
           className="te-content"
@@ -276,6 +278,7 @@ function EditorSurface({
           onKeyDown={onKeyDown}
           spellCheck
         />
+        <NoteRenderedSelection />
       </Slate>
     </div>
   );

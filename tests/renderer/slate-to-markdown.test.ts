@@ -210,3 +210,23 @@ describe('edits are written as Markdown, touching only the edited block', () => 
     expect(save(editor)).toBe('## Hello\n');
   });
 });
+
+describe('saved Markdown stays readable: escapes only where Markdown needs them', () => {
+  const rewrite = (markdown: string) =>
+    slateToMarkdown(markdownToSlate(markdown), { rewriteAll: true });
+  test.each([
+    ['times', 'We start at 10:00 and finish at 12:30.\n'],
+    ['ratios and labels', 'Mix 1:2. Note:this is prose, as is a:b.\n'],
+    ['a colon after a word', 'Bring: a pen and paper.\n'],
+  ])('%s are written as typed', (_name, markdown) => {
+    expect(rewrite(markdown)).toBe(markdown);
+  });
+
+  test.each([
+    ['a block directive at the start of a line', '\\::\\:activity\n'],
+    ['a leaf directive at the start of a line', '\\::note\n'],
+    ['emphasis characters', 'Use \\*stars\\* here\n'],
+  ])('%s stays escaped', (_name, markdown) => {
+    expect(rewrite(markdown)).toBe(markdown);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * A word selected with Shift+Arrow at a person's pace, on a busy laptop (CPU slowed four
+ * times), is formatted whole by Ctrl+B and linked whole by Ctrl+K: the editor never writes an
+ * older selection back while the person is still extending it.
+ *
+ * `TANDEM_SELECTION_ROUNDS=50` repeats every case that many times in a row.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
+import { throttleCpu } from './support/cpu-throttle.js';
+import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
+
+let served: ServedLibrary;
+let browser: TestBrowser;
+let page: Page;
+const editor = '[data-testid="module-editor-content"]';
+const rounds = Number(process.env.TANDEM_SELECTION_ROUNDS ?? '2');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  [served, browser] = await Promise.all([serveLibrary(), launchTestBrowser()]);
+  page = await browser.browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  page.setDefaultTimeout(20_000);
+  await page.goto(served.url);
+  await page.goto(`${served.origin}/#/course/understanding-anxiety/modules`);
+  await page.waitForSelector(`${editor} p`);
+  await throttleCpu(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+/** Presses keys one at a time, about as fast as a quick typist (one every 60–110 ms). */
+async function humanPress(key: 'ArrowLeft' | 'ArrowRight', times: number): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press(key, { delay: 15 });
+    await sleep(45 + Math.random() * 50);
+  }
+}
+
+async function withControl(key: 'b' | 'k'): Promise<void> {
+  await page.keyboard.down('Control');
+  await page.keyboard.press(key);
+  await page.keyboard.up('Control');
+}
+
+/** Starts a new last paragraph with `word` typed in it, the caret after it. */
+async function typeNewParagraph(word: string): Promise<void> {
+  await page.click(`${editor} p`);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('End');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(`Try ${word} now`, { delay: 40 });
+  await page.keyboard.press('End');
+  await humanPress('ArrowLeft', ' now'.length);
+}
+
+/** Selects the word before the caret with Shift+ArrowLeft, or after it with Shift+ArrowRight. */
+async function selectWord(word: string, direction: 'back' | 'forward'): Promise<void> {
+  if (direction === 'forward') await humanPress('ArrowLeft', word.length);
+  await page.keyboard.down('Shift');
+  await humanPress(direction === 'back' ? 'ArrowLeft' : 'ArrowRight', word.length);
+  await page.keyboard.up('Shift');
+}
+
+/** The text of the elements matching `selector` in the paragraph where `word` was typed. */
+const partsOfParagraphWith = (word: string, selector: string) =>
+  page.$eval(
+    editor,
+    (root, w, s) => {
+      const paragraph = [...root.querySelectorAll(':scope > p')].find(
+        (p) => p.textContent === `Try ${w} now`,
+      );
+      return [...(paragraph?.querySelectorAll(s) ?? [])].map((e) => e.textContent);
+    },
+    word,
+    selector,
+  );
+
+/** Letters that make each round's word unique: a, b, … z, ab, bb, … */
+const tag = (round: number): string =>
+  String.fromCharCode(97 + (round % 26)) + (round >= 26 ? tag(Math.floor(round / 26)) : '');
+
+const cases = Array.from({ length: rounds }, (_, round) => [
+  { round, direction: 'back' as const },
+  { round, direction: 'forward' as const },
+]).flat();
+
+describe('a selection made with Shift+Arrow holds at 4× CPU slowdown', () => {
+  it.each(cases)(
+    'Ctrl+B bolds the whole word ($direction, round $round)',
+    async ({ direction, round }) => {
+      const word = `steadily${direction}${tag(round)}`;
+      await typeNewParagraph(word);
+      await selectWord(word, direction);
+      await withControl('b');
+      await expect
+        .poll(() => partsOfParagraphWith(word, 'strong'), { timeout: 10_000 })
+        .toEqual([word]);
+    },
+  );
+
+  it.each(cases)(
+    'Ctrl+K links the whole word ($direction, round $round)',
+    async ({ direction, round }) => {
+      const word = `breathing${direction}${tag(round)}`;
+      await typeNewParagraph(word);
+      await selectWord(word, direction);
+      await withControl('k');
+      await page.waitForSelector('[data-testid="link-url"]');
+      await page.click('[data-testid="link-url"]', { count: 3 });
+      await page.keyboard.type('https://example.org/');
+      await page.click('[data-testid="link-save"]');
+      await expect.poll(() => partsOfParagraphWith(word, 'a'), { timeout: 10_000 }).toEqual([word]);
+    },
+  );
+});
+
+it('saved the formatting to the module file', async () => {
+  const file = path.join(served.root, 'understanding-anxiety/modules/01-what-is-anxiety.md');
+  const { readFile } = await import('node:fs/promises');
+  await expect
+    .poll(() => readFile(file, 'utf8'), { timeout: 15_000 })
+    .toContain('Try [breathingforwarda](https://example.org/) now');
+  expect(await readFile(file, 'utf8')).toContain('Try **steadilybacka** now');
+});
