@@ -8,11 +8,15 @@
  *
  * This file must stay free of runtime Node code: it is compiled into the renderer too.
  */
-import type { Category, Problem, TrainerRole, Venue } from '../library/types.js';
+import type { Category, Contact, Problem, TrainerRole, Venue } from '../library/types.js';
 import type { BuildOptions, BuildProgress, BuildResult, ExcludedCourse } from '../publish/types.js';
 import type { CourseStatus, FileDiff } from '../signoff/types.js';
+import type { SessionMove, StuckSession } from '../planning/roll-over.js';
+import type { HolidayRegion, TermPlan } from '../planning/types.js';
 
-export type { Category, Problem, TrainerRole, Venue } from '../library/types.js';
+export type { Category, Contact, Problem, TrainerRole, Venue } from '../library/types.js';
+export type { SessionMove, StuckSession } from '../planning/roll-over.js';
+export type { HolidayRegion, PlannedRun, PlannedSession, TermPlan } from '../planning/types.js';
 export type {
   BuildOptions,
   BuildProgress,
@@ -166,6 +170,108 @@ export interface BuildPlan {
   excluded: ExcludedCourse[];
 }
 
+/** A term in the Terms list. */
+export interface TermListing extends TermSummary {
+  runCount: number;
+  sessionCount: number;
+  errorCount: number;
+  warningCount: number;
+}
+
+export interface TermDocument {
+  id: string;
+  /** Library-relative path, `terms/<id>.yml`. */
+  file: string;
+  plan: TermPlan;
+  version: FileVersion;
+  /** Every problem in this term's file. */
+  problems: Problem[];
+  /** The problems inside each run, in the order of `plan.runs`. */
+  runProblems: Problem[][];
+  /** Public holidays between the term's first and last day. */
+  holidays: { date: string; name: string }[];
+}
+
+export interface SaveTermRequest {
+  termId: string;
+  plan: TermPlan;
+  baseVersion: FileVersion;
+}
+
+export interface NewTerm {
+  id: string;
+  title: string;
+  starts: string;
+  ends: string;
+  enrolmentOpens?: string;
+}
+
+export interface TermCopyRequest {
+  /** The new term's id. */
+  id: string;
+  fromTermId: string;
+  starts: string;
+  title?: string;
+}
+
+/** What copying a term would do, shown before anything is written. */
+export interface TermCopyPreview {
+  id: string;
+  file: string;
+  title: string;
+  starts: string;
+  ends: string;
+  enrolmentOpens?: string;
+  runCount: number;
+  sessionCount: number;
+  moves: SessionMove[];
+  stuck: StuckSession[];
+}
+
+export interface CollegeSettings {
+  name: string;
+  tagline: string;
+  contact: Contact;
+  currentTerm: string;
+  holidays: HolidayRegion;
+}
+
+/** A venue as the Venues screen edits it; `index` is its place in college.yml as read. */
+export interface PlannedVenue extends Venue {
+  index?: number;
+}
+
+export interface CollegeDocument {
+  settings: CollegeSettings;
+  venues: PlannedVenue[];
+  version: FileVersion;
+}
+
+export interface SaveCollegeRequest {
+  settings: CollegeSettings;
+  venues: PlannedVenue[];
+  baseVersion: FileVersion;
+}
+
+export interface RosterEntry {
+  /** Place in trainers.yml as read; absent for a new trainer. */
+  index?: number;
+  id: string;
+  name: string;
+  role: TrainerRole;
+}
+
+export interface TrainersDocument {
+  /** Each trainer with where they are named: `terms/spring-2027.yml (understanding-anxiety)`. */
+  trainers: (RosterEntry & { usedIn: string[] })[];
+  version: FileVersion;
+}
+
+export interface SaveTrainersRequest {
+  trainers: RosterEntry[];
+  baseVersion: FileVersion;
+}
+
 /** Desktop menu commands the UI carries out (Electron only; browser mode has no app menu). */
 export type MenuCommand =
   'open-library' | 'new-course' | 'save' | 'show-problems' | 'publish' | 'help';
@@ -214,6 +320,19 @@ export interface TandemApi {
   /** Shows a built file or folder in the OS file manager (Electron) or opens it (browser mode). */
   revealOutput(path: string): Promise<boolean>;
 
+  // Planning the term (administrators): terms, college settings and venues, the trainer roster.
+  listTerms(): Promise<TermListing[]>;
+  readTerm(termId: string): Promise<TermDocument>;
+  saveTerm(request: SaveTermRequest): Promise<SaveResult>;
+  createTerm(term: NewTerm): Promise<TermDocument>;
+  previewTermCopy(request: TermCopyRequest): Promise<TermCopyPreview>;
+  copyTerm(request: TermCopyRequest): Promise<TermDocument>;
+  readCollege(): Promise<CollegeDocument>;
+  saveCollege(request: SaveCollegeRequest): Promise<SaveResult>;
+  readTrainers(): Promise<TrainersDocument>;
+  /** Refused, saying where, when a trainer still named in a run or as an author is left out. */
+  saveTrainers(request: SaveTrainersRequest): Promise<SaveResult>;
+
   /** Subscribes to back-end events; returns the function that unsubscribes. */
   onEvent(listener: (event: TandemEvent) => void): () => void;
 }
@@ -246,6 +365,16 @@ export const API_METHODS = [
   'planBuild',
   'startBuild',
   'revealOutput',
+  'listTerms',
+  'readTerm',
+  'saveTerm',
+  'createTerm',
+  'previewTermCopy',
+  'copyTerm',
+  'readCollege',
+  'saveCollege',
+  'readTrainers',
+  'saveTrainers',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every operation exactly.

@@ -53,6 +53,64 @@ const buildBase = {
   draft: z.boolean(),
 };
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2027-01-18');
+const clock = z.string().regex(/^\d{2}:\d{2}$/, 'must be a time like 09:30');
+const index = z.number().int().min(0).max(10_000).optional();
+const termPlan = z.strictObject({
+  title,
+  starts: isoDate,
+  ends: isoDate,
+  enrolmentOpens: isoDate.optional(),
+  runs: z
+    .array(
+      z.strictObject({
+        index,
+        course: id,
+        venue: id,
+        facilitators: z.array(id).min(1).max(20),
+        capacity: z.number().int().min(1).max(10_000).optional(),
+        sessions: z
+          .array(z.strictObject({ index, date: isoDate, start: clock, end: clock }))
+          .min(1)
+          .max(200),
+      }),
+    )
+    .max(1000),
+});
+const termCopy = z.strictObject({
+  id,
+  fromTermId: id,
+  starts: isoDate,
+  title: title.optional(),
+});
+const collegeSettings = z.strictObject({
+  name: title,
+  tagline: title,
+  contact: z.strictObject({
+    email: shortText.optional(),
+    phone: shortText.optional(),
+    address: shortText.optional(),
+    website: shortText.optional(),
+    hours: shortText.optional(),
+  }),
+  currentTerm: id,
+  holidays: z.enum(['england-and-wales', 'scotland', 'northern-ireland', 'none']),
+});
+const plannedVenue = z.strictObject({
+  index,
+  id,
+  name: title,
+  address: z.string().trim().min(1).max(2000),
+  accessibility: z.string().trim().min(1).max(5000),
+  online: z.boolean(),
+});
+const rosterEntry = z.strictObject({
+  index,
+  id,
+  name: title,
+  role: z.enum(['peer', 'practitioner']),
+});
+
 const schemas = {
   chooseLibrary: z.tuple([]),
   getLibrary: z.tuple([]),
@@ -110,6 +168,32 @@ const schemas = {
     }),
   ]),
   revealOutput: z.tuple([z.string().min(1).max(4096)]),
+  listTerms: z.tuple([]),
+  readTerm: z.tuple([id]),
+  saveTerm: z.tuple([z.strictObject({ termId: id, plan: termPlan, baseVersion: version })]),
+  createTerm: z.tuple([
+    z.strictObject({
+      id,
+      title,
+      starts: isoDate,
+      ends: isoDate,
+      enrolmentOpens: isoDate.optional(),
+    }),
+  ]),
+  previewTermCopy: z.tuple([termCopy]),
+  copyTerm: z.tuple([termCopy]),
+  readCollege: z.tuple([]),
+  saveCollege: z.tuple([
+    z.strictObject({
+      settings: collegeSettings,
+      venues: z.array(plannedVenue).min(1).max(500),
+      baseVersion: version,
+    }),
+  ]),
+  readTrainers: z.tuple([]),
+  saveTrainers: z.tuple([
+    z.strictObject({ trainers: z.array(rosterEntry).max(2000), baseVersion: version }),
+  ]),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
 
 /** The argument schema of every method, keyed by method name. */

@@ -6,7 +6,7 @@
  * problem messages and published output look the same on every operating system.
  */
 
-import type { HolidayRegion } from '../planning/holidays.js';
+import type { HolidayRegion } from '../planning/types.js';
 
 export type TrainerRole = 'peer' | 'practitioner';
 

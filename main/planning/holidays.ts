@@ -3,6 +3,9 @@
  * up to date by its maintainers, including one-off bank holidays), never from a hand-made list.
  */
 import Holidays from 'date-holidays';
+import type { HolidayRegion } from './types.js';
+
+export type { HolidayRegion } from './types.js';
 
 /** The holiday calendars a college can choose in college.yml (`holidays:`). */
 export const HOLIDAY_REGIONS = [
@@ -10,9 +13,7 @@ export const HOLIDAY_REGIONS = [
   'scotland',
   'northern-ireland',
   'none',
-] as const;
-
-export type HolidayRegion = (typeof HOLIDAY_REGIONS)[number];
+] as const satisfies readonly HolidayRegion[];
 
 export const DEFAULT_HOLIDAY_REGION: HolidayRegion = 'england-and-wales';
 

@@ -1,4 +1,9 @@
-/** A term as the planner edits it. Indexes say which entry of the file each item was read from. */
+/** Planning types shared by the back end and (through the API contract) the UI. */
+
+/** A college's holiday calendar in college.yml (`holidays:`). */
+export type HolidayRegion = 'england-and-wales' | 'scotland' | 'northern-ireland' | 'none';
+
+/* A term as the planner edits it. Indexes say which entry of the file each item was read from. */
 
 export interface PlannedSession {
   /** Position in the run's `sessions` list as read; absent for a new session. */

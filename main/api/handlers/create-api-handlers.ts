@@ -18,6 +18,16 @@ import {
   restoreModule,
   saveModule,
 } from './module-handlers.js';
+import { readCollege, saveCollege } from './college-handlers.js';
+import { readTrainers, saveTrainers } from './roster-handlers.js';
+import {
+  copyTerm,
+  createTerm,
+  listTerms,
+  previewTermCopy,
+  readTerm,
+  saveTerm,
+} from './term-handlers.js';
 import {
   createKey,
   diffSince,
@@ -69,6 +79,16 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     planBuild: (buildOptions) => planBuild(context, buildOptions),
     startBuild: (buildOptions) => startBuild(context, builds, buildOptions),
     revealOutput: (target) => revealOutput(context, builds, target),
+    listTerms: () => listTerms(context),
+    readTerm: (termId) => readTerm(context, termId),
+    saveTerm: (request) => saveTerm(context, request),
+    createTerm: (term) => createTerm(context, term),
+    previewTermCopy: (request) => previewTermCopy(context, request),
+    copyTerm: (request) => copyTerm(context, request),
+    readCollege: () => readCollege(context),
+    saveCollege: (request) => saveCollege(context, request),
+    readTrainers: () => readTrainers(context),
+    saveTrainers: (request) => saveTrainers(context, request),
   };
   return { handlers, context };
 }

@@ -1,0 +1,125 @@
+/** The College settings and Venues screens: college.yml read and saved field by field. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { YAMLMap, YAMLSeq, isMap, isSeq, parse } from 'yaml';
+import type { Document } from 'yaml';
+import type {
+  CollegeDocument,
+  CollegeSettings,
+  Contact,
+  PlannedVenue,
+  SaveCollegeRequest,
+  SaveResult,
+} from '../contract.js';
+import { collegeFile } from '../../library/load-college.js';
+import { collegeSchema } from '../../library/schemas.js';
+import { DEFAULT_HOLIDAY_REGION, HOLIDAY_REGIONS } from '../../planning/holidays.js';
+import { setText } from '../../planning/term-plan-yaml.js';
+import { TandemApiError } from '../api-error.js';
+import { versionOf } from '../own-writes.js';
+import type { ApiContext } from './api-context.js';
+import { saveYamlFile } from './save-yaml-file.js';
+
+const CONTACT_FIELDS = ['email', 'phone', 'address', 'website', 'hours'] as const;
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>) // a YAML mapping, checked just above
+    : {};
+}
+
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** college.yml as the settings and venues forms show it. */
+export async function readCollege(context: ApiContext): Promise<CollegeDocument> {
+  const bytes = await readFile(path.join(context.root, collegeFile));
+  let data: Record<string, unknown>;
+  try {
+    data = record(parse(bytes.toString('utf8')));
+  } catch {
+    throw new TandemApiError(
+      'failed',
+      'college.yml cannot be edited in the app until its YAML is fixed; the Problems screen shows where.',
+    );
+  }
+  const contact = record(data.contact);
+  const holidays = HOLIDAY_REGIONS.find((region) => region === data.holidays);
+  const settings: CollegeSettings = {
+    name: textOf(data.name),
+    tagline: textOf(data.tagline),
+    contact: Object.fromEntries(
+      CONTACT_FIELDS.filter((key) => typeof contact[key] === 'string').map((key) => [
+        key,
+        textOf(contact[key]),
+      ]),
+    ),
+    currentTerm: textOf(data.currentTerm),
+    holidays: holidays ?? DEFAULT_HOLIDAY_REGION,
+  };
+  const venues = (Array.isArray(data.venues) ? data.venues : []).map((item, index) => {
+    const venue = record(item);
+    return {
+      index,
+      id: textOf(venue.id),
+      name: textOf(venue.name),
+      address: textOf(venue.address),
+      accessibility: textOf(venue.accessibility),
+      online: venue.online === true,
+    };
+  });
+  return { settings, venues, version: versionOf(bytes) };
+}
+
+/** Saves settings and venues, unless college.yml changed on disk since it was read. */
+export async function saveCollege(
+  context: ApiContext,
+  request: SaveCollegeRequest,
+): Promise<SaveResult> {
+  return saveYamlFile(
+    context,
+    path.join(context.root, collegeFile),
+    collegeFile,
+    request.baseVersion,
+    collegeSchema,
+    (doc) => applyCollege(doc, request.settings, request.venues),
+  );
+}
+
+function applyCollege(doc: Document, settings: CollegeSettings, venues: PlannedVenue[]): void {
+  const root = doc.contents;
+  if (!isMap(root)) throw new TandemApiError('failed', 'college.yml must be a set of fields');
+  setText(root, 'name', settings.name);
+  setText(root, 'tagline', settings.tagline);
+  applyContact(root, settings.contact);
+  setText(root, 'currentTerm', settings.currentTerm);
+  // Left out while it is the default, so an untouched college.yml stays as it was.
+  if (settings.holidays === DEFAULT_HOLIDAY_REGION && !root.has('holidays')) {
+    // nothing to write
+  } else setText(root, 'holidays', settings.holidays, 'currentTerm');
+
+  const existing = root.get('venues', true);
+  const seq = isSeq(existing) ? existing : new YAMLSeq();
+  seq.items = venues.map((venue) => {
+    const old = venue.index === undefined ? undefined : seq.items[venue.index];
+    const map = isMap(old) ? old : new YAMLMap();
+    setText(map, 'id', venue.id);
+    setText(map, 'name', venue.name);
+    setText(map, 'address', venue.address);
+    setText(map, 'accessibility', venue.accessibility);
+    if (venue.online) map.set('online', true);
+    else if (map.has('online')) map.set('online', false);
+    return map;
+  });
+  if (!isSeq(existing)) root.set('venues', seq);
+}
+
+function applyContact(root: YAMLMap, contact: Contact): void {
+  const node = root.get('contact', true);
+  const map = isMap(node) ? node : new YAMLMap();
+  for (const key of CONTACT_FIELDS) {
+    const value = contact[key]?.trim();
+    if (value) setText(map, key, value);
+    else map.delete(key);
+  }
+  if (!isMap(node)) root.set('contact', map);
+}
