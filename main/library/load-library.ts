@@ -8,6 +8,7 @@ import { loadCourses } from './load-courses.js';
 import { loadPages } from './load-pages.js';
 import { loadTerms } from './load-terms.js';
 import { loadTrainers } from './load-trainers.js';
+import { MarkdownTrees } from './markdown-trees.js';
 import { sortProblems } from './sort-problems.js';
 import type { LoadResult, Problem } from './types.js';
 
@@ -40,12 +41,13 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
       return false;
     }
   };
+  const markdownTrees = new MarkdownTrees();
   for (const markdown of [...courses.markdown, ...pages.markdown]) {
-    problems.push(...(await checkMarkdown(markdown, fileExists)));
+    problems.push(...(await checkMarkdown(markdown, fileExists, markdownTrees)));
   }
 
   if (!college.college || !college.source || !trainers.trainers || !trainers.source) {
-    return { library: undefined, problems: sortProblems(problems) };
+    return { library: undefined, problems: sortProblems(problems), markdownTrees };
   }
   problems.push(
     ...checkReferences({
@@ -69,5 +71,6 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
       courses: courses.courses,
     },
     problems: sortProblems(problems),
+    markdownTrees,
   };
 }
