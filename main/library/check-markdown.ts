@@ -8,9 +8,11 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { Node } from 'unist';
 import { isInside } from './library-paths.js';
+import type { MarkdownTrees } from './markdown-trees.js';
+import { parseLibraryMarkdown } from './parse-library-markdown.js';
 import remarkLiteralTextDirectives from './remark-literal-text-directives.js';
 import type { Problem } from './types.js';
 
@@ -41,13 +43,15 @@ export function parseMarkdown(body: string): Root {
 
 /**
  * Checks one Markdown body. `fileExists` answers for library-relative paths, so tests can run
- * in memory.
+ * in memory. With `trees`, the body's tree is parsed once and shared with the renderers.
  */
 export async function checkMarkdown(
   markdown: MarkdownFile,
   fileExists: (file: string) => Promise<boolean>,
+  trees?: MarkdownTrees,
 ): Promise<Problem[]> {
-  const tree = parseMarkdown(markdown.body);
+  // The shared tree is as parsed, so inline directives are skipped below: they are literal text.
+  const tree = trees ? trees.tree(markdown.body) : parseLibraryMarkdown(markdown.body);
   const problems: Problem[] = [];
   const at = (
     node: Node,
@@ -73,6 +77,7 @@ export async function checkMarkdown(
 
   const images: { node: Image | ImageReference; url: string; alt: string }[] = [];
   visit(tree, (node: Node) => {
+    if (node.type === 'textDirective') return SKIP;
     if (node.type === 'image') {
       const image = node as Image; // narrowed by the type field
       images.push({ node: image, url: image.url, alt: image.alt ?? '' });
@@ -87,6 +92,7 @@ export async function checkMarkdown(
       const problem = directiveProblem(directive);
       if (problem) at(node, 'unknown-directive', problem, 'warning');
     }
+    return undefined;
   });
 
   for (const { node, url, alt } of images) {

@@ -9,6 +9,7 @@ import { loadCourses } from './load-courses.js';
 import { loadPages } from './load-pages.js';
 import { loadTerms } from './load-terms.js';
 import { loadTrainers } from './load-trainers.js';
+import { MarkdownTrees } from './markdown-trees.js';
 import { fileProblem } from './problem-at.js';
 import { sortProblems } from './sort-problems.js';
 import { checkPlanning } from '../planning/check-planning.js';
@@ -47,12 +48,13 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
   for (const link of await findSymbolicLinks(absoluteRoot)) {
     problems.push(fileProblem(link, 'symbolic-link', linkMessage()));
   }
+  const markdownTrees = new MarkdownTrees();
   for (const markdown of [...courses.markdown, ...pages.markdown]) {
-    problems.push(...(await checkMarkdown(markdown, fileExists)));
+    problems.push(...(await checkMarkdown(markdown, fileExists, markdownTrees)));
   }
 
   if (!college.college || !college.source || !trainers.trainers || !trainers.source) {
-    return { library: undefined, problems: sortProblems(unique(problems)) };
+    return { library: undefined, problems: sortProblems(unique(problems)), markdownTrees };
   }
   problems.push(
     ...checkReferences({
@@ -77,6 +79,7 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
       courses: courses.courses,
     },
     problems: sortProblems(unique(problems)),
+    markdownTrees,
   };
 }
 

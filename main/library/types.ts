@@ -5,6 +5,7 @@
  * All paths stored here are relative to the library root and use forward slashes, so that
  * problem messages and published output look the same on every operating system.
  */
+import type { MarkdownTrees } from './markdown-trees.js';
 
 import type { HolidayRegion } from '../planning/types.js';
 
@@ -186,4 +187,6 @@ export interface LoadResult {
   library: Library | undefined;
   /** Every problem found, sorted by file, line and column. */
   problems: Problem[];
+  /** The Markdown bodies as parsed for the checks, for a build to render without parsing again. */
+  markdownTrees?: MarkdownTrees;
 }

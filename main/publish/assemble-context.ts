@@ -2,6 +2,7 @@
  * Builds the PublishContext every renderer (site, prospectus, facilitator packs) works from,
  * so they all agree on which courses, runs and order a build publishes.
  */
+import type { MarkdownTrees } from '../library/markdown-trees.js';
 import type { Course, Library, Run, Term } from '../library/types.js';
 import type { CourseStatus } from '../signoff/types.js';
 import { sourceDateEpoch } from './content-dates.js';
@@ -87,6 +88,7 @@ export interface AssembleInput {
   builtAt: Date;
   /** Each course's own date (content-dates.ts); courses not in it are dated `builtAt`. */
   courseDates?: Map<string, Date>;
+  markdownTrees?: MarkdownTrees;
   onProgress?: (progress: BuildProgress) => void;
 }
 
@@ -102,6 +104,7 @@ export function assemblePublishContext(input: AssembleInput): PublishContext {
     options: input.options,
     builtAt: input.builtAt,
     courseDates: input.courseDates ?? new Map(),
+    markdownTrees: input.markdownTrees,
     onProgress: input.onProgress ?? (() => undefined),
   };
 }

@@ -87,6 +87,7 @@ export async function buildFromLoaded(
     options,
     builtAt: dates.site,
     courseDates: dates.courses,
+    markdownTrees: loaded.markdownTrees,
     onProgress: progress,
   });
 

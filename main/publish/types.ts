@@ -1,4 +1,5 @@
 /** Publishing vocabulary shared by the CLI, the build pipeline and the app (pure types). */
+import type { MarkdownTrees } from '../library/markdown-trees.js';
 import type { Course, Library, Problem, Run, Term } from '../library/types.js';
 import type { CourseStatus } from '../signoff/types.js';
 
@@ -69,5 +70,7 @@ export interface PublishContext {
   builtAt: Date;
   /** Each published course's own date (its newest sign-off), by course id; absent: `builtAt`. */
   courseDates?: Map<string, Date>;
+  /** The library's Markdown as parsed when it was checked, so a build never parses it again. */
+  markdownTrees?: MarkdownTrees;
   onProgress: (progress: BuildProgress) => void;
 }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkMarkdown, parseMarkdown } from '../../main/library/check-markdown.js';
 import type { MarkdownFile } from '../../main/library/check-markdown.js';
 import { formatProblemWithSeverity } from '../../main/library/format-problem.js';
+import { MarkdownTrees } from '../../main/library/markdown-trees.js';
+import { parseLibraryMarkdown } from '../../main/library/parse-library-markdown.js';
 
 const existing = new Set([
   'calm/images/lake.svg',
@@ -160,5 +162,22 @@ describe('parseMarkdown', () => {
   it('still reads container blocks', () => {
     const tree = parseMarkdown(':::facilitator\nNotes\n:::');
     expect(tree.children[0]).toMatchObject({ type: 'containerDirective', name: 'facilitator' });
+  });
+});
+
+describe('checkMarkdown on a shared tree', () => {
+  it('reports the same as on its own, and leaves inline directives as the text they are', async () => {
+    const body = 'At 10:30 see :note[![](../images/gone.svg)]\n\n![](../images/gone.svg)\n\n::box';
+    const trees = new MarkdownTrees();
+    const shared = await checkMarkdown(moduleFile(body), exists, trees);
+    expect(shared).toEqual(await checkMarkdown(moduleFile(body), exists));
+    // Only the image on its own line: the one in `:note[…]` is shown as literal text.
+    expect(shared.map((p) => `${p.line}:${p.code}`)).toEqual([
+      '9:unknown-directive',
+      '7:missing-alt-text',
+      '7:image-not-found',
+    ]);
+    // The check reads the tree without changing it, so renderers can copy it.
+    expect(trees.tree(body)).toEqual(parseLibraryMarkdown(body));
   });
 });

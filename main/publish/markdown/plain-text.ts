@@ -2,14 +2,9 @@
  * Plain-text views of course Markdown, for meta descriptions and short excerpts. Facilitator
  * notes are never included: the text is always for students.
  */
-import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
+import type { MarkdownTrees } from '../../library/markdown-trees.js';
+import { parseLibraryMarkdown } from '../../library/parse-library-markdown.js';
 
 /** Whitespace collapsed, so the text fits in an attribute or a one-line summary. */
 function squash(text: string): string {
@@ -24,9 +19,12 @@ export function truncateWords(text: string, max: number): string {
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }
 
-/** The first top-level paragraph of `markdown` as plain text ('' when there is none). */
-export function firstParagraphText(markdown: string, max = 300): string {
-  const tree: Root = parser.parse(markdown);
+/**
+ * The first top-level paragraph of `markdown` as plain text ('' when there is none); reads the
+ * build's shared tree when `trees` is given.
+ */
+export function firstParagraphText(markdown: string, max = 300, trees?: MarkdownTrees): string {
+  const tree = trees ? trees.tree(markdown) : parseLibraryMarkdown(markdown);
   for (const node of tree.children) {
     if (node.type === 'paragraph') {
       const text = squash(toString(node));

@@ -10,12 +10,11 @@ import type { Root as MdastRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import type { MarkdownTrees } from '../../library/markdown-trees.js';
+import { parseLibraryMarkdown } from '../../library/parse-library-markdown.js';
 import { remarkTandemDirectives } from './directives.js';
 import type { Audience } from './directives.js';
 import { sanitizeSchema } from './sanitize-schema.js';
@@ -38,6 +37,8 @@ export interface RenderMarkdownOptions {
    * (e.g. 2 under a page's h1), whatever level the author started at. Wins over headingOffset.
    */
   topHeadingLevel?: number;
+  /** The build's parsed bodies: the Markdown is then copied from its tree, not parsed again. */
+  trees?: MarkdownTrees;
 }
 
 /** Rendered HTML with a plain-text excerpt, from one pass over the Markdown. */
@@ -118,11 +119,9 @@ function remarkFirstParagraph() {
   };
 }
 
+/** Runs on trees from parseLibraryMarkdown (CommonMark, GFM, directives), which it changes. */
 function createProcessor(audience: Audience) {
   return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkDirective)
     .use(remarkTandemDirectives, { audience })
     .use(remarkHeadingOffset)
     .use(remarkFirstParagraph)
@@ -156,11 +155,11 @@ export function renderMarkdownDocument(
     topHeadingLevel: options.topHeadingLevel,
     firstParagraph: '',
   };
-  const file = processorFor(options.audience).processSync({
-    value: markdown,
-    data: { [CALL_DATA_KEY]: data },
-  });
-  return { html: String(file), firstParagraph: data.firstParagraph };
+  const processor = processorFor(options.audience);
+  const file = { value: markdown, data: { [CALL_DATA_KEY]: data } };
+  const tree = options.trees ? options.trees.copy(markdown) : parseLibraryMarkdown(markdown);
+  const html = processor.stringify(processor.runSync(tree, file), file);
+  return { html, firstParagraph: data.firstParagraph };
 }
 
 /** Renders untrusted course Markdown to sanitized HTML (synchronous; processors are reused). */

@@ -138,6 +138,7 @@ export async function renderProspectusPdf(
     if (html === undefined) {
       html = absolutiseImages(
         renderMarkdown(body, {
+          trees: ctx.markdownTrees,
           audience: 'student',
           resolveImage: printImageResolver(file),
           headingOffset: 1,

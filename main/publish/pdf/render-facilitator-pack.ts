@@ -25,6 +25,7 @@ export function renderFacilitatorPackHtml(
       footer: `${course.title} · Session ${i + 1}: ${module.title}`,
     });
     const html = renderMarkdown(module.body, {
+      trees: ctx.markdownTrees,
       audience: 'facilitator',
       resolveImage: printImageResolver(module.file),
       headingOffset: 1,

@@ -55,6 +55,7 @@ export function renderCoursePage(
   const draft = model.draftCourses.has(course.id);
   const description = course.body.trim()
     ? SanitizedHtml.fromMarkdown(course.body, {
+        trees: model.ctx.markdownTrees,
         topHeadingLevel: 3,
         resolveImage: imageResolver(course, course.file, path, model.images, model.usedImages),
       })

@@ -15,6 +15,7 @@ export function renderFrontPage(
 ): RenderedPage {
   const path = sitePaths.page(page.slug);
   const content = SanitizedHtml.withExcerpt(page.body, {
+    trees: model.ctx.markdownTrees,
     topHeadingLevel: 2,
     resolveImage: () => undefined,
   });

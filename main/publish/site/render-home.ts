@@ -29,7 +29,7 @@ export function renderHome(model: SiteModel, templates: SiteTemplates): Rendered
       return x < y ? -1 : x > y ? 1 : 0; // stable sort keeps publishing order for ties
     })
     .map(({ course }) => courseCard(model, course, path));
-  const intro = welcome ? excerpt(welcome.body, 600) : '';
+  const intro = welcome ? excerpt(welcome.body, 600, model.ctx.markdownTrees) : '';
   const view = {
     layout: layoutView(model, path, {
       title: library.college.name,

@@ -25,6 +25,7 @@ export function renderModulePages(
   return course.modules.map((module, index) => {
     const path = paths.get(module) ?? coursePath;
     const content = SanitizedHtml.withExcerpt(module.body, {
+      trees: model.ctx.markdownTrees,
       topHeadingLevel: 2,
       resolveImage: imageResolver(course, module.file, path, model.images, model.usedImages),
     });

@@ -2,6 +2,7 @@
  * Shared pieces of the student site: lookups built once per build, the page layout (header,
  * navigation, footer) and the small views several pages show (course cards, runs).
  */
+import type { MarkdownTrees } from '../../library/markdown-trees.js';
 import type { Course, Library, Module, Page, Run, Trainer, Venue } from '../../library/types.js';
 import type { CourseStatus } from '../../signoff/types.js';
 import { firstParagraphText, truncateWords } from '../markdown/plain-text.js';
@@ -319,8 +320,8 @@ export function describe(text: string): string {
 }
 
 /** The opening paragraph of a Markdown body, as plain text. */
-export function excerpt(markdown: string, max = 300): string {
-  return firstParagraphText(markdown, max);
+export function excerpt(markdown: string, max = 300, trees?: MarkdownTrees): string {
+  return firstParagraphText(markdown, max, trees);
 }
 
 /** "Spring term 2027: 11 January to 26 March 2027". */

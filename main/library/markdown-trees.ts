@@ -1,0 +1,25 @@
+/**
+ * Each Markdown body of a library parsed once, shared by the checks and every renderer of a
+ * build: copying a tree is much cheaper than parsing its text again.
+ */
+import type { Root } from 'mdast';
+import { parseLibraryMarkdown } from './parse-library-markdown.js';
+
+export class MarkdownTrees {
+  readonly #trees = new Map<string, Root>();
+
+  /** The shared tree of `body`, parsed on first use. Read it; never change it. */
+  tree(body: string): Root {
+    let tree = this.#trees.get(body);
+    if (!tree) {
+      tree = parseLibraryMarkdown(body);
+      this.#trees.set(body, tree);
+    }
+    return tree;
+  }
+
+  /** A private copy of the tree of `body`, for a pipeline that changes it. */
+  copy(body: string): Root {
+    return structuredClone(this.tree(body));
+  }
+}

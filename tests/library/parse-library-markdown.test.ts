@@ -1,0 +1,141 @@
+/**
+ * parseLibraryMarkdown leaves out the GFM constructs a text cannot contain; its tree must be
+ * exactly remark's (remark-parse + remark-gfm + remark-directive) for every text: each
+ * construct the format promises, the sample college, and many random texts made of the
+ * characters those constructs are made of.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { parseLibraryMarkdown } from '../../main/library/parse-library-markdown.js';
+import { sampleLibrary } from '../support/temp-library.js';
+
+const remark = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
+const byRemark = (text: string): Root => remark.parse(text);
+
+function types(tree: Root): Set<string> {
+  const found = new Set<string>();
+  visit(tree, (node) => {
+    found.add(node.type);
+  });
+  return found;
+}
+
+describe('parseLibraryMarkdown', () => {
+  it.each([
+    ['www autolink', 'Visit www.example.org today.', 'link'],
+    ['www autolink in capitals', 'Visit WWW.EXAMPLE.ORG today.', 'link'],
+    ['https autolink', 'See https://example.org/a?b=c.', 'link'],
+    ['http autolink in capitals', 'See HTTP://example.org.', 'link'],
+    ['email autolink', 'Write to hello@example.org.', 'link'],
+    ['email autolink with a plus', 'Write to sam+college@example.org.', 'link'],
+    ['table', '| Day | Time |\n| --- | :-: |\n| Mon | 10:00 |', 'table'],
+    ['table without outer pipes', 'Day | Time\n--- | ---\nMon | 10:00', 'table'],
+    ['one-column table', '| Day |\n| --- |\n| Mon |', 'table'],
+    ['strikethrough, double', 'It was ~~Tuesday~~ Monday.', 'delete'],
+    ['strikethrough, single', 'It was ~Tuesday~ Monday.', 'delete'],
+    ['footnote', 'Rest helps.[^1]\n\n[^1]: Most of us.', 'footnoteReference'],
+    ['task list', '- [x] Booked\n- [ ] Arrived', 'listItem'],
+    ['container directive', ':::activity\nTry this.\n:::', 'containerDirective'],
+    ['leaf directive', '::activity[Try this]', 'leafDirective'],
+    ['text directive', 'Meet at 10:30 in room:a.', 'textDirective'],
+    ['autolink and table together', '| Site |\n| - |\n| www.example.org |', 'table'],
+  ])('reads a %s as remark does', (_name, text, type) => {
+    const tree = parseLibraryMarkdown(text);
+    expect(tree).toEqual(byRemark(text));
+    expect(types(tree)).toContain(type);
+  });
+
+  it('reads every Markdown file of the sample college as remark does', async () => {
+    const files = (await readdir(sampleLibrary, { recursive: true })).filter((f) =>
+      f.endsWith('.md'),
+    );
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const text = await readFile(path.join(sampleLibrary, file), 'utf8');
+      expect(parseLibraryMarkdown(text), file).toEqual(byRemark(text));
+    }
+  });
+
+  it('reads random texts of GFM and directive characters as remark does', () => {
+    // A fixed seed (mulberry32): the same texts on every run, so a failure can be reproduced.
+    let seed = 20261201;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = seed;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pieces = [
+      'a',
+      'b',
+      'W',
+      'w',
+      'ww',
+      'www.',
+      'h',
+      'http',
+      'https',
+      '://',
+      ':',
+      '::',
+      ':::',
+      '/',
+      '.',
+      '-',
+      '--',
+      '---',
+      '|',
+      ' | ',
+      '~',
+      '~~',
+      '@',
+      'x',
+      '[',
+      ']',
+      '[^',
+      '^1',
+      '(',
+      ')',
+      '*',
+      '_',
+      '`',
+      '1',
+      '9.',
+      ' ',
+      ' ',
+      '  ',
+      '\n',
+      '\n',
+      '\n\n',
+      '> ',
+      '- ',
+      '[ ] ',
+      '[x] ',
+      '#',
+      '!',
+      '<',
+      '>',
+      '\\',
+      '&',
+      'mailto:',
+      '{',
+      '}',
+      '"',
+      '=',
+    ];
+    for (let n = 0; n < 3000; n++) {
+      const length = 1 + Math.floor(random() * 30);
+      let text = '';
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+      expect(parseLibraryMarkdown(text), JSON.stringify(text)).toEqual(byRemark(text));
+    }
+  });
+});
