@@ -176,7 +176,8 @@ export function layoutView(model: SiteModel, pagePath: string, options: LayoutOp
     ),
     contact: {
       email: contact.email ?? null,
-      phone: contact.phone ?? null,
+      // Non-breaking spaces keep a phone number on one line.
+      phone: contact.phone ? contact.phone.replace(/ /g, '\u00a0') : null,
       phoneHref: contact.phone ? phoneHref(contact.phone) : null,
       address: contact.address ?? null,
       website: safeWebsite(contact.website),
