@@ -115,10 +115,12 @@ export interface LayoutView {
   /** `sha256:…` content version of the course the page belongs to, when known. */
   version: string | null;
   breadcrumbs: LinkView[] | null;
+  /** The app's own scripts for this page (hrefs), loaded at the end of the body. */
+  scripts: string[];
 }
 
 /** Which top-level section a page belongs to, to mark the current navigation link. */
-export type Section = 'home' | 'courses' | 'timetable' | 'venues' | 'enrol' | 'page';
+export type Section = 'home' | 'courses' | 'timetable' | 'venues' | 'enrol' | 'page' | 'search';
 
 export interface LayoutOptions {
   title: string;
@@ -127,6 +129,8 @@ export interface LayoutOptions {
   draft?: boolean;
   version?: string | null;
   breadcrumbs?: { label: string; path: string }[];
+  /** Site paths of the app's own scripts the page needs. */
+  scripts?: string[];
 }
 
 function enrolPage(library: Library): Page | undefined {
@@ -162,6 +166,7 @@ export function layoutView(model: SiteModel, pagePath: string, options: LayoutOp
   ];
   if (enrol)
     nav.push(link('How to enrol', sitePaths.page(enrol.slug), options.section === 'enrol'));
+  nav.push(link('Search', sitePaths.search, options.section === 'search'));
   const contact = college.contact;
   return {
     title: options.title,
@@ -191,6 +196,7 @@ export function layoutView(model: SiteModel, pagePath: string, options: LayoutOp
     breadcrumbs: options.breadcrumbs
       ? options.breadcrumbs.map((b) => link(b.label, b.path, b.path === pagePath))
       : null,
+    scripts: (options.scripts ?? []).map((script) => relativeHref(pagePath, script)),
   };
 }
 

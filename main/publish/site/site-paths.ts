@@ -22,6 +22,10 @@ export const sitePaths = {
   timetable: 'timetable.html',
   venues: 'venues.html',
   stylesheet: 'assets/site.css',
+  search: 'search.html',
+  searchScript: 'assets/search.js',
+  searchIndexScript: 'assets/search-index.js',
+  miniSearchScript: 'assets/minisearch.js',
   /** Marks a folder as Tandem's output, so a rebuild may clear it. */
   marker: '.tandem-site',
   category: (categoryId: string): string => `categories/${safeSegment(categoryId)}.html`,
