@@ -1,6 +1,7 @@
 /** Loads college.yml: the college's name, contact details, categories and venues. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { checkSiteSettings } from './check-site-settings.js';
 import { isInside } from './library-paths.js';
 import { problemAt } from './problem-at.js';
 import { readLibraryFile } from './read-library-file.js';
@@ -48,6 +49,9 @@ export async function loadCollege(root: string): Promise<LoadedCollege> {
       online: venue.online ?? false,
     })),
   };
+  const site = checkSiteSettings(value, parsed.source);
+  Object.assign(college, site.settings);
+  problems.push(...site.problems);
   if (value.coverImage !== undefined) {
     college.coverImage = value.coverImage;
     problems.push(...(await coverImageProblems(root, value.coverImage, parsed.source)));

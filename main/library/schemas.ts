@@ -36,6 +36,8 @@ export const collegeSchema = z.object({
   categories: z.array(categorySchema).min(1),
   venues: z.array(venueSchema).min(1),
   coverImage: optionalText,
+  timeZone: optionalText,
+  siteUrl: optionalText,
 });
 
 export const trainerKeySchema = z.object({

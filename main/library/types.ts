@@ -56,6 +56,10 @@ export interface College {
   venues: Venue[];
   /** Optional cover image for the prospectus, library-relative. */
   coverImage?: string;
+  /** IANA time zone of the college's sessions, for calendars (default Europe/London). */
+  timeZone?: string;
+  /** Public address of the published site, ending in `/`, for links in calendars and open data. */
+  siteUrl?: string;
 }
 
 /** A public key line under a trainer in trainers.yml (used by sign-off). */

@@ -1,9 +1,10 @@
 /**
  * The parts of the student site beyond its pages of course text: search (page, index and
- * scripts), written alongside the pages by write-site.ts from this one place.
+ * scripts) and calendars, written alongside the pages by write-site.ts from this one place.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { renderCalendars } from './calendars.js';
 import type { SiteTemplates } from './load-templates.js';
 import { siteTemplatesDir } from './load-templates.js';
 import type { RenderedPage } from './rendered-page.js';
@@ -34,6 +35,7 @@ export function renderSiteExtras(
       { path: sitePaths.searchIndexScript, content: searchIndexScript(searchDocuments(model)) },
       { path: sitePaths.miniSearchScript, content: miniSearchBrowserScript() },
       { path: sitePaths.searchScript, content: pageScript('search.js') },
+      ...renderCalendars(model),
     ],
   };
 }

@@ -219,6 +219,8 @@ export interface RunView {
   capacity: string | null;
   /** Set only when the people delivering the run differ from the course's authors. */
   deliveredBy: string | null;
+  /** The run's sessions as an .ics file for calendar apps. */
+  calendarHref: string;
 }
 
 /** "Amira Hassan (peer trainer)". */
@@ -266,6 +268,7 @@ export function runViews(model: SiteModel, course: Course, pagePath: string): Ru
         deliveredByDiffers && run.facilitators.length > 0
           ? `Delivered by ${joinWithAnd(run.facilitators.map((id) => trainerWithRole(model, id)))}`
           : null,
+      calendarHref: relativeHref(pagePath, sitePaths.runCalendar(course.id, index)),
     };
   });
 }
