@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderCalendars } from './calendars.js';
+import { courseFactsScript } from './course-filters.js';
 import type { SiteTemplates } from './load-templates.js';
 import { siteTemplatesDir } from './load-templates.js';
 import type { RenderedPage } from './rendered-page.js';
@@ -35,6 +36,8 @@ export function renderSiteExtras(
       { path: sitePaths.searchIndexScript, content: searchIndexScript(searchDocuments(model)) },
       { path: sitePaths.miniSearchScript, content: miniSearchBrowserScript() },
       { path: sitePaths.searchScript, content: pageScript('search.js') },
+      { path: sitePaths.filtersScript, content: pageScript('filters.js') },
+      { path: sitePaths.courseFactsScript, content: courseFactsScript(model) },
       ...renderCalendars(model),
     ],
   };

@@ -26,6 +26,8 @@ export const sitePaths = {
   searchScript: 'assets/search.js',
   searchIndexScript: 'assets/search-index.js',
   miniSearchScript: 'assets/minisearch.js',
+  filtersScript: 'assets/filters.js',
+  courseFactsScript: 'assets/course-facts.js',
   /** Every session of the term, for calendar apps. */
   termCalendar: 'timetable.ics',
   /** Marks a folder as Tandem's output, so a rebuild may clear it. */

@@ -321,13 +321,15 @@ describe('the sign-off gate on the site', () => {
 
 /**
  * `html` without the app's own controls and scripts, which only templates write: the search
- * forms (no course text inside) and `<script src>` of the app's scripts in assets/.
+ * forms and the course list's filters (no course text inside) and `<script src>` of the
+ * app's scripts in assets/.
  */
 function withoutAppControls(html: string): string {
   return html
     .replace(/<search(?: class='[a-z_-]+')?>\s*<form class='search-form'[^]*?<\/search>/g, '')
+    .replace(/<form class='filters [^']*' id='course-filters'[^]*?<\/form>/g, '')
     .replace(
-      /<script src='(?:\.\.\/)*assets\/(?:minisearch|search-index|search)\.js'><\/script>/g,
+      /<script src='(?:\.\.\/)*assets\/(?:minisearch|search-index|search|course-facts|filters)\.js'><\/script>/g,
       '',
     );
 }
