@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { linkOnPath } from '../fs/symbolic-links.js';
+import { checkSiteSettings } from './check-site-settings.js';
 import { isInside } from './library-paths.js';
 import { problemAt } from './problem-at.js';
 import { readLibraryFile } from './read-library-file.js';
@@ -50,6 +51,9 @@ export async function loadCollege(root: string): Promise<LoadedCollege> {
     })),
   };
   if (value.holidays !== undefined) college.holidays = value.holidays;
+  const site = checkSiteSettings(value, parsed.source);
+  Object.assign(college, site.settings);
+  problems.push(...site.problems);
   if (value.coverImage !== undefined) {
     const coverProblems = await coverImageProblems(root, value.coverImage, parsed.source);
     // A cover that cannot be used is left out, so nothing later tries to publish it.

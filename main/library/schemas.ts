@@ -38,6 +38,8 @@ export const collegeSchema = z.object({
   venues: z.array(venueSchema).min(1),
   coverImage: optionalText,
   holidays: z.enum(HOLIDAY_REGIONS).optional(),
+  timeZone: optionalText,
+  siteUrl: optionalText,
 });
 
 export const trainerKeySchema = z.object({

@@ -61,6 +61,10 @@ export interface College {
   coverImage?: string;
   /** Whose public holidays the planner warns about; England and Wales when absent. */
   holidays?: HolidayRegion;
+  /** IANA time zone of the college's sessions, for calendars (default Europe/London). */
+  timeZone?: string;
+  /** Public address of the published site, ending in `/`, for links in calendars and open data. */
+  siteUrl?: string;
 }
 
 /** A public key line under a trainer in trainers.yml (used by sign-off). */

@@ -13,7 +13,15 @@ import { SanitizedHtml } from './sanitized-html.js';
 export const siteTemplatesDir = fileURLToPath(new URL('../../../templates/site/', import.meta.url));
 
 export type PageTemplateName =
-  'home' | 'category' | 'courses' | 'course' | 'module' | 'timetable' | 'venues' | 'page';
+  | 'home'
+  | 'category'
+  | 'courses'
+  | 'course'
+  | 'module'
+  | 'timetable'
+  | 'venues'
+  | 'page'
+  | 'search';
 
 export type SiteTemplates = Record<PageTemplateName, (view: object) => string>;
 
@@ -26,6 +34,7 @@ const PAGE_TEMPLATES: PageTemplateName[] = [
   'timetable',
   'venues',
   'page',
+  'search',
 ];
 
 let cached: SiteTemplates | undefined;

@@ -2,6 +2,7 @@
 import type { Category, Course } from '../../library/types.js';
 import type { SiteTemplates } from './load-templates.js';
 import type { RenderedPage } from './rendered-page.js';
+import { filterChoices } from './course-filters.js';
 import { courseCard, describe, layoutView } from './site-model.js';
 import type { SiteModel } from './site-model.js';
 import { relativeHref, sitePaths } from './site-paths.js';
@@ -38,6 +39,18 @@ export function renderCategoryPages(model: SiteModel, templates: SiteTemplates):
   return pages;
 }
 
+/** The filter form's drop-down lists, in the order they appear. */
+function filterSelects(model: SiteModel) {
+  const choices = filterChoices(model);
+  return [
+    { name: 'category', label: 'Topic', anyLabel: 'Any topic', choices: choices.category },
+    { name: 'day', label: 'Day of the week', anyLabel: 'Any day', choices: choices.day },
+    { name: 'time', label: 'Time of day', anyLabel: 'Any time', choices: choices.time },
+    { name: 'venue', label: 'Venue', anyLabel: 'Any venue', choices: choices.venue },
+    { name: 'mode', label: 'Online or in person', anyLabel: 'Either', choices: choices.mode },
+  ];
+}
+
 /** Renders courses/index.html: every published course, grouped by category. */
 export function renderCourseIndex(model: SiteModel, templates: SiteTemplates): RenderedPage {
   const path = sitePaths.courses;
@@ -57,6 +70,7 @@ export function renderCourseIndex(model: SiteModel, templates: SiteTemplates): R
       title: 'Courses',
       description: describe(`Every course at ${model.library.college.name} this term.`),
       section: 'courses',
+      scripts: [sitePaths.courseFactsScript, sitePaths.filtersScript],
       breadcrumbs: [
         { label: 'Home', path: sitePaths.home },
         { label: 'Courses', path },
@@ -66,6 +80,7 @@ export function renderCourseIndex(model: SiteModel, templates: SiteTemplates): R
     count: `${model.ctx.courses.length} ${model.ctx.courses.length === 1 ? 'course' : 'courses'}`,
     groups,
     other: uncategorised.length > 0 ? uncategorised.map((c) => courseCard(model, c, path)) : null,
+    filters: { selects: filterSelects(model) },
   };
   return { path, html: templates.courses(view) };
 }

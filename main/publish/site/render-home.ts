@@ -56,6 +56,7 @@ export function renderHome(model: SiteModel, templates: SiteTemplates): Rendered
       .map((c) => ({ ...c, countText: `${c.count} ${c.count === 1 ? 'course' : 'courses'}` })),
     courses: running,
     coursesHref: relativeHref(path, sitePaths.courses),
+    searchHref: relativeHref(path, sitePaths.search),
     timetableHref: relativeHref(path, sitePaths.timetable),
     pages: library.pages
       .filter((p) => p.slug !== WELCOME_PAGE_SLUG)

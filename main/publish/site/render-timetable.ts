@@ -74,6 +74,7 @@ export function renderTimetable(model: SiteModel, templates: SiteTemplates): Ren
     weeks: weeks.map((w) => ({ id: w.id, caption: w.caption, rows: w.rows })),
     empty: weeks.length === 0,
     coursesHref: relativeHref(path, sitePaths.courses),
+    calendarHref: relativeHref(path, sitePaths.termCalendar),
   };
   return { path, html: templates.timetable(view) };
 }

@@ -117,10 +117,12 @@ export interface LayoutView {
   /** `sha256:…` content version of the course the page belongs to, when known. */
   version: string | null;
   breadcrumbs: LinkView[] | null;
+  /** The app's own scripts for this page (hrefs), loaded at the end of the body. */
+  scripts: string[];
 }
 
 /** Which top-level section a page belongs to, to mark the current navigation link. */
-export type Section = 'home' | 'courses' | 'timetable' | 'venues' | 'enrol' | 'page';
+export type Section = 'home' | 'courses' | 'timetable' | 'venues' | 'enrol' | 'page' | 'search';
 
 export interface LayoutOptions {
   title: string;
@@ -131,6 +133,8 @@ export interface LayoutOptions {
   breadcrumbs?: { label: string; path: string }[];
   /** The courses the page shows, which date it (content-dates.ts); absent: the site's date. */
   datedBy?: readonly Course[];
+  /** Site paths of the app's own scripts the page needs. */
+  scripts?: string[];
 }
 
 function enrolPage(library: Library): Page | undefined {
@@ -166,6 +170,7 @@ export function layoutView(model: SiteModel, pagePath: string, options: LayoutOp
   ];
   if (enrol)
     nav.push(link('How to enrol', sitePaths.page(enrol.slug), options.section === 'enrol'));
+  nav.push(link('Search', sitePaths.search, options.section === 'search'));
   const contact = college.contact;
   return {
     title: options.title,
@@ -180,7 +185,8 @@ export function layoutView(model: SiteModel, pagePath: string, options: LayoutOp
     ),
     contact: {
       email: contact.email ?? null,
-      phone: contact.phone ?? null,
+      // Non-breaking spaces keep a phone number on one line.
+      phone: contact.phone ? contact.phone.replace(/ /g, '\u00a0') : null,
       phoneHref: contact.phone ? phoneHref(contact.phone) : null,
       address: contact.address ?? null,
       website: safeWebsite(contact.website),
@@ -194,6 +200,7 @@ export function layoutView(model: SiteModel, pagePath: string, options: LayoutOp
     breadcrumbs: options.breadcrumbs
       ? options.breadcrumbs.map((b) => link(b.label, b.path, b.path === pagePath))
       : null,
+    scripts: (options.scripts ?? []).map((script) => relativeHref(pagePath, script)),
   };
 }
 
@@ -223,6 +230,8 @@ export interface RunView {
   capacity: string | null;
   /** Set only when the people delivering the run differ from the course's authors. */
   deliveredBy: string | null;
+  /** The run's sessions as an .ics file for calendar apps. */
+  calendarHref: string;
 }
 
 /** "Amira Hassan (peer trainer)". */
@@ -270,6 +279,7 @@ export function runViews(model: SiteModel, course: Course, pagePath: string): Ru
         deliveredByDiffers && run.facilitators.length > 0
           ? `Delivered by ${joinWithAnd(run.facilitators.map((id) => trainerWithRole(model, id)))}`
           : null,
+      calendarHref: relativeHref(pagePath, sitePaths.runCalendar(course.id, index)),
     };
   });
 }

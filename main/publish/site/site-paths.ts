@@ -22,11 +22,22 @@ export const sitePaths = {
   timetable: 'timetable.html',
   venues: 'venues.html',
   stylesheet: 'assets/site.css',
+  search: 'search.html',
+  searchScript: 'assets/search.js',
+  searchIndexScript: 'assets/search-index.js',
+  miniSearchScript: 'assets/minisearch.js',
+  filtersScript: 'assets/filters.js',
+  courseFactsScript: 'assets/course-facts.js',
+  /** Every session of the term, for calendar apps. */
+  termCalendar: 'timetable.ics',
   /** Marks a folder as Tandem's output, so a rebuild may clear it. */
   marker: '.tandem-site',
   category: (categoryId: string): string => `categories/${safeSegment(categoryId)}.html`,
   course: (courseId: string): string => `courses/${safeSegment(courseId)}/index.html`,
   page: (slug: string): string => `pages/${safeSegment(slug)}.html`,
+  /** The calendar of run `runIndex` (0-based, as on the course page) of a course. */
+  runCalendar: (courseId: string, runIndex: number): string =>
+    `courses/${safeSegment(courseId)}/run-${runIndex + 1}.ics`,
   /** A course image, keeping its path below the course's images/ folder. */
   courseImage: (courseId: string, pathInImages: string): string =>
     `courses/${safeSegment(courseId)}/images/${pathInImages}`,

@@ -17,6 +17,7 @@ import { renderHome } from './render-home.js';
 import { renderModulePages } from './render-module-page.js';
 import { renderTimetable } from './render-timetable.js';
 import { renderVenues } from './render-venues.js';
+import { renderSiteExtras } from './site-extras.js';
 import type { RenderedPage } from './rendered-page.js';
 import { buildSiteModel } from './site-model.js';
 import { sitePaths } from './site-paths.js';
@@ -60,6 +61,7 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
   if (cover.warning) images.warnings.push(cover.warning);
   const model = buildSiteModel(ctx, images, cover.target ?? null);
   const templates = loadSiteTemplates();
+  const extras = renderSiteExtras(model, templates);
 
   // Each job renders one or more pages; counted up front so progress has a total.
   const jobs: (() => RenderedPage | RenderedPage[])[] = [
@@ -68,6 +70,7 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
     () => renderCategoryPages(model, templates),
     () => renderTimetable(model, templates),
     () => renderVenues(model, templates),
+    () => extras.pages,
     ...library.pages.map((page) => () => renderFrontPage(model, templates, page)),
     ...ctx.courses.flatMap((course) => [
       () => renderCoursePage(model, templates, course),
@@ -110,6 +113,10 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
           'This folder is written by `tandem build`; it is emptied and rewritten on every build.\n',
         ),
     },
+    ...extras.assets.map((asset) => ({
+      target: asset.path,
+      write: () => writeFile(path.join(siteDir, asset.path), asset.content),
+    })),
     ...(cover.source && cover.target
       ? [{ target: cover.target, write: copyTo(cover.source, cover.target) }]
       : []),

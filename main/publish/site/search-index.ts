@@ -1,0 +1,117 @@
+/**
+ * The course search of the student site, with no server: a MiniSearch index built here and
+ * shipped as an ordinary script (`assets/search-index.js`), so search works from file:// and
+ * under any sub-path, where browsers refuse fetch() and WebAssembly. Only student text is
+ * indexed: `:::facilitator` notes are removed before the text is read.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import MiniSearch from 'minisearch';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Course } from '../../library/types.js';
+import { formatLongDate } from '../format-dates.js';
+import { remarkTandemDirectives } from '../markdown/directives.js';
+import { truncateWords } from '../markdown/plain-text.js';
+import type { SiteModel } from './site-model.js';
+import { sitePaths } from './site-paths.js';
+
+/** One course as the index sees it; the stored fields are what a result shows. */
+export interface SearchDocument {
+  id: string;
+  title: string;
+  summary: string;
+  outcomes: string;
+  tags: string;
+  text: string;
+  /** Stored: category title, site path, next date and a snippet. */
+  category: string;
+  path: string;
+  next: string;
+  snippet: string;
+}
+
+/** Indexed and stored fields; the page script loads the index with the same lists. */
+export const SEARCH_FIELDS = ['title', 'summary', 'outcomes', 'tags', 'text'] as const;
+export const SEARCH_STORE_FIELDS = ['title', 'category', 'path', 'next', 'snippet'] as const;
+
+const studentParser = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkDirective)
+  .use(remarkTandemDirectives, { audience: 'student' });
+
+/** The words a student reads in `markdown`: facilitator notes removed, markup dropped. */
+export function studentText(markdown: string): string {
+  const tree = studentParser.parse(markdown);
+  const transformed = studentParser.runSync(tree, { value: markdown }) as Root;
+  // Each block on its own, so words of adjacent paragraphs are not run together.
+  const blocks: string[] = [];
+  visit(transformed, (node) => {
+    if (['paragraph', 'heading', 'code', 'tableCell'].includes(node.type)) {
+      blocks.push(toString(node, { includeImageAlt: true }));
+      return SKIP;
+    }
+    return undefined;
+  });
+  return blocks.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** "Starts Monday 18 January 2027", or that it is not running this term. */
+function nextDate(model: SiteModel, course: Course): string {
+  const first = model.runsByCourse.get(course.id)?.[0]?.sessions[0];
+  return first ? `Starts ${formatLongDate(first.date)}` : `Not running in ${model.ctx.term.title}`;
+}
+
+/** The documents of every published course, in publishing order. */
+export function searchDocuments(model: SiteModel): SearchDocument[] {
+  return model.ctx.courses.map((course) => ({
+    id: course.id,
+    title: course.title,
+    summary: course.summary,
+    outcomes: course.outcomes.join(' '),
+    tags: course.tags.join(' '),
+    text: [
+      course.audience,
+      studentText(course.body),
+      ...course.modules.flatMap((m) => [m.title, studentText(m.body)]),
+    ].join(' '),
+    category: model.categoryTitles.get(course.category) ?? '',
+    path: sitePaths.course(course.id),
+    next: nextDate(model, course),
+    snippet: truncateWords(course.summary, 200),
+  }));
+}
+
+/**
+ * `assets/search-index.js`: the serialised index assigned to `window.tandemSearch`. It is
+ * loaded with `<script src>`, never inlined in HTML, so course text cannot end a script
+ * element; JSON is valid JavaScript.
+ */
+export function searchIndexScript(documents: SearchDocument[]): string {
+  const search = new MiniSearch<SearchDocument>({
+    fields: [...SEARCH_FIELDS],
+    storeFields: [...SEARCH_STORE_FIELDS],
+  });
+  search.addAll(documents);
+  const data = {
+    fields: SEARCH_FIELDS,
+    storeFields: SEARCH_STORE_FIELDS,
+    index: search.toJSON(),
+  };
+  return `// The course search index, written by Tandem for search.html.\nwindow.tandemSearch = ${JSON.stringify(data)};\n`;
+}
+
+const require = createRequire(import.meta.url);
+
+/** MiniSearch's browser build, for `assets/minisearch.js` (without its source-map comment). */
+export function miniSearchBrowserScript(): string {
+  const umd = path.join(path.dirname(require.resolve('minisearch')), '../umd/index.js');
+  return readFileSync(umd, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+}
