@@ -1,11 +1,17 @@
 /**
  * `tandem check [library]`: loads a library and prints every problem as
  * `path:line:column: severity: message`, with paths relative to the current folder so that
- * editors and terminals turn them into links. Exits with 1 when there is any error.
+ * editors and terminals turn them into links, then the writing suggestions as
+ * `path:line:column: [rule] message (suggestion)`. Exits with 1 when there is any error;
+ * writing suggestions never change the exit code.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { checkLibraryLanguage } from '../../language/check-library-language.js';
+import type { LanguageProblem } from '../../language/check-library-language.js';
+import { formatLanguageProblem } from '../../language/format-language-problem.js';
+import { loadLanguageSettings } from '../../language/language-file.js';
 import { formatProblemWithSeverity } from '../../library/format-problem.js';
 import { loadLibrary } from '../../library/load-library.js';
 import type { LoadResult, Problem } from '../../library/types.js';
@@ -33,24 +39,35 @@ export async function runCheck(library: string, options: CheckOptions = {}): Pro
     process.stderr.write(`tandem check: there is no library folder at ${library}\n`);
     return 1;
   }
-  const result = await loadLibrary(root);
-  const located = result.problems.map((problem) => ({
+  const [result, language] = await Promise.all([loadLibrary(root), loadLanguageSettings(root)]);
+  result.problems.push(...language.problems);
+  const writing: LanguageProblem[] = result.library
+    ? checkLibraryLanguage(result.library, language.settings)
+    : [];
+  const locate = <T extends Problem>(problem: T) => ({
     ...problem,
     path: displayPath(path.join(root, problem.file)),
-  }));
+  });
+  const located = result.problems.map(locate);
   const errors = result.problems.filter((problem) => problem.severity === 'error').length;
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ problems: located }, null, 2)}\n`);
+    const problems = [...located, ...writing.map(locate)];
+    process.stdout.write(`${JSON.stringify({ problems }, null, 2)}\n`);
   } else {
     for (const problem of located)
       process.stdout.write(`${formatProblemWithSeverity(problem, problem.path)}\n`);
-    process.stdout.write(`${summaryLine(result)}\n`);
+    for (const problem of writing.map(locate))
+      process.stdout.write(`${formatLanguageProblem(problem, problem.path)}\n`);
+    process.stdout.write(`${summaryLine(result, writing.length)}\n`);
   }
   return errors > 0 ? 1 : 0;
 }
 
-/** `12 courses, 3 terms: no problems` or `12 courses, 3 terms: 2 errors, 1 warning`. */
-export function summaryLine(result: LoadResult): string {
+/**
+ * `12 courses, 3 terms: no problems` or `12 courses, 3 terms: 2 errors, 1 warning`, followed by
+ * `; 4 writing suggestions` when there are any.
+ */
+export function summaryLine(result: LoadResult, suggestions = 0): string {
   const count = (severity: Problem['severity']) =>
     result.problems.filter((p) => p.severity === severity).length;
   const errors = count('error');
@@ -59,11 +76,12 @@ export function summaryLine(result: LoadResult): string {
     errors + warnings === 0
       ? 'no problems'
       : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const writing = suggestions > 0 ? `; ${plural(suggestions, 'writing suggestion')}` : '';
   if (!result.library) {
-    return `nothing can be published until college.yml and trainers.yml can be read: ${found}`;
+    return `nothing can be published until college.yml and trainers.yml can be read: ${found}${writing}`;
   }
   const { courses, terms } = result.library;
-  return `${plural(courses.length, 'course')}, ${plural(terms.length, 'term')}: ${found}`;
+  return `${plural(courses.length, 'course')}, ${plural(terms.length, 'term')}: ${found}${writing}`;
 }
 
 function plural(n: number, word: string): string {

@@ -1,0 +1,78 @@
+/**
+ * Runs the language checks over a Markdown body, block by block: paragraphs and headings are
+ * checked for students, those inside `:::facilitator` for facilitators (word list only), and
+ * block quotes and code are left alone.
+ */
+import type { Heading, Nodes, Paragraph, Root } from 'mdast';
+import { toNlcst } from 'mdast-util-to-nlcst';
+import { ParseEnglish } from 'parse-english';
+import { location } from 'vfile-location';
+import { VFile } from 'vfile';
+import { parseMarkdown } from '../library/check-markdown.js';
+import { acceptedIn } from './accept-marker.js';
+import { checkProse } from './check-prose.js';
+import type { Audience, LanguageFinding } from './check-prose.js';
+import type { LanguageSettings } from './language-settings.js';
+import { addCounts } from './reading-age.js';
+import type { ProseCounts } from './reading-age.js';
+
+/** A finding with its 1-based line and column in the body. */
+export interface LocatedFinding extends LanguageFinding {
+  line: number;
+  column: number;
+}
+
+export interface MarkdownLanguageResult {
+  findings: LocatedFinding[];
+  /** Counts over all student-facing blocks, for the module's reading age. */
+  counts: ProseCounts;
+}
+
+const parser = new ParseEnglish();
+
+/** Checks a Markdown body (front matter removed); lines are relative to the body. */
+export function checkMarkdownLanguage(
+  body: string,
+  settings: LanguageSettings,
+): MarkdownLanguageResult {
+  const tree: Root = parseMarkdown(body);
+  const file = new VFile({ value: body });
+  const place = location(file);
+  const result: MarkdownLanguageResult = {
+    findings: [],
+    counts: { words: 0, sentences: 0, syllables: 0 },
+  };
+
+  const checkBlock = (node: Paragraph | Heading, audience: Audience) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const accepted = acceptedIn(body.slice(start, end));
+    // Comments (accept markers) and code are not prose.
+    const prose = toNlcst(node, file, parser, { ignore: ['html', 'code'] });
+    const { findings, counts } = checkProse(prose, body, { settings, audience, accepted });
+    result.counts = addCounts(result.counts, counts);
+    for (const finding of findings) {
+      const point = place.toPoint(finding.start);
+      if (!point) continue;
+      result.findings.push({ ...finding, line: point.line, column: point.column });
+    }
+  };
+
+  const walk = (node: Nodes, audience: Audience) => {
+    if (node.type === 'paragraph' || node.type === 'heading') {
+      checkBlock(node, audience);
+      return;
+    }
+    // Quotations are the speaker's own words, never the author's to change.
+    if (node.type === 'blockquote' || node.type === 'code' || node.type === 'table') return;
+    if (!('children' in node)) return;
+    const inner =
+      node.type === 'containerDirective' && node.name.toLowerCase() === 'facilitator'
+        ? 'facilitators'
+        : audience;
+    for (const child of node.children) walk(child, inner);
+  };
+  walk(tree, 'students');
+  return result;
+}

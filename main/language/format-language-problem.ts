@@ -1,0 +1,11 @@
+/** The one-line text form of a writing suggestion, as printed by `tandem check`. */
+import type { LanguageProblem } from './check-library-language.js';
+
+/** `path:line:column: [rule] message (suggestion)`, with `path` as stored unless `file` is given. */
+export function formatLanguageProblem(
+  problem: LanguageProblem,
+  file: string = problem.file,
+): string {
+  const suggestion = problem.suggestion ? ` (${problem.suggestion})` : '';
+  return `${file}:${problem.line}:${problem.column}: [${problem.code}] ${problem.message}${suggestion}`;
+}

@@ -1,0 +1,50 @@
+/**
+ * UK reading age of a piece of prose: the Flesch–Kincaid grade (a US school year) plus 5, the
+ * age at which children start that year. Counted on nlcst: words, sentences and syllables.
+ */
+import type { Root, Sentence } from 'nlcst';
+import { toString } from 'nlcst-to-string';
+import { syllable } from 'syllable';
+import { visit } from 'unist-util-visit';
+
+export interface ProseCounts {
+  words: number;
+  sentences: number;
+  syllables: number;
+}
+
+/** Counts the words, sentences (with at least one word) and syllables of a tree. */
+export function countProse(tree: Root): ProseCounts {
+  const counts: ProseCounts = { words: 0, sentences: 0, syllables: 0 };
+  visit(tree, 'SentenceNode', (sentence: Sentence) => {
+    let words = 0;
+    visit(sentence, 'WordNode', (word) => {
+      const text = toString(word);
+      // Numbers are read as one short word; counting their "syllables" would make no sense.
+      if (!/\p{L}/u.test(text)) return;
+      words++;
+      counts.syllables += Math.max(1, syllable(text));
+    });
+    counts.words += words;
+    if (words > 0) counts.sentences++;
+  });
+  return counts;
+}
+
+/** Adds counts together, for a reading age of a whole module. */
+export function addCounts(a: ProseCounts, b: ProseCounts): ProseCounts {
+  return {
+    words: a.words + b.words,
+    sentences: a.sentences + b.sentences,
+    syllables: a.syllables + b.syllables,
+  };
+}
+
+/** The UK reading age in whole years, or undefined when there are no words. */
+export function readingAge(counts: ProseCounts): number | undefined {
+  if (counts.words === 0 || counts.sentences === 0) return undefined;
+  const grade =
+    0.39 * (counts.words / counts.sentences) + 11.8 * (counts.syllables / counts.words) - 15.59;
+  // Below a first-year reader the formula stops meaning anything.
+  return Math.max(5, Math.round(grade + 5));
+}
