@@ -10,6 +10,7 @@ import { registerKeys } from './commands/keys.js';
 import { registerServe } from './commands/serve.js';
 import { registerSignoff } from './commands/signoff.js';
 import { registerStatus } from './commands/status.js';
+import { registerSync } from './commands/sync.js';
 
 const program = new Command()
   .name('tandem')
@@ -25,5 +26,6 @@ registerSignoff(program);
 registerStatus(program);
 registerDiff(program);
 registerBuild(program);
+registerSync(program);
 
 await program.parseAsync(process.argv);

@@ -9,6 +9,7 @@ import { loadPages } from './load-pages.js';
 import { loadTerms } from './load-terms.js';
 import { loadTrainers } from './load-trainers.js';
 import { sortProblems } from './sort-problems.js';
+import { syncConflictProblems } from '../sync/conflict-problems.js';
 import type { LoadResult, Problem } from './types.js';
 
 /**
@@ -43,6 +44,7 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
   for (const markdown of [...courses.markdown, ...pages.markdown]) {
     problems.push(...(await checkMarkdown(markdown, fileExists)));
   }
+  problems.push(...(await syncConflictProblems(absoluteRoot)));
 
   if (!college.college || !college.source || !trainers.trainers || !trainers.source) {
     return { library: undefined, problems: sortProblems(problems) };
