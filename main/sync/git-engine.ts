@@ -82,6 +82,11 @@ export async function remoteUrl(dir: string): Promise<string | undefined> {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** Sets the address of the shared copy (e.g. after it moved, or to add a token to it). */
+export async function setRemoteUrl(dir: string, url: string): Promise<void> {
+  await git.setConfig({ fs, dir, path: `remote.${REMOTE}.url`, value: url });
+}
+
 /** Reads a setting from the repository's own config (e.g. `user.name`). */
 export async function readConfig(dir: string, key: string): Promise<string | undefined> {
   const value: unknown = await git.getConfig({ fs, dir, path: key });

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../main/library/load-library.js';
 import { getCourseStatus } from '../../main/signoff/course-status.js';
 import { openLibrary } from '../../main/signoff/open-library.js';
@@ -22,14 +22,26 @@ const WELCOME = 'Welcome to the course. Today we get to know each other';
 const ALARM = 'Anxiety is the feeling of worry, nervousness or fear.';
 
 describe('tandem sync between two trainers', () => {
+  // Each test gets its own repository and clones, copied from one made by a real clone.
+  let template: { server: GitHttpServer; clone: TrainerClone };
   let server: GitHttpServer;
   let amira: TrainerClone;
   let sanjay: TrainerClone;
+  const cloneFor = (trainerId: string) =>
+    cloneAs(server.urlWithCredentials, trainerId, { copyOf: template.clone });
 
+  beforeAll(async () => {
+    const first = await startGitHttpServer(sampleLibrary);
+    template = { server: first, clone: await cloneAs(first.urlWithCredentials, 'amira-hassan') };
+  });
+  afterAll(async () => {
+    await template.clone.dispose();
+    await template.server.close();
+  });
   beforeEach(async () => {
-    server = await startGitHttpServer(sampleLibrary);
-    amira = await cloneAs(server.urlWithCredentials, 'amira-hassan');
-    sanjay = await cloneAs(server.urlWithCredentials, 'sanjay-patel');
+    server = await startGitHttpServer(sampleLibrary, { copyOf: template.server });
+    amira = await cloneFor('amira-hassan');
+    sanjay = await cloneFor('sanjay-patel');
   });
   afterEach(async () => {
     server.setHook(undefined);
@@ -80,7 +92,7 @@ describe('tandem sync between two trainers', () => {
 
   it('keeps both sign-offs when both authors sign a course at the same time', async () => {
     const course = 'getting-a-good-nights-sleep';
-    const daniel = await cloneAs(server.urlWithCredentials, 'daniel-okafor');
+    const daniel = await cloneFor('daniel-okafor');
     try {
       const signAs = async (clone: TrainerClone) => {
         const { library } = await openLibrary(clone.dir);

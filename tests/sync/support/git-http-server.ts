@@ -37,9 +37,13 @@ const PASSWORD = 'correct-horse-battery';
 
 /**
  * Starts a server whose one repository holds `sourceDir`'s files as its first commit on
- * `main` (made with the git binary, author "Tandem tests").
+ * `main` (made with the git binary, author "Tandem tests"). With `copyOf`, the repository is
+ * instead a copy of another server's (much quicker when many tests start from the same one).
  */
-export async function startGitHttpServer(sourceDir: string): Promise<GitHttpServer> {
+export async function startGitHttpServer(
+  sourceDir: string,
+  options: { copyOf?: GitHttpServer } = {},
+): Promise<GitHttpServer> {
   const root = await mkdtemp(path.join(tmpdir(), 'tandem-git-'));
   const bareDir = path.join(root, 'library.git');
   const seed = path.join(root, 'seed');
@@ -54,12 +58,16 @@ export async function startGitHttpServer(sourceDir: string): Promise<GitHttpServ
   };
   const git = async (cwd: string, ...args: string[]): Promise<string> =>
     (await run('git', args, { cwd, env, maxBuffer: 32 * 1024 * 1024 })).stdout;
-  await run('cp', ['-R', sourceDir, seed]);
-  await git(seed, 'init', '-q', '-b', 'main');
-  await git(seed, 'add', '-A');
-  await git(seed, 'commit', '-q', '-m', 'The library as it starts');
-  await git(root, 'clone', '-q', '--bare', seed, bareDir);
-  await git(bareDir, 'config', 'http.receivepack', 'true');
+  if (options.copyOf) {
+    await run('cp', ['-R', options.copyOf.bareDir, bareDir]);
+  } else {
+    await run('cp', ['-R', sourceDir, seed]);
+    await git(seed, 'init', '-q', '-b', 'main');
+    await git(seed, 'add', '-A');
+    await git(seed, 'commit', '-q', '-m', 'The library as it starts');
+    await git(root, 'clone', '-q', '--bare', seed, bareDir);
+    await git(bareDir, 'config', 'http.receivepack', 'true');
+  }
 
   let hook: RequestHook | undefined;
   const server = createServer((request, response) => {

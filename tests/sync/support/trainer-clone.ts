@@ -3,12 +3,12 @@
  * own engine, with its own config folder (identity and the trainer's sample private key).
  */
 import { execFile } from 'node:child_process';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { setIdentity } from '../../../main/signoff/identity.js';
-import { cloneRepository } from '../../../main/sync/git-engine.js';
+import { cloneRepository, setRemoteUrl } from '../../../main/sync/git-engine.js';
 import { credentialHooks } from '../../../main/sync/git-credentials.js';
 import { syncAuthor } from '../../../main/sync/sync-author.js';
 import { syncLibrary, type SyncOutcome } from '../../../main/sync/sync-library.js';
@@ -30,8 +30,15 @@ export interface TrainerClone {
   dispose(): Promise<void>;
 }
 
-/** Clones `url` as `trainerId` (who must have a key in tests/sample-keys). */
-export async function cloneAs(url: string, trainerId: string): Promise<TrainerClone> {
+/**
+ * Clones `url` as `trainerId` (who must have a key in tests/sample-keys). With `copyOf`, copies
+ * that clone of the same history instead and points it at `url` (as quick as a file copy).
+ */
+export async function cloneAs(
+  url: string,
+  trainerId: string,
+  options: { copyOf?: TrainerClone } = {},
+): Promise<TrainerClone> {
   const home = await mkdtemp(path.join(tmpdir(), `tandem-${trainerId}-`));
   const dir = path.join(home, 'library');
   const configDir = path.join(home, 'config');
@@ -40,7 +47,12 @@ export async function cloneAs(url: string, trainerId: string): Promise<TrainerCl
   await copyFile(path.join(repoRoot, 'tests/sample-keys', `${trainerId}.pem`), key);
   await chmod(key, 0o600);
   await setIdentity(trainerId, { configDir });
-  await cloneRepository(dir, url, credentialHooks({ useGitHelpers: false, env: {} }));
+  if (options.copyOf) {
+    await cp(options.copyOf.dir, dir, { recursive: true });
+    await setRemoteUrl(dir, url);
+  } else {
+    await cloneRepository(dir, url, credentialHooks({ useGitHelpers: false, env: {} }));
+  }
   const file = (name: string) => path.join(dir, name);
   return {
     dir,
