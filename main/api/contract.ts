@@ -11,6 +11,7 @@
 import type { Category, Problem, TrainerRole, Venue } from '../library/types.js';
 import type { BuildOptions, BuildProgress, BuildResult, ExcludedCourse } from '../publish/types.js';
 import type { CourseStatus, FileDiff } from '../signoff/types.js';
+import type { SyncChoice, SyncConflictFile, SyncStatus } from '../sync/types.js';
 
 export type { Category, Problem, TrainerRole, Venue } from '../library/types.js';
 export type {
@@ -28,6 +29,7 @@ export type {
   DiffHunk,
   FileDiff,
 } from '../signoff/types.js';
+export type { SyncChoice, SyncConflictFile, SyncErrorKind, SyncStatus } from '../sync/types.js';
 
 /** Identifies the exact bytes of a file as the UI last read them (content hash). */
 export type FileVersion = string;
@@ -214,6 +216,15 @@ export interface TandemApi {
   /** Shows a built file or folder in the OS file manager (Electron) or opens it (browser mode). */
   revealOutput(path: string): Promise<boolean>;
 
+  /** Where the library stands against its shared copy in Git; `check` asks the host first. */
+  getSyncStatus(check?: boolean): Promise<SyncStatus>;
+  /** Sends this person's changes and brings in everyone else's. */
+  syncNow(): Promise<SyncStatus>;
+  /** Both versions of a file that both sides changed in the same place. */
+  readSyncConflict(path: string): Promise<SyncConflictFile>;
+  /** Keeps mine, theirs or both for that file, then syncs. */
+  resolveSyncConflict(path: string, choice: SyncChoice): Promise<SyncStatus>;
+
   /** Subscribes to back-end events; returns the function that unsubscribes. */
   onEvent(listener: (event: TandemEvent) => void): () => void;
 }
@@ -246,6 +257,10 @@ export const API_METHODS = [
   'planBuild',
   'startBuild',
   'revealOutput',
+  'getSyncStatus',
+  'syncNow',
+  'readSyncConflict',
+  'resolveSyncConflict',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every operation exactly.

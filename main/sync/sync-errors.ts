@@ -1,7 +1,8 @@
 /** Turns what can go wrong talking to a Git host into plain words, with a kind the app can show. */
 import { GitErrors } from './git-engine.js';
+import type { SyncErrorKind } from './types.js';
 
-export type SyncErrorKind = 'sign-in' | 'offline' | 'not-found' | 'not-set-up' | 'failed';
+export type { SyncErrorKind } from './types.js';
 
 export class SyncError extends Error {
   constructor(

@@ -26,6 +26,7 @@ import {
   setIdentity,
   signOff,
 } from './signoff-handlers.js';
+import { getSyncStatus, readSyncConflict, resolveSyncConflict, syncNow } from './sync-handlers.js';
 
 /** Every request/response operation of the contract. */
 export type ApiHandlers = Pick<TandemApi, ApiMethod>;
@@ -69,6 +70,10 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     planBuild: (buildOptions) => planBuild(context, buildOptions),
     startBuild: (buildOptions) => startBuild(context, builds, buildOptions),
     revealOutput: (target) => revealOutput(context, builds, target),
+    getSyncStatus: (check) => getSyncStatus(context, check),
+    syncNow: () => syncNow(context),
+    readSyncConflict: (file) => readSyncConflict(context, file),
+    resolveSyncConflict: (file, choice) => resolveSyncConflict(context, file, choice),
   };
   return { handlers, context };
 }
