@@ -5,6 +5,7 @@ import type { Route } from './state/route.js';
 import { routeHash } from './state/route.js';
 import { Toasts } from './components/Toasts.js';
 import { HelpDialog } from './components/HelpDialog.js';
+import { SyncPanel } from './components/SyncPanel.js';
 import { useMenuCommands } from './hooks/useMenuCommands.js';
 import { LibraryScreen } from './screens/LibraryScreen.js';
 import { CourseScreen } from './screens/CourseScreen.js';
@@ -68,6 +69,7 @@ function Shell() {
             <NavLink to={{ screen: 'profile' }} label="Your profile" />
           </ul>
         </nav>
+        {library && <SyncPanel />}
         <p className="sidebar__me">
           {me ? (
             <>

@@ -13,6 +13,7 @@ import type { BuildOptions, BuildProgress, BuildResult, ExcludedCourse } from '.
 import type { CourseStatus, FileDiff } from '../signoff/types.js';
 import type { SessionMove, StuckSession } from '../planning/roll-over.js';
 import type { HolidayRegion, TermPlan } from '../planning/types.js';
+import type { SyncChoice, SyncConflictFile, SyncStatus } from '../sync/types.js';
 
 export type { Category, Contact, Problem, TrainerRole, Venue } from '../library/types.js';
 export type { SessionMove, StuckSession } from '../planning/roll-over.js';
@@ -32,6 +33,7 @@ export type {
   DiffHunk,
   FileDiff,
 } from '../signoff/types.js';
+export type { SyncChoice, SyncConflictFile, SyncErrorKind, SyncStatus } from '../sync/types.js';
 
 /** Identifies the exact bytes of a file as the UI last read them (content hash). */
 export type FileVersion = string;
@@ -332,6 +334,14 @@ export interface TandemApi {
   readTrainers(): Promise<TrainersDocument>;
   /** Refused, saying where, when a trainer still named in a run or as an author is left out. */
   saveTrainers(request: SaveTrainersRequest): Promise<SaveResult>;
+  /** Where the library stands against its shared copy in Git; `check` asks the host first. */
+  getSyncStatus(check?: boolean): Promise<SyncStatus>;
+  /** Sends this person's changes and brings in everyone else's. */
+  syncNow(): Promise<SyncStatus>;
+  /** Both versions of a file that both sides changed in the same place. */
+  readSyncConflict(path: string): Promise<SyncConflictFile>;
+  /** Keeps mine, theirs or both for that file, then syncs. */
+  resolveSyncConflict(path: string, choice: SyncChoice): Promise<SyncStatus>;
 
   /** Subscribes to back-end events; returns the function that unsubscribes. */
   onEvent(listener: (event: TandemEvent) => void): () => void;
@@ -375,6 +385,10 @@ export const API_METHODS = [
   'saveCollege',
   'readTrainers',
   'saveTrainers',
+  'getSyncStatus',
+  'syncNow',
+  'readSyncConflict',
+  'resolveSyncConflict',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every operation exactly.

@@ -194,6 +194,10 @@ const schemas = {
   saveTrainers: z.tuple([
     z.strictObject({ trainers: z.array(rosterEntry).max(2000), baseVersion: version }),
   ]),
+  getSyncStatus: z.tuple([z.boolean().optional()]),
+  syncNow: z.tuple([]),
+  readSyncConflict: z.tuple([z.string().min(1).max(1000)]),
+  resolveSyncConflict: z.tuple([z.string().min(1).max(1000), z.enum(['mine', 'theirs', 'both'])]),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
 
 /** The argument schema of every method, keyed by method name. */

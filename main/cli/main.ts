@@ -11,6 +11,7 @@ import { registerServe } from './commands/serve.js';
 import { registerSignoff } from './commands/signoff.js';
 import { registerStatus } from './commands/status.js';
 import { registerTerm } from './commands/term.js';
+import { registerSync } from './commands/sync.js';
 
 const program = new Command()
   .name('tandem')
@@ -27,5 +28,6 @@ registerStatus(program);
 registerDiff(program);
 registerBuild(program);
 registerTerm(program);
+registerSync(program);
 
 await program.parseAsync(process.argv);

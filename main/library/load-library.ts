@@ -13,6 +13,7 @@ import { MarkdownTrees } from './markdown-trees.js';
 import { fileProblem } from './problem-at.js';
 import { sortProblems } from './sort-problems.js';
 import { checkPlanning } from '../planning/check-planning.js';
+import { syncConflictProblems } from '../sync/conflict-problems.js';
 import type { LoadResult, Problem } from './types.js';
 
 /**
@@ -52,6 +53,7 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
   for (const markdown of [...courses.markdown, ...pages.markdown]) {
     problems.push(...(await checkMarkdown(markdown, fileExists, markdownTrees)));
   }
+  problems.push(...(await syncConflictProblems(absoluteRoot)));
 
   if (!college.college || !college.source || !trainers.trainers || !trainers.source) {
     return { library: undefined, problems: sortProblems(unique(problems)), markdownTrees };

@@ -7,6 +7,7 @@ import type { AuthorSignoff, CourseStatus, FileDiff } from '../../main/api/contr
 import { errorMessage, tandem } from '../api.js';
 import { useApp } from '../state/AppContext.js';
 import { useTandemEvent } from '../hooks/useTandemEvent.js';
+import { SIGNED_OFF_EVENT } from '../hooks/useSyncStatus.js';
 import { statusText } from '../components/StatusBadge.js';
 import { DiffView } from '../components/DiffView.js';
 import { formatWhen } from '../components/format-when.js';
@@ -101,6 +102,7 @@ export function SignoffPanel({ courseId, flush, authors }: SignoffPanelProps) {
       setStatus(next);
       setComment('');
       announce(`Signed off. The course is now: ${next.label}.`);
+      window.dispatchEvent(new Event(SIGNED_OFF_EVENT));
       void refreshLibrary();
     } catch (error) {
       setSignError(errorMessage(error));

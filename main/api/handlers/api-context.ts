@@ -27,6 +27,8 @@ export interface ApiOptions {
   reveal?: (absolutePath: string) => Promise<boolean>;
   /** Shared with the library watcher so it can ignore the app's own writes. */
   ownWrites?: OwnWrites;
+  /** Desktop: the Git host token this person stored (kept with the OS's safeStorage). */
+  gitToken?: () => Promise<string | undefined>;
 }
 
 /** Per-library state shared by the handler modules. */

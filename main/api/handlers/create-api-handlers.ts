@@ -36,6 +36,7 @@ import {
   setIdentity,
   signOff,
 } from './signoff-handlers.js';
+import { getSyncStatus, readSyncConflict, resolveSyncConflict, syncNow } from './sync-handlers.js';
 
 /** Every request/response operation of the contract. */
 export type ApiHandlers = Pick<TandemApi, ApiMethod>;
@@ -89,6 +90,10 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     saveCollege: (request) => saveCollege(context, request),
     readTrainers: () => readTrainers(context),
     saveTrainers: (request) => saveTrainers(context, request),
+    getSyncStatus: (check) => getSyncStatus(context, check),
+    syncNow: () => syncNow(context),
+    readSyncConflict: (file) => readSyncConflict(context, file),
+    resolveSyncConflict: (file, choice) => resolveSyncConflict(context, file, choice),
   };
   return { handlers, context };
 }
