@@ -81,6 +81,11 @@ function isoDate(start: Date, addDays: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Courses a pair teaches: one at each of the three times of day. */
+const COURSES_PER_PAIR = 3;
+/** Courses a venue holds: one per weekday (Monday to Friday) and time of day. */
+const COURSES_PER_VENUE = 15;
+
 /** Writes the library into `root` (created if missing) and returns how many files it wrote. */
 export async function generateLibrary(
   root: string,
@@ -88,9 +93,16 @@ export async function generateLibrary(
 ): Promise<{ files: number }> {
   const rand = random(20270111);
   const files = new Map<string, string>();
-  const peers = Array.from({ length: 20 }, (_, i) => `peer-trainer-${i + 1}`);
-  const practitioners = Array.from({ length: 20 }, (_, i) => `practitioner-trainer-${i + 1}`);
-  const venues = Array.from({ length: 8 }, (_, i) => `venue-${i + 1}`);
+  // A timetable a real college could keep: each pair of trainers teaches three courses, one at
+  // each time of the same weekday, and each venue holds fifteen, one per weekday and time, so
+  // nobody and no room is booked twice at once (the planning checks would rightly refuse it).
+  const pairs = Math.max(1, Math.ceil(options.courses / COURSES_PER_PAIR));
+  const peers = Array.from({ length: pairs }, (_, i) => `peer-trainer-${i + 1}`);
+  const practitioners = Array.from({ length: pairs }, (_, i) => `practitioner-trainer-${i + 1}`);
+  const venues = Array.from(
+    { length: Math.max(1, Math.ceil(options.courses / COURSES_PER_VENUE)) },
+    (_, i) => `venue-${i + 1}`,
+  );
 
   files.set(
     'college.yml',
@@ -146,8 +158,10 @@ export async function generateLibrary(
   for (let c = 1; c <= options.courses; c++) {
     const id = `course-${String(c).padStart(4, '0')}`;
     const [category] = CATEGORIES[c % CATEGORIES.length] ?? CATEGORIES[0];
-    const peer = peers[c % peers.length] ?? 'peer-trainer-1';
-    const practitioner = practitioners[(c * 7) % practitioners.length] ?? 'practitioner-trainer-1';
+    const slot = (c - 1) % COURSES_PER_VENUE;
+    const pair = Math.floor((c - 1) / COURSES_PER_PAIR);
+    const peer = peers[pair] ?? 'peer-trainer-1';
+    const practitioner = practitioners[pair] ?? 'practitioner-trainer-1';
     files.set(
       `${id}/course.md`,
       [
@@ -215,11 +229,11 @@ export async function generateLibrary(
       );
     }
     const firstWeek = c % 6;
-    const weekday = c % 5;
-    const [start, end] = times[c % times.length] ?? times[0];
+    const weekday = Math.floor(slot / COURSES_PER_PAIR);
+    const [start, end] = times[slot % COURSES_PER_PAIR] ?? times[0];
     runs.push(
       `  - course: ${id}`,
-      `    venue: ${venues[c % venues.length] ?? 'venue-1'}`,
+      `    venue: ${venues[Math.floor((c - 1) / COURSES_PER_VENUE)] ?? 'venue-1'}`,
       `    facilitators: [${peer}, ${practitioner}]`,
       `    capacity: ${10 + (c % 3)}`,
       '    sessions:',

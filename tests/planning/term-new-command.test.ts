@@ -75,7 +75,11 @@ describe('tandem term new', () => {
       );
     }
     const check = await run(['check', library.root]);
-    expect(check.stdout).toBe('16 courses, 3 terms: no problems\n');
+    // Writing suggestions may follow; problems may not.
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(
+      /^16 courses, 3 terms: no problems(; \d+ writing suggestions?)?$/m,
+    );
   });
 
   it.each([

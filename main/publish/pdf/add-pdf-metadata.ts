@@ -11,6 +11,7 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import { appendPdfUpdate, readObject, readPdfTail } from './append-pdf-update.js';
+import { stableStructureIds } from './stable-structure-ids.js';
 
 const creator = 'Tandem';
 const producer = 'Tandem (Chromium, pdf-lib)';
@@ -32,7 +33,8 @@ export interface PdfMetadata {
  * milliseconds; any other is parsed and written again whole with pdf-lib.
  */
 export async function addPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
-  return appendMetadata(pdf, meta) ?? rewriteWithMetadata(pdf, meta);
+  const stable = stableStructureIds(pdf);
+  return appendMetadata(stable, meta) ?? rewriteWithMetadata(stable, meta);
 }
 
 /** The document information dictionary for `meta`, as pdf-lib's setters would write it. */
