@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Node } from 'unist';
+import { facilitatorNearMisses } from './facilitator-near-misses.js';
 import { isInside } from './library-paths.js';
 import remarkLiteralTextDirectives from './remark-literal-text-directives.js';
 import type { Problem } from './types.js';
@@ -47,7 +48,11 @@ export async function checkMarkdown(
   markdown: MarkdownFile,
   fileExists: (file: string) => Promise<boolean>,
 ): Promise<Problem[]> {
-  const tree = parseMarkdown(markdown.body);
+  // Near misses are looked for before inline directives are made text again (the tree is
+  // changed in place by runSync).
+  const parsed = parser.parse(markdown.body);
+  const nearMisses = facilitatorNearMisses(markdown.body, parsed);
+  const tree = parser.runSync(parsed, markdown.body);
   const problems: Problem[] = [];
   const at = (
     node: Node,
@@ -65,6 +70,18 @@ export async function checkMarkdown(
       code,
     });
   };
+
+  for (const miss of nearMisses) {
+    problems.push({
+      file: markdown.file,
+      line: markdown.bodyLine + miss.line - 1,
+      column: miss.column,
+      message: miss.message,
+      severity: 'error',
+      code: 'facilitator-near-miss',
+    });
+  }
+  const nearMissLines = new Set(nearMisses.map((miss) => miss.line));
 
   const definitions = new Map<string, Definition>();
   visit(tree, 'definition', (node: Definition) => {
@@ -85,7 +102,9 @@ export async function checkMarkdown(
       // Directive nodes (added to mdast by remark-directive) all carry a name.
       const directive = node as DirectiveNode;
       const problem = directiveProblem(directive);
-      if (problem) at(node, 'unknown-directive', problem, 'warning');
+      // A block named like a facilitator note (`:::facilitators`) is already an error above.
+      const line = node.position?.start.line ?? 0;
+      if (problem && !nearMissLines.has(line)) at(node, 'unknown-directive', problem, 'warning');
     }
   });
 

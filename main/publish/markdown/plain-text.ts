@@ -1,6 +1,7 @@
 /**
- * Plain-text views of course Markdown, for meta descriptions and short excerpts. Facilitator
- * notes are never included: the text is always for students.
+ * Plain-text views of course Markdown, for meta descriptions and short excerpts. The text is
+ * always for students: it is read through the same directive rules as the student pages, so
+ * facilitator notes (blocks and inline `:facilitator[…]`) are never included.
  */
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -8,8 +9,14 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkTandemDirectives } from './directives.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkDirective)
+  .use(remarkTandemDirectives, { audience: 'student' })
+  .freeze();
 
 /** Whitespace collapsed, so the text fits in an attribute or a one-line summary. */
 function squash(text: string): string {
@@ -26,7 +33,8 @@ export function truncateWords(text: string, max: number): string {
 
 /** The first top-level paragraph of `markdown` as plain text ('' when there is none). */
 export function firstParagraphText(markdown: string, max = 300): string {
-  const tree: Root = parser.parse(markdown);
+  // cast: the plugins above keep an mdast Root a Root
+  const tree = parser.runSync(parser.parse(markdown), markdown) as Root;
   for (const node of tree.children) {
     if (node.type === 'paragraph') {
       const text = squash(toString(node));
