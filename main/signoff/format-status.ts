@@ -34,9 +34,7 @@ export function formatStatus(
       what = 'has not signed';
     }
     // The comment of the sign-off described, so people see what the author checked.
-    const shown = status.records.findLast(
-      (r) => r.valid && r.trainer === author.trainerId && r.time === author.lastSignedAt,
-    );
+    const shown = status.records.find((r) => r.valid && r.line === author.lastSignedLine);
     if (shown?.comment) what += ` — “${printable(shown.comment)}”`;
     lines.push(`    ${who}  ${what}`);
   }
