@@ -12,6 +12,7 @@ import { visit } from 'unist-util-visit';
 import type { Node } from 'unist';
 import { facilitatorNearMisses } from './facilitator-near-misses.js';
 import { isInside } from './library-paths.js';
+import { markdownLimitProblem } from './markdown-limits.js';
 import remarkLiteralTextDirectives from './remark-literal-text-directives.js';
 import type { Problem } from './types.js';
 
@@ -48,6 +49,19 @@ export async function checkMarkdown(
   markdown: MarkdownFile,
   fileExists: (file: string) => Promise<boolean>,
 ): Promise<Problem[]> {
+  const limit = markdownLimitProblem(markdown.body);
+  if (limit) {
+    return [
+      {
+        file: markdown.file,
+        line: markdown.bodyLine + limit.line - 1,
+        column: limit.column,
+        message: limit.message,
+        severity: 'error',
+        code: 'markdown-too-deep',
+      },
+    ];
+  }
   // Near misses are looked for before inline directives are made text again (the tree is
   // changed in place by runSync).
   const parsed = parser.parse(markdown.body);
