@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { formatProblemWithSeverity } from '../../library/format-problem.js';
 import { loadLibrary } from '../../library/load-library.js';
 import type { LoadResult, Problem } from '../../library/types.js';
+import { writeErr, writeJson, writeOut } from '../output.js';
 
 interface CheckOptions {
   json?: boolean;
@@ -30,7 +31,7 @@ export function registerCheck(program: Command): void {
 export async function runCheck(library: string, options: CheckOptions = {}): Promise<number> {
   const root = path.resolve(library);
   if (!(await isDirectory(root))) {
-    process.stderr.write(`tandem check: there is no library folder at ${library}\n`);
+    writeErr(`tandem check: there is no library folder at ${library}\n`);
     return 1;
   }
   const result = await loadLibrary(root);
@@ -40,11 +41,11 @@ export async function runCheck(library: string, options: CheckOptions = {}): Pro
   }));
   const errors = result.problems.filter((problem) => problem.severity === 'error').length;
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ problems: located }, null, 2)}\n`);
+    writeJson({ problems: located });
   } else {
     for (const problem of located)
-      process.stdout.write(`${formatProblemWithSeverity(problem, problem.path)}\n`);
-    process.stdout.write(`${summaryLine(result)}\n`);
+      writeOut(`${formatProblemWithSeverity(problem, problem.path)}\n`);
+    writeOut(`${summaryLine(result)}\n`);
   }
   return errors > 0 ? 1 : 0;
 }
