@@ -43,9 +43,18 @@ export async function refuseLinks(root: string, relative: string, label = relati
   }
 }
 
-/** Every symbolic link under `root` (root-relative, sorted), not looking inside `.git`. */
-export async function findSymbolicLinks(root: string): Promise<string[]> {
+/** What one walk over a library finds: its links, and how much text it holds. */
+export interface LibraryScan {
+  /** Every symbolic link (root-relative, sorted). */
+  links: string[];
+  /** Bytes of all `.md` and `.yml` files, for the library size limit. */
+  textBytes: number;
+}
+
+/** Walks everything under `root`, following no link and not looking inside `.git`. */
+export async function scanLibrary(root: string): Promise<LibraryScan> {
   const links: string[] = [];
+  let textBytes = 0;
   const walk = async (folder: string): Promise<void> => {
     const entries = await readdir(path.join(root, folder), { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
@@ -53,8 +62,11 @@ export async function findSymbolicLinks(root: string): Promise<string[]> {
       if (entry.isSymbolicLink()) links.push(rel);
       else if (entry.isDirectory() && entry.name !== '.git' && entry.name !== 'node_modules')
         await walk(rel);
+      else if (entry.isFile() && /\.(md|ya?ml)$/i.test(entry.name)) {
+        textBytes += (await lstat(path.join(root, rel)).catch(() => undefined))?.size ?? 0;
+      }
     }
   };
   await walk('');
-  return links.sort();
+  return { links: links.sort(), textBytes };
 }

@@ -10,7 +10,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Node } from 'unist';
+import { facilitatorNearMisses } from './facilitator-near-misses.js';
 import { isInside } from './library-paths.js';
+import { markdownLimitProblem } from './markdown-limits.js';
 import type { MarkdownTrees } from './markdown-trees.js';
 import { parseLibraryMarkdown } from './parse-library-markdown.js';
 import remarkLiteralTextDirectives from './remark-literal-text-directives.js';
@@ -50,8 +52,23 @@ export async function checkMarkdown(
   fileExists: (file: string) => Promise<boolean>,
   trees?: MarkdownTrees,
 ): Promise<Problem[]> {
-  // The shared tree is as parsed, so inline directives are skipped below: they are literal text.
+  const limit = markdownLimitProblem(markdown.body);
+  if (limit) {
+    return [
+      {
+        file: markdown.file,
+        line: markdown.bodyLine + limit.line - 1,
+        column: limit.column,
+        message: limit.message,
+        severity: 'error',
+        code: 'markdown-too-deep',
+      },
+    ];
+  }
+  // Checked before parsing: text nested thousands deep must never reach the parser. The shared
+  // tree is as parsed, so inline directives are skipped below: they are literal text.
   const tree = trees ? trees.tree(markdown.body) : parseLibraryMarkdown(markdown.body);
+  const nearMisses = facilitatorNearMisses(markdown.body, tree);
   const problems: Problem[] = [];
   const at = (
     node: Node,
@@ -69,6 +86,18 @@ export async function checkMarkdown(
       code,
     });
   };
+
+  for (const miss of nearMisses) {
+    problems.push({
+      file: markdown.file,
+      line: markdown.bodyLine + miss.line - 1,
+      column: miss.column,
+      message: miss.message,
+      severity: 'error',
+      code: 'facilitator-near-miss',
+    });
+  }
+  const nearMissLines = new Set(nearMisses.map((miss) => miss.line));
 
   const definitions = new Map<string, Definition>();
   visit(tree, 'definition', (node: Definition) => {
@@ -90,7 +119,9 @@ export async function checkMarkdown(
       // Directive nodes (added to mdast by remark-directive) all carry a name.
       const directive = node as DirectiveNode;
       const problem = directiveProblem(directive);
-      if (problem) at(node, 'unknown-directive', problem, 'warning');
+      // A block named like a facilitator note (`:::facilitators`) is already an error above.
+      const line = node.position?.start.line ?? 0;
+      if (problem && !nearMissLines.has(line)) at(node, 'unknown-directive', problem, 'warning');
     }
     return undefined;
   });

@@ -1,7 +1,7 @@
 /** Loads a library folder into the model in ./types.ts and reports every problem found at once. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { findSymbolicLinks, linkMessage, linkOnPath } from '../fs/symbolic-links.js';
+import { linkMessage, linkOnPath, scanLibrary } from '../fs/symbolic-links.js';
 import { checkMarkdown } from './check-markdown.js';
 import { checkReferences } from './check-references.js';
 import { loadCollege } from './load-college.js';
@@ -15,6 +15,9 @@ import { sortProblems } from './sort-problems.js';
 import { checkPlanning } from '../planning/check-planning.js';
 import { syncConflictProblems } from '../sync/conflict-problems.js';
 import type { LoadResult, Problem } from './types.js';
+
+/** Most text a library may hold: hundreds of times a large college's, still quick to check. */
+export const MAX_LIBRARY_TEXT_BYTES = 200 * 1024 * 1024;
 
 /**
  * Reads and checks the library at `root`. Never throws for bad content: every problem in every
@@ -46,8 +49,19 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
       return false;
     }
   };
-  for (const link of await findSymbolicLinks(absoluteRoot)) {
+  const scan = await scanLibrary(absoluteRoot);
+  for (const link of scan.links) {
     problems.push(fileProblem(link, 'symbolic-link', linkMessage()));
+  }
+  if (scan.textBytes > MAX_LIBRARY_TEXT_BYTES) {
+    // Every file was still checked (each is limited on its own); the build stops here.
+    problems.push(
+      fileProblem(
+        'college.yml',
+        'library-too-large',
+        `the library's Markdown and YAML files add up to ${Math.round(scan.textBytes / 1024 / 1024)} MB, more than the ${MAX_LIBRARY_TEXT_BYTES / 1024 / 1024} MB Tandem publishes; move old courses out of the library folder`,
+      ),
+    );
   }
   const markdownTrees = new MarkdownTrees();
   for (const markdown of [...courses.markdown, ...pages.markdown]) {

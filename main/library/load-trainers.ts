@@ -1,5 +1,5 @@
 /** Loads trainers.yml: every peer and practitioner trainer, with their sign-off keys. */
-import { parsePublicKeyLine } from '../signoff/public-key-line.js';
+import { keyFingerprint, parsePublicKeyLine } from '../signoff/public-key-line.js';
 import { dateProblem } from './check-dates.js';
 import { problemAt } from './problem-at.js';
 import { readLibraryFile } from './read-library-file.js';
@@ -64,5 +64,38 @@ export async function loadTrainers(root: string): Promise<LoadedTrainers> {
     });
     return { id: trainer.id, name: trainer.name, role: trainer.role, keys };
   });
+  problems.push(...sharedKeyProblems(trainers, parsed.source));
   return { trainers, source: parsed.source, problems };
+}
+
+/**
+ * A key belongs to one trainer only: a key listed for two trainers would let one person sign
+ * off a course as both its peer and its practitioner author. Reported at every listing.
+ */
+function sharedKeyProblems(trainers: readonly Trainer[], source: YamlSource): Problem[] {
+  const owners = new Map<string, { trainer: number; key: number }[]>();
+  trainers.forEach((trainer, t) =>
+    trainer.keys.forEach((key, k) => {
+      const print = keyFingerprint(key.publicKey);
+      if (print !== undefined)
+        owners.set(print, [...(owners.get(print) ?? []), { trainer: t, key: k }]);
+    }),
+  );
+  const problems: Problem[] = [];
+  for (const listed of owners.values()) {
+    const ids = new Set(listed.map((l) => trainers[l.trainer]?.id));
+    if (ids.size < 2) continue;
+    for (const { trainer: t, key: k } of listed) {
+      const others = [...ids].filter((id) => id !== trainers[t]?.id);
+      problems.push(
+        problemAt(
+          source,
+          [t, 'keys', k, 'publicKey'],
+          'shared-public-key',
+          `this key is also listed for ${others.join(', ')}; a key belongs to one trainer only, so that one person cannot sign off as two authors: each trainer makes their own key with tandem keys create`,
+        ),
+      );
+    }
+  }
+  return problems;
 }

@@ -1,9 +1,12 @@
 /** Reads text files and lists folders inside a library, turning file-system failures into problems. */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { linkMessage, linkOnPath } from '../fs/symbolic-links.js';
 import { fileProblem } from './problem-at.js';
 import type { Problem } from './types.js';
+
+/** Largest Markdown or YAML file read: far beyond any course, small enough to check quickly. */
+export const MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024;
 
 export type ReadResult =
   { text: string; problem?: undefined } | { text?: undefined; problem: Problem };
@@ -17,6 +20,16 @@ export async function readLibraryFile(
   const link = await linkOnPath(root, file);
   if (link !== undefined) return { problem: fileProblem(link, 'symbolic-link', linkMessage()) };
   try {
+    const { size } = await stat(path.join(root, file));
+    if (size > MAX_TEXT_FILE_BYTES) {
+      return {
+        problem: fileProblem(
+          file,
+          'file-too-large',
+          `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; a library text file may be at most ${MAX_TEXT_FILE_BYTES / 1024 / 1024} MB, so it is not read`,
+        ),
+      };
+    }
     return { text: await readFile(path.join(root, file), 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code; // fs errors always carry an errno code

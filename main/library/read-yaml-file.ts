@@ -2,7 +2,7 @@
  * Parses YAML text while keeping the node tree, so every later check can point at the exact
  * line and column of the value it complains about.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { Problem } from './types.js';
 
@@ -59,8 +59,40 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
       code: 'yaml-warning',
     });
   }
-  const data: unknown = doc.errors.length > 0 ? undefined : doc.toJS();
+  let data: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    } catch {
+      // Only a resource limit throws here (an "alias bomb"): the file is refused, the rest load.
+      problems.push({
+        file,
+        ...offsetPosition(source, firstAliasOffset(doc)),
+        message: `YAML: this file expands its aliases (*name) into far too much data to read; write the values out instead`,
+        severity: 'error',
+        code: 'yaml-too-many-aliases',
+      });
+    }
+  }
   return { source, data, problems };
+}
+
+/**
+ * How many times YAML aliases may be expanded in one file, in the `yaml` library's count. An
+ * "alias bomb" (aliases of aliases) would otherwise expand a few lines into gigabytes.
+ */
+export const MAX_YAML_ALIASES = 100;
+
+/** Where the first alias of `doc` is, to point the alias problem at. */
+function firstAliasOffset(doc: Document.Parsed): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** Converts a character offset in the YAML text into a 1-based file position. */

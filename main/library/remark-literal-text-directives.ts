@@ -1,27 +1,46 @@
 /**
  * A remark plugin that turns inline directives (`:name`) back into the text they were written
- * as. Tandem uses only block directives (`:::activity`, `:::facilitator`), but remark-directive
- * also reads `10:30`, `3:2` or `Note:this` as inline directives, which would make those words
- * disappear from the published prospectus. Use it after remark-directive in every pipeline that
- * parses library Markdown.
+ * as. Tandem uses only block directives (`:::activity`, `:::facilitator`) and the inline
+ * `:facilitator[…]`, but remark-directive also reads `10:30`, `3:2` or `Note:this` as inline
+ * directives, which would make those words disappear from the published prospectus. Use it
+ * after remark-directive in every pipeline that parses library Markdown.
  */
-import type { Root, Text } from 'mdast';
+import type { PhrasingContent, Root, Text } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
 import type { Plugin } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 
-/** Replaces every `textDirective` node with a text node holding its exact source. */
+/**
+ * What a misread inline directive stands for as ordinary text: its own source around its
+ * label (`:name[` … `]{…}`), with the label's content kept as nodes. The label is never put
+ * back as source, so a directive inside it (a facilitator note in `:tip[:facilitator[…]]`)
+ * stays a node that later rules can remove.
+ */
+export function textDirectiveAsText(node: TextDirective, source: string): PhrasingContent[] {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return [{ type: 'text', value: `:${node.name}` }];
+  const first = node.children[0]?.position?.start.offset;
+  const last = node.children[node.children.length - 1]?.position?.end.offset;
+  const text = (from: number, to: number): Text => ({
+    type: 'text',
+    value: source.slice(from, to),
+  });
+  // `:name`, `:name[]` or `:name{…}`: nothing in a label, so the source is all there is.
+  if (node.children.length === 0) return [text(start, end)];
+  // Content without positions (made by a plugin, not read from the file) is kept as nodes.
+  if (first === undefined || last === undefined) return node.children;
+  return [text(start, first), ...node.children, text(last, end)];
+}
+
+/** Replaces every `textDirective` node with its text (see `textDirectiveAsText`). */
 const remarkLiteralTextDirectives: Plugin<[], Root> = () => (tree, file) => {
   const source = String(file.value ?? '');
   visit(tree, 'textDirective', (node, index, parent) => {
     if (!parent || index === undefined) return;
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    const value =
-      start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
-    const text: Text = { type: 'text', value };
-    if (node.position) text.position = node.position;
-    parent.children[index] = text;
-    return [SKIP, index + 1];
+    parent.children.splice(index, 1, ...textDirectiveAsText(node, source));
+    // Visit what replaced it, so directives inside the label are made text too.
+    return index;
   });
 };
 

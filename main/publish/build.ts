@@ -8,6 +8,7 @@ import type { LoadResult } from '../library/types.js';
 import { selectPublishedCourses } from '../signoff/select-published-courses.js';
 import type { PdfOutputs } from './pdf/build-pdf-outputs.js';
 import { assemblePublishContext, pickTerm } from './assemble-context.js';
+import { confineProblems } from './confine-problems.js';
 import { publicationDates } from './content-dates.js';
 import { writeSite } from './site/write-site.js';
 import type { BuildOptions, BuildProgress, BuildResult, PublishContext } from './types.js';
@@ -55,13 +56,15 @@ export async function buildFromLoaded(
     problems: loaded.problems,
     errors: [],
   };
-  const { library } = loaded;
-  // Warnings do not stop a build; errors do, before anything is written.
-  if (!library || loaded.problems.some((p) => p.severity === 'error')) {
-    if (!library && loaded.problems.length === 0)
-      result.errors.push('The library could not be read.');
+  if (!loaded.library) {
+    if (loaded.problems.length === 0) result.errors.push('The library could not be read.');
     return result;
   }
+  // Warnings do not stop a build; errors in college-wide files do, before anything is
+  // written; a course or page with errors is left out (confine-problems.ts).
+  const confined = confineProblems(loaded.library, loaded.problems);
+  if (confined.blocking.length > 0) return result;
+  const { library } = confined;
   progress({ phase: 'load', done: 1, total: 1, message: 'Library loaded' });
 
   const picked = pickTerm(library, options.termId);
@@ -71,7 +74,7 @@ export async function buildFromLoaded(
   }
 
   const selection = await selectPublishedCourses(library, { draft: options.draft });
-  result.excluded = selection.excluded;
+  result.excluded = [...confined.excluded, ...selection.excluded];
   // Dated by the content, not the clock: the same library always publishes the same bytes.
   const dates = publicationDates({
     env: process.env,

@@ -1,8 +1,8 @@
 /**
  * Works out where a course stands in sign-off. Precedence, first match wins:
  *
- * 1. `ready`    every listed author validly signed the current version, and the authors
- *               include at least one peer and one practitioner trainer;
+ * 1. `ready`    every listed author's latest valid sign-off is of the current version, and the
+ *               authors include at least one peer and one practitioner trainer;
  * 2. `awaiting` at least one author validly signed the current version (label names who is
  *               still missing), because then the useful news is who has to sign next;
  * 3. `changed`  nobody signed the current version but someone validly signed an earlier one,
@@ -71,17 +71,20 @@ export function summariseStatus(
       awaiting.push(authorId);
       continue;
     }
+    // Only an author's latest sign-off counts: signing a newer version withdraws the older
+    // one, so restoring older text that was once signed needs signing again.
     const latest = latestValidRecord(records, authorId);
-    const current = latestValidRecord(records, authorId, version);
+    const current = latest?.version === version;
     const author: AuthorSignoff = {
       trainerId: authorId,
       name: trainer.name,
       role: trainer.role,
-      signedCurrent: current !== undefined,
+      signedCurrent: current,
     };
     if (latest) {
       author.lastSignedVersion = latest.version;
       author.lastSignedAt = latest.time;
+      author.lastSignedLine = latest.line;
     }
     authors.push(author);
     if (!current) awaiting.push(authorId);

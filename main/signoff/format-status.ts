@@ -20,7 +20,7 @@ export function formatStatus(
   paint: (style: Style, text: string) => string,
 ): string {
   const lines = [
-    `${paint('bold', status.courseId)}  ${paint(STATE_STYLE[status.state], status.label)}  ${paint('dim', status.version.slice(0, 19))}`,
+    `${paint('bold', status.courseId)}  ${paint(STATE_STYLE[status.state], printable(status.label))}  ${paint('dim', status.version.slice(0, 19))}`,
   ];
   const width = Math.max(0, ...status.authors.map((a) => `${a.name} (${a.role})`.length));
   for (const author of status.authors) {
@@ -34,9 +34,7 @@ export function formatStatus(
       what = 'has not signed';
     }
     // The comment of the sign-off described, so people see what the author checked.
-    const shown = status.records.findLast(
-      (r) => r.valid && r.trainer === author.trainerId && r.time === author.lastSignedAt,
-    );
+    const shown = status.records.find((r) => r.valid && r.line === author.lastSignedLine);
     if (shown?.comment) what += ` — “${printable(shown.comment)}”`;
     lines.push(`    ${who}  ${what}`);
   }

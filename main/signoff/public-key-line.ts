@@ -29,3 +29,12 @@ export function parsePublicKeyLine(line: string): KeyObject {
   if (key.asymmetricKeyType !== 'ed25519') throw new Error('public key is not an Ed25519 key');
   return key;
 }
+
+/** The same text for the same key however its line was written, or undefined if unreadable. */
+export function keyFingerprint(line: string): string | undefined {
+  try {
+    return formatPublicKeyLine(parsePublicKeyLine(line));
+  } catch {
+    return undefined;
+  }
+}

@@ -38,6 +38,8 @@ export interface AuthorSignoff {
   lastSignedVersion?: string;
   /** UTC time of that sign-off. */
   lastSignedAt?: string;
+  /** Line of that sign-off's record in signoffs.yml. */
+  lastSignedLine?: number;
 }
 
 export interface CourseStatus {

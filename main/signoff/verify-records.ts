@@ -6,7 +6,7 @@
 import { verify, type KeyObject } from 'node:crypto';
 import type { Course, Trainer } from '../library/types.js';
 import { canonicalMessage, checkSignedFields } from './canonical-message.js';
-import { parsePublicKeyLine } from './public-key-line.js';
+import { formatPublicKeyLine, keyFingerprint, parsePublicKeyLine } from './public-key-line.js';
 import type { ReadRecord } from './signoffs-file.js';
 import type { CheckedRecord, SignoffRecord } from './types.js';
 
@@ -65,7 +65,17 @@ export function whyRecordIsInvalid(
   // time says, because the time is written by whoever holds the key.
   const active = trainer.keys.filter((k) => !k.revoked).map((k) => tryParseKey(k.publicKey));
   const activeKeys = active.filter((k): k is KeyObject => k !== undefined);
-  if (verifiesWith(message, signature, activeKeys)) return undefined;
+  const signedWith = activeKeys.find((key) => verifiesWith(message, signature, [key]));
+  if (signedWith) {
+    // A key belongs to one trainer only (tandem check reports a shared one): otherwise one
+    // person could sign as both the peer and the practitioner.
+    const print = formatPublicKeyLine(signedWith);
+    const sharing = trainers.filter(
+      (t) => t.id !== trainer.id && t.keys.some((k) => keyFingerprint(k.publicKey) === print),
+    );
+    if (sharing.length === 0) return undefined;
+    return `it was signed with a key that trainers.yml also lists for ${sharing.map((t) => t.name).join(', ')}; a key belongs to one trainer only`;
+  }
   const revoked = trainer.keys
     .filter((k) => k.revoked)
     .map((k) => tryParseKey(k.publicKey))

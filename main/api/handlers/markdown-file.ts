@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { MAX_YAML_ALIASES } from '../../library/read-yaml-file.js';
 import { splitFrontMatter } from '../../library/front-matter.js';
 import { TandemApiError } from '../api-error.js';
 import { versionOf } from '../own-writes.js';
@@ -31,7 +32,14 @@ export function parseMarkdownFile(text: string): MarkdownFile {
     const line = (error.linePos?.[0]?.line ?? 1) + split.frontMatterLine - 1;
     return `line ${line}: ${error.message.split('\n')[0] ?? ''}`;
   });
-  const json: unknown = yamlErrors.length === 0 ? doc.toJS() : undefined;
+  let json: unknown;
+  if (yamlErrors.length === 0) {
+    try {
+      json = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    } catch {
+      yamlErrors.push('line 1: the front matter expands its aliases into far too much data');
+    }
+  }
   const data =
     typeof json === 'object' && json !== null && !Array.isArray(json)
       ? (json as Record<string, unknown>) // cast: checked to be a plain object just above

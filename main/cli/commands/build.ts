@@ -11,6 +11,8 @@ import type { Command } from 'commander';
 import { formatProblem } from '../../library/format-problem.js';
 import { buildPublication } from '../../publish/build.js';
 import type { BuildOptions, BuildProgress, BuildResult, PaperSize } from '../../publish/types.js';
+import { printable } from '../../signoff/printable.js';
+import { writeErr, writeOut } from '../output.js';
 
 interface BuildFlags {
   term?: string;
@@ -63,7 +65,7 @@ function progressReporter(stream: NodeJS.WriteStream): {
         if (p.phase === 'done') return;
         const width = Math.max(20, (stream.columns || 80) - 1);
         const count = p.total > 1 ? ` (${p.done}/${p.total})` : '';
-        stream.write(`\r\x1b[2K${`${p.message}${count}`.slice(0, width)}`);
+        stream.write(`\r\x1b[2K${printable(`${p.message}${count}`).slice(0, width)}`);
         shown = true;
       },
       finish() {
@@ -97,7 +99,7 @@ export async function runBuild(library: string, flags: BuildFlags): Promise<numb
     () => false,
   );
   if (!isFolder) {
-    process.stderr.write(`tandem build: there is no library folder at ${library}\n`);
+    writeErr(`tandem build: there is no library folder at ${library}\n`);
     return 1;
   }
   const options: BuildOptions = {
@@ -117,7 +119,7 @@ export async function runBuild(library: string, flags: BuildFlags): Promise<numb
     progress.report(p);
   });
   progress.finish();
-  process.stdout.write(buildReport(result, root, summary));
+  writeOut(buildReport(result, root, summary));
   return result.ok ? 0 : 1;
 }
 

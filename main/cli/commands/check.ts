@@ -15,6 +15,7 @@ import { loadLanguageSettings } from '../../language/language-file.js';
 import { formatProblemWithSeverity } from '../../library/format-problem.js';
 import { loadLibrary } from '../../library/load-library.js';
 import type { LoadResult, Problem } from '../../library/types.js';
+import { writeErr, writeJson, writeOut } from '../output.js';
 
 interface CheckOptions {
   json?: boolean;
@@ -36,7 +37,7 @@ export function registerCheck(program: Command): void {
 export async function runCheck(library: string, options: CheckOptions = {}): Promise<number> {
   const root = path.resolve(library);
   if (!(await isDirectory(root))) {
-    process.stderr.write(`tandem check: there is no library folder at ${library}\n`);
+    writeErr(`tandem check: there is no library folder at ${library}\n`);
     return 1;
   }
   const [result, language] = await Promise.all([loadLibrary(root), loadLanguageSettings(root)]);
@@ -52,13 +53,13 @@ export async function runCheck(library: string, options: CheckOptions = {}): Pro
   const errors = result.problems.filter((problem) => problem.severity === 'error').length;
   if (options.json) {
     const problems = [...located, ...writing.map(locate)];
-    process.stdout.write(`${JSON.stringify({ problems }, null, 2)}\n`);
+    writeJson({ problems });
   } else {
     for (const problem of located)
-      process.stdout.write(`${formatProblemWithSeverity(problem, problem.path)}\n`);
+      writeOut(`${formatProblemWithSeverity(problem, problem.path)}\n`);
     for (const problem of writing.map(locate))
-      process.stdout.write(`${formatLanguageProblem(problem, problem.path)}\n`);
-    process.stdout.write(`${summaryLine(result, writing.length)}\n`);
+      writeOut(`${formatLanguageProblem(problem, problem.path)}\n`);
+    writeOut(`${summaryLine(result, writing.length)}\n`);
   }
   return errors > 0 ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import { styleText } from 'node:util';
 import { diffSinceSignoff } from '../../signoff/diff-since.js';
 import { openLibrary } from '../../signoff/open-library.js';
 import { formatFileDiffs, type Paint } from '../../signoff/format-file-diffs.js';
+import { writeErr, writeOut, writeStyled } from '../output.js';
 
 /** Registers `tandem diff`. */
 export function registerDiff(program: Command): void {
@@ -18,16 +19,14 @@ export function registerDiff(program: Command): void {
         const { library } = await openLibrary(options.library);
         const diffs = await diffSinceSignoff(library, courseId, options.since);
         if (diffs.length === 0) {
-          process.stdout.write(
-            `Nothing has changed in ${courseId} since ${options.since} signed it off.\n`,
-          );
+          writeOut(`Nothing has changed in ${courseId} since ${options.since} signed it off.\n`);
           return;
         }
         const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
         const paint: Paint = (style, text) => (colour ? styleText(style, text) : text);
-        process.stdout.write(formatFileDiffs(diffs, paint));
+        writeStyled(formatFileDiffs(diffs, paint));
       } catch (error) {
-        process.stderr.write(`${(error as Error).message}\n`); // cast: thrown values here are Errors
+        writeErr(`${(error as Error).message}\n`); // cast: thrown values here are Errors
         process.exitCode = 1;
       }
     });

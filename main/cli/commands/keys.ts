@@ -1,6 +1,7 @@
 /** `tandem keys create|show --trainer ID`: the trainer's own sign-off key pair. */
 import type { Command } from 'commander';
 import { createTrainerKey, loadTrainerKey } from '../../signoff/key-store.js';
+import { writeErr, writeOut } from '../output.js';
 
 function rosterSnippet(trainerId: string, publicKeyLine: string, added: string): string {
   return [
@@ -28,13 +29,13 @@ export function registerKeys(program: Command): void {
       try {
         const info = await createTrainerKey(options.trainer);
         const today = new Date().toISOString().slice(0, 10);
-        process.stdout.write(
+        writeOut(
           `Private key saved to ${info.privateKeyPath} (readable only by you; keep it there).\n\n` +
             `Public key line:\n${info.publicKeyLine}\n\n` +
             `Add it under your entry in trainers.yml:\n${rosterSnippet(options.trainer, info.publicKeyLine, today)}\n`,
         );
       } catch (error) {
-        process.stderr.write(`${(error as Error).message}\n`); // cast: thrown values here are Errors
+        writeErr(`${(error as Error).message}\n`); // cast: thrown values here are Errors
         process.exitCode = 1;
       }
     });
@@ -46,9 +47,9 @@ export function registerKeys(program: Command): void {
     .action(async (options: { trainer: string }) => {
       try {
         const info = await loadTrainerKey(options.trainer);
-        process.stdout.write(`${info.publicKeyLine}\n`);
+        writeOut(`${info.publicKeyLine}\n`);
       } catch (error) {
-        process.stderr.write(`${(error as Error).message}\n`); // cast: thrown values here are Errors
+        writeErr(`${(error as Error).message}\n`); // cast: thrown values here are Errors
         process.exitCode = 1;
       }
     });

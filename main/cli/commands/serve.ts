@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
 import { startServer } from '../../server/start-server.js';
+import { writeErr, writeOut } from '../output.js';
 
 interface ServeOptions {
   port: string;
@@ -35,15 +36,15 @@ export async function runServe(library: string, options: ServeOptions): Promise<
   const root = path.resolve(library);
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) {
-    process.stderr.write(`tandem serve: there is no library folder at ${library}\n`);
+    writeErr(`tandem serve: there is no library folder at ${library}\n`);
     return 1;
   }
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`tandem serve: --port must be a whole number from 0 to 65535\n`);
+    writeErr(`tandem serve: --port must be a whole number from 0 to 65535\n`);
     return 1;
   }
-  process.stdout.write(`Preparing Tandem for ${root}…\n`);
+  writeOut(`Preparing Tandem for ${root}…\n`);
   let server;
   try {
     server = await startServer({
@@ -54,14 +55,14 @@ export async function runServe(library: string, options: ServeOptions): Promise<
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const code = (error as NodeJS.ErrnoException).code; // cast: Node errors carry `code`
-    process.stderr.write(
+    writeErr(
       code === 'EADDRINUSE'
         ? `tandem serve: port ${port} is in use; choose another with --port, or 0 for any free port\n`
         : `tandem serve: ${message}\n`,
     );
     return 1;
   }
-  process.stdout.write(
+  writeOut(
     `Tandem is running. Open this address in your web browser:\n\n  ${server.url}\n\n` +
       'Only this computer can reach it, and only with this address. Press Ctrl+C to stop.\n',
   );
@@ -71,7 +72,7 @@ export async function runServe(library: string, options: ServeOptions): Promise<
     process.once('SIGTERM', stop);
   });
   await server.close();
-  process.stdout.write('Tandem stopped.\n');
+  writeOut('Tandem stopped.\n');
   return 0;
 }
 

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { openLibrary } from '../../signoff/open-library.js';
 import { signCourse } from '../../signoff/sign-course.js';
+import { writeErr, writeOut } from '../output.js';
 
 /** Registers `tandem signoff`. */
 export function registerSignoff(program: Command): void {
@@ -19,12 +20,12 @@ export function registerSignoff(program: Command): void {
           const status = await signCourse(library, courseId, options.as, {
             comment: options.comment,
           });
-          process.stdout.write(
+          writeOut(
             `Signed off ${courseId} (version ${status.version.slice(0, 19)}…) as ${options.as}.\n` +
               `Status now: ${status.label}\n`,
           );
         } catch (error) {
-          process.stderr.write(`${(error as Error).message}\n`); // cast: thrown values here are Errors
+          writeErr(`${(error as Error).message}\n`); // cast: thrown values here are Errors
           process.exitCode = 1;
         }
       },

@@ -6,6 +6,7 @@ import { formatStatus, type Style } from '../../signoff/format-status.js';
 import { openLibrary } from '../../signoff/open-library.js';
 import { printable } from '../../signoff/printable.js';
 import type { CourseStatus } from '../../signoff/types.js';
+import { writeErr, writeJson, writeStyled } from '../output.js';
 
 /** Registers `tandem status`. */
 export function registerStatus(program: Command): void {
@@ -27,7 +28,7 @@ export function registerStatus(program: Command): void {
           }
         }
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ courses: statuses, failures }, null, 2)}\n`);
+          writeJson({ courses: statuses, failures });
           return;
         }
         const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -46,11 +47,11 @@ export function registerStatus(program: Command): void {
         const errorNote = errorCount
           ? `\nThe library has ${errorCount} error(s); courses they stop loading are not shown.`
           : '';
-        process.stdout.write(
+        writeStyled(
           `${blocks.join('\n\n')}\n\n${library.courses.length} courses: ${counts}${errorNote}\n`,
         );
       } catch (error) {
-        process.stderr.write(`${(error as Error).message}\n`); // cast: thrown values here are Errors
+        writeErr(`${(error as Error).message}\n`); // cast: thrown values here are Errors
         process.exitCode = 1;
       }
     });

@@ -6,6 +6,7 @@
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
+import { textDirectiveAsText } from '../../library/remark-literal-text-directives.js';
 
 /** Who the rendered text is for. */
 export type Audience = 'student' | 'facilitator';
@@ -61,7 +62,7 @@ function toBox(
   node.data = { hName: 'aside', hProperties: { className: [box.className] } };
 }
 
-/** The original source of a node, to put a misread text directive back as plain text. */
+/** The original source of a node, to put a misread leaf directive back as plain text. */
 function sourceOf(node: Directive, source: string): string | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
@@ -99,15 +100,10 @@ export function remarkTandemDirectives(options: { audience: Audience }) {
         }
         return;
       }
-      // Text directive: almost always a colon in ordinary prose ("Note:this"); put it back as written.
-      const text = sourceOf(node, source);
-      if (text !== undefined) {
-        // cast: a text node is valid phrasing content wherever the directive stood.
-        parent.children.splice(index, 1, { type: 'text', value: text } as never);
-        return [SKIP, index + 1];
-      }
-      node.data = { hName: 'span' };
-      return;
+      // Text directive: almost always a colon in ordinary prose ("Note:this"); put it back as
+      // written, its label's content kept as nodes (visited next, so hidden text stays hidden).
+      parent.children.splice(index, 1, ...textDirectiveAsText(node, source));
+      return index;
     });
   };
 }

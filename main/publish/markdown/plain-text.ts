@@ -1,10 +1,17 @@
 /**
- * Plain-text views of course Markdown, for meta descriptions and short excerpts. Facilitator
- * notes are never included: the text is always for students.
+ * Plain-text views of course Markdown, for meta descriptions and short excerpts. The text is
+ * always for students: it is read through the same directive rules as the student pages, so
+ * facilitator notes (blocks and inline `:facilitator[…]`) are never included.
  */
 import { toString } from 'mdast-util-to-string';
+import type { Root } from 'mdast';
+import { unified } from 'unified';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
 import { parseLibraryMarkdown } from '../../library/parse-library-markdown.js';
+import { remarkTandemDirectives } from './directives.js';
+
+/** The student pages' directive rules, run on a parsed tree. */
+const studentText = unified().use(remarkTandemDirectives, { audience: 'student' }).freeze();
 
 /** Whitespace collapsed, so the text fits in an attribute or a one-line summary. */
 function squash(text: string): string {
@@ -20,11 +27,13 @@ export function truncateWords(text: string, max: number): string {
 }
 
 /**
- * The first top-level paragraph of `markdown` as plain text ('' when there is none); reads the
- * build's shared tree when `trees` is given.
+ * The first top-level paragraph of `markdown` as plain text ('' when there is none); reads a
+ * copy of the build's shared tree when `trees` is given.
  */
 export function firstParagraphText(markdown: string, max = 300, trees?: MarkdownTrees): string {
-  const tree = trees ? trees.tree(markdown) : parseLibraryMarkdown(markdown);
+  const parsed = trees ? trees.copy(markdown) : parseLibraryMarkdown(markdown);
+  // cast: the directive rules keep an mdast Root a Root
+  const tree = studentText.runSync(parsed, markdown) as Root;
   for (const node of tree.children) {
     if (node.type === 'paragraph') {
       const text = squash(toString(node));
