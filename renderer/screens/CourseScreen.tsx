@@ -28,6 +28,7 @@ import type { CourseDraft, ModuleDraft } from './course-documents.js';
 import { ModulesTab } from './ModulesTab.js';
 import { CourseDetailsForm } from './CourseDetailsForm.js';
 import { SignoffPanel } from './SignoffPanel.js';
+import { MissingModuleNotice } from './MissingModuleNotice.js';
 
 const tabs: { id: CourseTab; label: string }[] = [
   { id: 'modules', label: 'Modules' },
@@ -49,11 +50,27 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [listError, setListError] = useState<string | undefined>(undefined);
 
+  // The module open in the editor vanished from disk: it stays open, with its text, until the
+  // person puts it back or closes it (see MissingModuleNotice).
+  const [missing, setMissing] = useState<ModuleRef | undefined>(undefined);
+  const shown = useRef<{ selected?: string; modules: ModuleRef[]; open: boolean }>({
+    modules: [],
+    open: false,
+  });
   const takeDocument = useCallback((doc: CourseDocument) => {
+    const { selected: current, modules: before, open } = shown.current;
+    const vanished =
+      current && open && !doc.modules.some((m) => m.file === current)
+        ? before.find((m) => m.file === current)
+        : undefined;
     setModules(doc.modules);
     setImages(doc.images);
-    setSelected((current) =>
-      current && doc.modules.some((m) => m.file === current) ? current : doc.modules[0]?.file,
+    if (vanished) {
+      setMissing(vanished);
+      return;
+    }
+    setSelected((now) =>
+      now && doc.modules.some((m) => m.file === now) ? now : doc.modules[0]?.file,
     );
   }, []);
 
@@ -69,6 +86,11 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
     save: (file, draft, base) => saveModule(courseId, file, draft, base),
     equals: sameModule,
   });
+
+  useEffect(() => {
+    shown.current = { selected, modules, open: module.value !== undefined };
+  });
+  useEffect(() => setMissing(undefined), [selected]);
 
   const flushAll = useCallback(async () => {
     const [a, b] = await Promise.all([course.flush(), module.flush()]);
@@ -210,8 +232,12 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
           </p>
         </div>
         <SaveIndicator
-          status={status}
-          error={course.saveError ?? module.saveError}
+          status={missing ? 'error' : status}
+          error={
+            missing
+              ? `“${missing.title}” is no longer on disk`
+              : (course.saveError ?? module.saveError)
+          }
           onRetry={() => {
             if (course.status === 'error') course.retry();
             if (module.status === 'error') module.retry();
@@ -232,6 +258,26 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
             selected={selected}
             onSelect={selectModule}
             module={module}
+            missing={
+              missing && missing.file === selected ? (
+                <MissingModuleNotice
+                  courseId={courseId}
+                  module={missing}
+                  draft={module.value}
+                  onRestored={async (file) => {
+                    setMissing(undefined);
+                    await refreshModules();
+                    if (file === selected) await module.takeTheirs();
+                    else setSelected(file);
+                    announce(`Module “${missing.title}” is back, with your text.`);
+                  }}
+                  onClose={() => {
+                    setMissing(undefined);
+                    setSelected(modules[0]?.file);
+                  }}
+                />
+              ) : undefined
+            }
             listError={listError}
             flush={flushStable}
             onModulesChanged={(next, select) => {
