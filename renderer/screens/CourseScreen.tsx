@@ -14,6 +14,7 @@ import { usePageHeading } from '../hooks/usePageHeading.js';
 import { SaveIndicator } from '../components/SaveIndicator.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { ConflictDialog } from '../components/ConflictDialog.js';
+import { mergeParagraphs } from '../components/merge-paragraphs.js';
 import { Tabs } from '../components/Tabs.js';
 import {
   courseAsText,
@@ -327,6 +328,17 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
           theirs={module.conflict.theirsBody}
           onKeepMine={module.keepMine}
           onTakeTheirs={() => void module.takeTheirs()}
+          onKeepBoth={() => {
+            const { base, mine, theirsBody } = module.conflict ?? {};
+            if (!base || !mine || theirsBody === undefined) return;
+            const merged = mergeParagraphs(base.body, mine.body, theirsBody);
+            module.keepBoth({ ...mine, body: merged.text });
+            announce(
+              merged.conflicts === 0
+                ? 'Both versions are kept, put together.'
+                : 'Both versions are kept. Where you both changed the same words, both are there, one after the other, labelled.',
+            );
+          }}
         />
       )}
     </div>
