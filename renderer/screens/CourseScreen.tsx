@@ -70,6 +70,8 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
       setMissing(vanished);
       return;
     }
+    // Back on disk (a sync tool only moved it for a moment): nothing is missing any more.
+    if (current && doc.modules.some((m) => m.file === current)) setMissing(undefined);
     setSelected((now) =>
       now && doc.modules.some((m) => m.file === now) ? now : doc.modules[0]?.file,
     );
@@ -125,9 +127,15 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [anyDirty]);
 
-  const refreshModules = useCallback(async () => {
+  // Counts list changes made here (add, move, rename, delete), so that a list read from disk
+  // before one of them is not taken for the present.
+  const listChanges = useRef(0);
+  const refreshModules = useCallback(async (): Promise<void> => {
+    const seen = listChanges.current;
     try {
-      takeDocument(await tandem().readCourse(courseId));
+      const doc = await tandem().readCourse(courseId);
+      if (seen !== listChanges.current) return refreshModules();
+      takeDocument(doc);
       setListError(undefined);
     } catch (error) {
       setListError(errorMessage(error));
@@ -282,6 +290,7 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
             listError={listError}
             flush={flushStable}
             onModulesChanged={(next, select) => {
+              listChanges.current += 1;
               setModules(next);
               if (select !== undefined) setSelected(select);
               void refreshLibrary();

@@ -7,31 +7,21 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
-import { throttleCpu } from './support/cpu-throttle.js';
-import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
+import { EDITOR, openCourseModules, type OpenCourse } from './support/open-course.js';
+import type { ServedLibrary } from './support/serve-library.js';
 
+let open: OpenCourse;
 let served: ServedLibrary;
-let browser: TestBrowser;
 let page: Page;
-const editor = '[data-testid="module-editor-content"]';
+const editor = EDITOR;
 const modulesDir = () => path.join(served.root, 'understanding-anxiety/modules');
 
 beforeAll(async () => {
-  [served, browser] = await Promise.all([serveLibrary(), launchTestBrowser()]);
-  page = await browser.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  page.setDefaultTimeout(20_000);
-  await page.goto(served.url);
-  await page.goto(`${served.origin}/#/course/understanding-anxiety/modules`);
-  await page.waitForSelector(`${editor} p`);
-  await throttleCpu(page);
+  open = await openCourseModules();
+  ({ served, page } = open);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+afterAll(() => open?.close());
 
 it('keeps the typed text, says the module is gone, and puts it back with that text', async () => {
   await page.click(`${editor} p`);

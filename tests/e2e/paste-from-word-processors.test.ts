@@ -7,31 +7,23 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
 import { repoRoot } from '../support/temp-library.js';
-import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
+import { EDITOR, openCourseModules, type OpenCourse } from './support/open-course.js';
+import type { ServedLibrary } from './support/serve-library.js';
 
+let open: OpenCourse;
 let served: ServedLibrary;
-let browser: TestBrowser;
 let page: Page;
-const editor = '[data-testid="module-editor-content"]';
+const editor = EDITOR;
 const moduleFile = () =>
   path.join(served.root, 'understanding-anxiety/modules/01-what-is-anxiety.md');
 
 beforeAll(async () => {
-  [served, browser] = await Promise.all([serveLibrary(), launchTestBrowser()]);
-  page = await browser.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  page.setDefaultTimeout(20_000);
-  await page.goto(served.url);
-  await page.goto(`${served.origin}/#/course/understanding-anxiety/modules`);
-  await page.waitForSelector(`${editor} p`);
+  open = await openCourseModules({ throttle: false });
+  ({ served, page } = open);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+afterAll(() => open?.close());
 
 /** Puts the caret on a new line after the first paragraph and pastes `html` there. */
 async function pasteAfterFirstParagraph(html: string, plain: string): Promise<void> {
