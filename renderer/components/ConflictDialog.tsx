@@ -15,6 +15,8 @@ export interface ConflictDialogProps {
   theirs: string;
   onKeepMine(): void;
   onTakeTheirs(): void;
+  /** Offered when both versions can be put together (e.g. paragraphs of a module). */
+  onKeepBoth?(): void;
 }
 
 /** One side of the conflict, with the lines found only on this side highlighted. */
@@ -51,9 +53,12 @@ interface SideProps {
   testId: string;
 }
 
-/** The three calm choices for a save that was refused. */
+/**
+ * The calm choices for a save that was refused: keep both (when offered), mine, theirs, or copy
+ * my text. Reusable for any text file in conflict; the caller decides what each choice does.
+ */
 export function ConflictDialog(props: ConflictDialogProps) {
-  const { open, what, mine, theirs, onKeepMine, onTakeTheirs } = props;
+  const { open, what, mine, theirs, onKeepMine, onTakeTheirs, onKeepBoth } = props;
   const [copied, setCopied] = useState<'yes' | 'failed' | undefined>(undefined);
   const changes = useMemo(() => diffLines(theirs, mine), [mine, theirs]);
   const mineParts = changes
@@ -87,7 +92,16 @@ export function ConflictDialog(props: ConflictDialogProps) {
         />
       </div>
       <div className="dialog__actions">
-        <button type="button" className="button button--primary" onClick={onKeepMine}>
+        {onKeepBoth && (
+          <button type="button" className="button button--primary" onClick={onKeepBoth}>
+            Keep both
+          </button>
+        )}
+        <button
+          type="button"
+          className={onKeepBoth ? 'button' : 'button button--primary'}
+          onClick={onKeepMine}
+        >
           Keep my version
         </button>
         <button type="button" className="button" onClick={onTakeTheirs}>

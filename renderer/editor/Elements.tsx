@@ -34,19 +34,22 @@ export function renderElement(props: RenderElementProps): JSX.Element {
       return <blockquote {...attributes}>{children}</blockquote>;
     case 'activity':
       return (
-        <section {...attributes} className="te-activity" aria-label="Activity">
+        // A group, not a landmark: a module has many activities, and landmarks must be unique.
+        <div {...attributes} className="te-activity" role="group" aria-label="Activity">
           <div className="te-block-label" contentEditable={false}>
             <ActivityIcon />
             Activity
           </div>
           {children}
-        </section>
+        </div>
       );
     case 'facilitator-note':
       return (
-        <aside
+        // A note (aside content), not a landmark: there may be many in a module.
+        <div
           {...attributes}
           className="te-facilitator"
+          role="note"
           aria-label="Facilitator note, never shown to students"
           data-testid="facilitator-note"
         >
@@ -55,7 +58,7 @@ export function renderElement(props: RenderElementProps): JSX.Element {
             Facilitator note — never shown to students
           </div>
           {children}
-        </aside>
+        </div>
       );
     case 'image':
       return <ImageBlock {...props} element={element} />;

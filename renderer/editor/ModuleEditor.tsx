@@ -13,12 +13,13 @@
  *   `[data-testid="module-editor-content"]` (role textbox, aria-label = `ariaLabel`).
  * - Toolbar buttons: `[data-testid="toolbar-<name>"]` for heading-two, heading-three,
  *   heading-four, bold, italic, link, bulleted-list, numbered-list, quote, image, table,
- *   activity, facilitator-note, undo, redo (accessible names: "Heading 2", "Bold", …).
+ *   activity, facilitator-note, undo, redo (accessible names: "H2, heading 2", "Bold", …).
  * - Link dialog: `link-dialog`, input `link-url`, buttons `link-save`, `link-remove`.
  * - Image dialog: `image-dialog`, select `image-path`, input `image-alt`, button `image-insert`.
  * - Rendered blocks: `facilitator-note`, `protected-block`.
  * Shortcuts: Ctrl/Cmd+B, I, K (link), Z (undo), Y or Shift+Z (redo), Ctrl/Cmd+Alt+2/3/4
- * (headings); Tab / Shift+Tab nest and un-nest list items and move between table cells;
+ * (headings); Tab / Shift+Tab nest and un-nest list items and move between table cells,
+ * Escape leaves a table;
  * Markdown shortcuts `## `, `### `, `#### `, `- `, `* `, `1. `, `> ` at the start of a line.
  */
 import { isHotkey } from 'is-hotkey';
@@ -53,7 +54,7 @@ import { AdoptUserSelection, NoteRenderedSelection } from './KeepUserSelection.j
 import { EditorServicesContext, type EditorServices } from './editor-services.js';
 import { renderChunk, renderElement, renderLeaf } from './Elements.js';
 import { markdownToSlate } from './markdown-to-slate.js';
-import { moveToCell } from './plugins/with-tables.js';
+import { leaveTable, moveToCell } from './plugins/with-tables.js';
 import { skipReactSelectionSave } from './skip-react-selection-save.js';
 import { slateToMarkdown } from './slate-to-markdown.js';
 import { Toolbar } from './Toolbar.js';
@@ -157,6 +158,7 @@ const hotkeys = {
   h4: isHotkey('mod+alt+4'),
   tab: isHotkey('tab'),
   shiftTab: isHotkey('shift+tab'),
+  escape: isHotkey('escape'),
 };
 
 function EditorSurface({
@@ -215,6 +217,8 @@ function EditorSurface({
     if (hotkeys.tab(native)) return handled(() => moveToCell(editor, 1) || indentListItem(editor));
     if (hotkeys.shiftTab(native))
       return handled(() => moveToCell(editor, -1) || outdentListItem(editor));
+    // Tab keeps moving between cells, so Escape is the way out of a table.
+    if (hotkeys.escape(native)) return handled(() => leaveTable(editor));
   };
 
   return (

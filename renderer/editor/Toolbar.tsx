@@ -51,7 +51,7 @@ export function Toolbar({
       <Group label="Headings">
         <ToolButton
           name="heading-two"
-          label="Heading 2"
+          label="H2, heading 2"
           shortcut={`${mod}Alt+2`}
           pressed={block === 'heading-two'}
           disabled={readOnly}
@@ -61,7 +61,7 @@ export function Toolbar({
         </ToolButton>
         <ToolButton
           name="heading-three"
-          label="Heading 3"
+          label="H3, heading 3"
           shortcut={`${mod}Alt+3`}
           pressed={block === 'heading-three'}
           disabled={readOnly}
@@ -71,7 +71,7 @@ export function Toolbar({
         </ToolButton>
         <ToolButton
           name="heading-four"
-          label="Heading 4"
+          label="H4, heading 4"
           shortcut={`${mod}Alt+4`}
           pressed={block === 'heading-four'}
           disabled={readOnly}
@@ -205,7 +205,9 @@ export function Toolbar({
         </ToolButton>
       </Group>
       {block === 'table-cell' ? (
-        <span className="te-toolbar__hint">Tab: next cell · Tab in the last cell adds a row</span>
+        <span className="te-toolbar__hint">
+          Tab: next cell · Tab in the last cell adds a row · Esc: leave the table
+        </span>
       ) : null}
     </div>
   );

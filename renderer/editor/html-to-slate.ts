@@ -14,6 +14,7 @@ import type {
 } from './custom-types.js';
 import { isHeadingType } from './element-kinds.js';
 import { normaliseInlines } from './markdown-to-slate.js';
+import { nestWordLists } from './word-lists.js';
 
 type Marks = Omit<FormattedText, 'text'>;
 
@@ -70,6 +71,7 @@ const BLOCK_TAGS = new Set([
 /** Parses clipboard HTML into Slate blocks; returns [] when nothing usable is found. */
 export function htmlToSlate(html: string): BlockElement[] {
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  nestWordLists(doc.body);
   const blocks = new BlockBuilder().build(doc.body);
   return blocks.filter((b) => !(b.type === 'paragraph' && isBlankInlines(b.children)));
 }
@@ -80,13 +82,6 @@ function isBlankInlines(children: InlineChild[]): boolean {
 
 function styleOf(el: Element): string {
   return (el.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
-}
-
-/** Word's list paragraphs: `class="MsoListParagraph…"` or `mso-list:` in the style. */
-function isWordListParagraph(el: Element): boolean {
-  return (
-    /MsoListParagraph/i.test(el.getAttribute('class') ?? '') || /mso-list:l\d/.test(styleOf(el))
-  );
 }
 
 class BlockBuilder {
@@ -147,17 +142,6 @@ class BlockBuilder {
       if (table) this.push(table);
       return;
     }
-    if (tag === 'P' && isWordListParagraph(el)) {
-      const item: ListItemElement = {
-        type: 'list-item',
-        spread: false,
-        children: [{ type: 'paragraph', children: trimInlines(inlinesOf(el, {})) }],
-      };
-      const last = this.inline.length === 0 ? this.out[this.out.length - 1] : undefined;
-      if (last?.type === 'bulleted-list') last.children.push(item);
-      else this.push({ type: 'bulleted-list', spread: false, children: [item] });
-      return;
-    }
     if (tag === 'BR') {
       this.flush();
       return;
@@ -189,7 +173,16 @@ class BlockBuilder {
   private list(el: Element, ordered: boolean): BlockElement {
     const items: ListItemElement[] = [];
     for (const child of Array.from(el.children)) {
-      if (child.tagName.toUpperCase() !== 'LI') continue;
+      const tag = child.tagName.toUpperCase();
+      const previous = items[items.length - 1];
+      if (tag === 'UL' || tag === 'OL') {
+        // Google Docs puts a nested list beside its parent item, not inside it.
+        const nested = this.list(child, tag === 'OL');
+        if (previous) previous.children.push(nested);
+        else if ('children' in nested) items.push(...(nested.children as ListItemElement[]));
+        continue;
+      }
+      if (tag !== 'LI') continue;
       const blocks = new BlockBuilder().build(child);
       items.push({
         type: 'list-item',

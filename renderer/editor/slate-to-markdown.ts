@@ -264,9 +264,51 @@ type Mark = 'bold' | 'italic';
 /** Rebuilds mdast phrasing (strong/emphasis nesting) from Slate's flat marked leaves. */
 export function toPhrasing(children: InlineChild[]): PhrasingContent[] {
   return build(
-    trimEdges(children.filter((child) => !('text' in child) || child.text !== '')),
+    spacesOutsideMarks(
+      trimEdges(children.filter((child) => !('text' in child) || child.text !== '')),
+    ),
     new Set(),
   );
+}
+
+const MARKS: Mark[] = ['bold', 'italic'];
+const marksOf = (child: InlineChild | undefined): Set<Mark> =>
+  new Set(child ? MARKS.filter((m) => hasMark(child, m)) : []);
+
+/**
+ * Bold or italic cannot start or end with a space in Markdown (`** word**` is not bold), so
+ * remark writes such a space as `&#x20;`. A space at the edge of a marked run (pasted text
+ * often has one: `<b>Note: </b>`) is moved just outside the mark instead; the words read the same.
+ */
+function spacesOutsideMarks(children: InlineChild[]): InlineChild[] {
+  const out: InlineChild[] = [];
+  children.forEach((child, index) => {
+    if (!('text' in child) || (!child.bold && !child.italic)) {
+      out.push(child);
+      return;
+    }
+    const before = marksOf(children[index - 1]);
+    const after = marksOf(children[index + 1]);
+    const { text, ...marks } = child;
+    const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
+    const [lead, body, trail] = [match?.[1] ?? '', match?.[2] ?? text, match?.[3] ?? ''];
+    // A space keeps only the marks its neighbour on that side shares with it.
+    const edge = (space: string, neighbour: Set<Mark>): FormattedText => ({
+      text: space,
+      ...Object.fromEntries(
+        MARKS.filter((m) => marks[m] && neighbour.has(m)).map((m) => [m, true]),
+      ),
+    });
+    if (body === '') {
+      const shared = new Set(MARKS.filter((m) => before.has(m) && after.has(m)));
+      out.push(edge(text, shared));
+      return;
+    }
+    if (lead) out.push(edge(lead, before));
+    out.push({ ...marks, text: body });
+    if (trail) out.push(edge(trail, after));
+  });
+  return out;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface Conflict<T> {
   version: string;
   /** The draft that could not be saved. */
   mine: T;
+  /** The last version saved from here: what both sides started from. */
+  base: T;
 }
 
 export interface Loaded<T> {
@@ -51,6 +53,8 @@ export interface SavedDocument<T> {
   keepMine(): void;
   /** Replaces the draft with the file on disk. */
   takeTheirs(): Promise<void>;
+  /** Saves `merged` (both sides, put together) over the version on disk. */
+  keepBoth(merged: T): void;
   /** Reloads when the file changed on disk: silently if clean, through a save (and so a conflict) if not. */
   fileChanged(): Promise<void>;
 }
@@ -139,7 +143,7 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
           setPhase('idle');
           return true;
         }
-        setConflict({ ...result.conflict, mine: snapshot });
+        setConflict({ ...result.conflict, mine: snapshot, base: savedRef.current ?? snapshot });
         setPhase('conflict');
         return false;
       } catch (error) {
@@ -222,6 +226,21 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
     void runSave();
   }, [runSave, setConflict]);
 
+  const keepBoth = useCallback(
+    (merged: T) => {
+      const current = conflictRef.current;
+      if (current) versionRef.current = current.version;
+      draftRef.current = merged;
+      setDraft(merged);
+      setGeneration((g) => g + 1);
+      conflictRef.current = undefined;
+      setConflict(undefined);
+      setPhase('idle');
+      void runSave();
+    },
+    [runSave, setConflict],
+  );
+
   const takeTheirs = useCallback(async () => {
     const fileKey = keyRef.current;
     if (!fileKey) return;
@@ -273,6 +292,7 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
     retry,
     keepMine,
     takeTheirs,
+    keepBoth,
     fileChanged,
   };
 }

@@ -14,6 +14,7 @@ import { usePageHeading } from '../hooks/usePageHeading.js';
 import { SaveIndicator } from '../components/SaveIndicator.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { ConflictDialog } from '../components/ConflictDialog.js';
+import { mergeParagraphs } from '../components/merge-paragraphs.js';
 import { Tabs } from '../components/Tabs.js';
 import {
   courseAsText,
@@ -28,6 +29,7 @@ import type { CourseDraft, ModuleDraft } from './course-documents.js';
 import { ModulesTab } from './ModulesTab.js';
 import { CourseDetailsForm } from './CourseDetailsForm.js';
 import { SignoffPanel } from './SignoffPanel.js';
+import { MissingModuleNotice } from './MissingModuleNotice.js';
 
 const tabs: { id: CourseTab; label: string }[] = [
   { id: 'modules', label: 'Modules' },
@@ -49,11 +51,29 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [listError, setListError] = useState<string | undefined>(undefined);
 
+  // The module open in the editor vanished from disk: it stays open, with its text, until the
+  // person puts it back or closes it (see MissingModuleNotice).
+  const [missing, setMissing] = useState<ModuleRef | undefined>(undefined);
+  const shown = useRef<{ selected?: string; modules: ModuleRef[]; open: boolean }>({
+    modules: [],
+    open: false,
+  });
   const takeDocument = useCallback((doc: CourseDocument) => {
+    const { selected: current, modules: before, open } = shown.current;
+    const vanished =
+      current && open && !doc.modules.some((m) => m.file === current)
+        ? before.find((m) => m.file === current)
+        : undefined;
     setModules(doc.modules);
     setImages(doc.images);
-    setSelected((current) =>
-      current && doc.modules.some((m) => m.file === current) ? current : doc.modules[0]?.file,
+    if (vanished) {
+      setMissing(vanished);
+      return;
+    }
+    // Back on disk (a sync tool only moved it for a moment): nothing is missing any more.
+    if (current && doc.modules.some((m) => m.file === current)) setMissing(undefined);
+    setSelected((now) =>
+      now && doc.modules.some((m) => m.file === now) ? now : doc.modules[0]?.file,
     );
   }, []);
 
@@ -69,6 +89,11 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
     save: (file, draft, base) => saveModule(courseId, file, draft, base),
     equals: sameModule,
   });
+
+  useEffect(() => {
+    shown.current = { selected, modules, open: module.value !== undefined };
+  });
+  useEffect(() => setMissing(undefined), [selected]);
 
   const flushAll = useCallback(async () => {
     const [a, b] = await Promise.all([course.flush(), module.flush()]);
@@ -102,9 +127,15 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [anyDirty]);
 
-  const refreshModules = useCallback(async () => {
+  // Counts list changes made here (add, move, rename, delete), so that a list read from disk
+  // before one of them is not taken for the present.
+  const listChanges = useRef(0);
+  const refreshModules = useCallback(async (): Promise<void> => {
+    const seen = listChanges.current;
     try {
-      takeDocument(await tandem().readCourse(courseId));
+      const doc = await tandem().readCourse(courseId);
+      if (seen !== listChanges.current) return refreshModules();
+      takeDocument(doc);
       setListError(undefined);
     } catch (error) {
       setListError(errorMessage(error));
@@ -210,8 +241,12 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
           </p>
         </div>
         <SaveIndicator
-          status={status}
-          error={course.saveError ?? module.saveError}
+          status={missing ? 'error' : status}
+          error={
+            missing
+              ? `“${missing.title}” is no longer on disk`
+              : (course.saveError ?? module.saveError)
+          }
           onRetry={() => {
             if (course.status === 'error') course.retry();
             if (module.status === 'error') module.retry();
@@ -232,9 +267,30 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
             selected={selected}
             onSelect={selectModule}
             module={module}
+            missing={
+              missing && missing.file === selected ? (
+                <MissingModuleNotice
+                  courseId={courseId}
+                  module={missing}
+                  draft={module.value}
+                  onRestored={async (file) => {
+                    setMissing(undefined);
+                    await refreshModules();
+                    if (file === selected) await module.takeTheirs();
+                    else setSelected(file);
+                    announce(`Module “${missing.title}” is back, with your text.`);
+                  }}
+                  onClose={() => {
+                    setMissing(undefined);
+                    setSelected(modules[0]?.file);
+                  }}
+                />
+              ) : undefined
+            }
             listError={listError}
             flush={flushStable}
             onModulesChanged={(next, select) => {
+              listChanges.current += 1;
               setModules(next);
               if (select !== undefined) setSelected(select);
               void refreshLibrary();
@@ -281,6 +337,17 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
           theirs={module.conflict.theirsBody}
           onKeepMine={module.keepMine}
           onTakeTheirs={() => void module.takeTheirs()}
+          onKeepBoth={() => {
+            const { base, mine, theirsBody } = module.conflict ?? {};
+            if (!base || !mine || theirsBody === undefined) return;
+            const merged = mergeParagraphs(base.body, mine.body, theirsBody);
+            module.keepBoth({ ...mine, body: merged.text });
+            announce(
+              merged.conflicts === 0
+                ? 'Both versions are kept, put together.'
+                : 'Both versions are kept. Where you both changed the same words, both are there, one after the other, labelled.',
+            );
+          }}
         />
       )}
     </div>

@@ -1,5 +1,5 @@
 /** The module list beside the text of the selected module. */
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { ModuleRef } from '../../main/api/contract.js';
 import { errorMessage, tandem } from '../api.js';
 import type { Toast } from '../state/AppContext.js';
@@ -16,6 +16,8 @@ export interface ModulesTabProps {
   onSelect(file: string): Promise<void>;
   module: SavedDocument<ModuleDraft>;
   listError: string | undefined;
+  /** Shown above the editor when the open module vanished from disk. */
+  missing?: ReactNode;
   /** Saves everything open; false when that failed. */
   flush(): Promise<boolean>;
   /** The list changed on disk; `select` is the module file to open next, if it changed. */
@@ -146,7 +148,8 @@ export function ModulesTab(props: ModulesTabProps) {
                 </div>
               )}
             </div>
-            {module.loadError && (
+            {props.missing}
+            {module.loadError && !props.missing && (
               <p className="notice notice--problem" role="alert">
                 This module could not be opened: {module.loadError}
               </p>

@@ -8,32 +8,22 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
-import { throttleCpu } from './support/cpu-throttle.js';
-import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
+import { EDITOR, openCourseModules, type OpenCourse } from './support/open-course.js';
+import type { ServedLibrary } from './support/serve-library.js';
 
+let open: OpenCourse;
 let served: ServedLibrary;
-let browser: TestBrowser;
 let page: Page;
-const editor = '[data-testid="module-editor-content"]';
+const editor = EDITOR;
 const rounds = Number(process.env.TANDEM_SELECTION_ROUNDS ?? '2');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  [served, browser] = await Promise.all([serveLibrary(), launchTestBrowser()]);
-  page = await browser.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  page.setDefaultTimeout(20_000);
-  await page.goto(served.url);
-  await page.goto(`${served.origin}/#/course/understanding-anxiety/modules`);
-  await page.waitForSelector(`${editor} p`);
-  await throttleCpu(page);
+  open = await openCourseModules();
+  ({ served, page } = open);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+afterAll(() => open?.close());
 
 /** Presses keys one at a time, about as fast as a quick typist (one every 60–110 ms). */
 async function humanPress(key: 'ArrowLeft' | 'ArrowRight', times: number): Promise<void> {

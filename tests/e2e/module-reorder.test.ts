@@ -6,32 +6,22 @@ import { readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
-import { throttleCpu } from './support/cpu-throttle.js';
-import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
+import { openCourseModules, type OpenCourse } from './support/open-course.js';
+import type { ServedLibrary } from './support/serve-library.js';
 
+let open: OpenCourse;
 let served: ServedLibrary;
-let browser: TestBrowser;
 let page: Page;
 const courseId = 'understanding-anxiety';
 const modulesDir = () => path.join(served.root, courseId, 'modules');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  [served, browser] = await Promise.all([serveLibrary(), launchTestBrowser()]);
-  page = await browser.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  page.setDefaultTimeout(20_000);
-  await throttleCpu(page);
-  await page.goto(served.url);
-  await page.goto(`${served.origin}/#/course/${courseId}/modules`);
-  await page.waitForSelector('.module-row--selected');
+  open = await openCourseModules();
+  ({ served, page } = open);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+afterAll(() => open?.close());
 
 /** Renames module files away and back, as a file-sync tool does while it updates them. */
 async function coAuthorSync(until: () => boolean): Promise<void> {
@@ -60,13 +50,28 @@ it('moves modules with Alt+Up and Move down while files change; the server stays
   const sync = coAuthorSync(() => done);
   try {
     for (let round = 0; round < 12 && served.running(); round++) {
-      await page.focus('.module-row--selected .module-row__open');
+      // The sync may take the open module away for a moment; a person waits for it, and
+      // clicking it gives it the keyboard focus for Alt+Up.
+      const focused = await page
+        .locator('.module-row--selected .module-row__open')
+        .setTimeout(3000)
+        .click()
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!focused) continue;
       await page.keyboard.down('Alt');
       await page.keyboard.press('ArrowUp');
       await page.keyboard.up('Alt');
       await sleep(200 + Math.random() * 800);
-      const down = await page.$('.module-row--selected button[aria-label$="down"]:not([disabled])');
-      await down?.click();
+      // The button may be re-drawn or disabled while a move is under way; a person then
+      // simply presses again next round.
+      await page
+        .locator('.module-row--selected button[aria-label$="down"]:not([disabled])')
+        .setTimeout(2000)
+        .click()
+        .catch(() => undefined);
       await sleep(200 + Math.random() * 800);
     }
   } finally {

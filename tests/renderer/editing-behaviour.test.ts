@@ -6,7 +6,7 @@ import type { CustomEditor } from '../../renderer/editor/custom-types.js';
 import { markdownToSlate } from '../../renderer/editor/markdown-to-slate.js';
 import { withLinks } from '../../renderer/editor/plugins/with-links.js';
 import { withMarkdownShortcuts } from '../../renderer/editor/plugins/with-markdown-shortcuts.js';
-import { moveToCell, withTables } from '../../renderer/editor/plugins/with-tables.js';
+import { leaveTable, moveToCell, withTables } from '../../renderer/editor/plugins/with-tables.js';
 import { withTandemBlocks } from '../../renderer/editor/plugins/with-tandem-blocks.js';
 import { slateToMarkdown } from '../../renderer/editor/slate-to-markdown.js';
 
@@ -170,6 +170,36 @@ describe('editing behaviour', () => {
       },
       expected: '| a | b  |\n| - | -- |\n| c | d! |\n| e |    |\n',
     },
+    {
+      name: 'Escape leaves a table that ends the module, onto a new line after it',
+      markdown: '| a | b |\n| - | - |\n| c | d |\n',
+      act: (e) => {
+        caretAt(e, 'c', 'end');
+        leaveTable(e);
+        type(e, 'After');
+      },
+      expected: '| a | b |\n| - | - |\n| c | d |\n\nAfter\n',
+    },
+    {
+      name: 'Escape leaves a table onto the block after it',
+      markdown: '| a | b |\n| - | - |\n| c | d |\n\nNext\n',
+      act: (e) => {
+        caretAt(e, 'a', 'end');
+        leaveTable(e);
+        type(e, 'The ');
+      },
+      expected: '| a | b |\n| - | - |\n| c | d |\n\nThe Next\n',
+    },
+    {
+      name: '`> ` in a list item quotes that item, not the whole list',
+      markdown: '- one\n- two\n',
+      act: (e) => {
+        caretAt(e, 'two', 'end');
+        e.insertBreak();
+        type(e, '> Said');
+      },
+      expected: '- one\n- two\n- > Said\n',
+    },
   ];
 
   test.each(cases)('$name', ({ markdown, act, expected }) => {
@@ -177,6 +207,22 @@ describe('editing behaviour', () => {
     act(editor);
     expect(save(editor)).toBe(expected);
   });
+});
+
+test('one Undo takes back a Markdown shortcut and the characters that made it', async () => {
+  const editor = editorFor('Intro\n');
+  caretAt(editor, 'Intro', 'end');
+  // Each key is its own change, as in the browser (Slate ends a change in a microtask).
+  const key = async (action: () => void) => {
+    action();
+    await Promise.resolve();
+  };
+  await key(() => editor.insertBreak());
+  for (const char of '## Title') await key(() => editor.insertText(char));
+  expect(save(editor)).toBe('Intro\n\n## Title\n');
+  editor.undo(); // the title's words
+  editor.undo(); // the heading, with its `##`
+  expect(save(editor)).toBe('Intro\n');
 });
 
 describe('links end where the person stopped linking', () => {

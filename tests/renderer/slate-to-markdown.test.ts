@@ -230,3 +230,35 @@ describe('saved Markdown stays readable: escapes only where Markdown needs them'
     expect(rewrite(markdown)).toBe(markdown);
   });
 });
+
+describe('a space at the edge of bold or italic is written outside it, never as &#x20;', () => {
+  const paragraph = (...children: object[]): Descendant[] => [
+    { type: 'paragraph', children } as Descendant,
+  ];
+  test.each([
+    [
+      'bold ending in a space',
+      paragraph({ text: 'Note: ', bold: true }, { text: 'bring a pen' }),
+      '**Note:** bring a pen\n',
+    ],
+    [
+      'italic starting with a space',
+      paragraph({ text: 'Take' }, { text: ' care', italic: true }),
+      'Take *care*\n',
+    ],
+    [
+      'a space between two bold words',
+      paragraph({ text: 'one ', bold: true }, { text: 'two', bold: true, italic: true }),
+      '**one _two_**\n',
+    ],
+    [
+      'a bold space alone',
+      paragraph({ text: 'a' }, { text: ' ', bold: true }, { text: 'b' }),
+      'a b\n',
+    ],
+  ])('%s', (_name, value, expected) => {
+    const markdown = slateToMarkdown(value);
+    expect(markdown).toBe(expected);
+    expect(markdown).not.toContain('&#x20;');
+  });
+});

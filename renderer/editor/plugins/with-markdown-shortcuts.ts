@@ -3,6 +3,7 @@
  * `- `, `* `, `+ ` for a bulleted list, `1. ` for a numbered list, `> ` for a quote.
  */
 import { Editor, Element, Node, Range, Transforms } from 'slate';
+import { HistoryEditor } from 'slate-history';
 import type { CustomEditor, HeadingType } from '../custom-types.js';
 import { toggleContainer, toggleList } from '../commands.js';
 import { isListItem, isType } from '../element-kinds.js';
@@ -39,12 +40,20 @@ export function withMarkdownShortcuts(editor: CustomEditor): CustomEditor {
     if (!heading && !(bullet && !inListItem) && !(numbered && !inListItem) && !quote) {
       return insertText(text, options);
     }
-    Transforms.select(editor, range);
-    Transforms.delete(editor);
-    if (heading) Transforms.setNodes(editor, { type: heading }, { at: path });
-    else if (bullet) toggleList(editor, 'bulleted-list');
-    else if (numbered) toggleList(editor, 'numbered-list', Number(numbered[1]));
-    else toggleContainer(editor, 'block-quote');
+    const apply = () => {
+      Transforms.select(editor, range);
+      Transforms.delete(editor);
+      if (heading) Transforms.setNodes(editor, { type: heading }, { at: path });
+      else if (bullet) toggleList(editor, 'bulleted-list');
+      else if (numbered) toggleList(editor, 'numbered-list', Number(numbered[1]));
+      // In a list item, only that item's paragraph becomes a quote (`- > words`).
+      else if (inListItem)
+        Transforms.wrapNodes(editor, { type: 'block-quote', children: [] }, { at: path });
+      else toggleContainer(editor, 'block-quote');
+    };
+    // One undo step with the typed prefix: Undo takes back the shortcut and its characters.
+    if (HistoryEditor.isHistoryEditor(editor)) HistoryEditor.withMerging(editor, apply);
+    else apply();
   };
   return editor;
 }

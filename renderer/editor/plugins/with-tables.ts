@@ -98,3 +98,19 @@ export function moveToCell(editor: CustomEditor, direction: 1 | -1): boolean {
   }
   return true;
 }
+
+/**
+ * Moves the caret out of the table to the start of the block after it, adding an empty
+ * paragraph there when the table is last; returns false when not in a table.
+ */
+export function leaveTable(editor: CustomEditor): boolean {
+  const cell = cellAt(editor);
+  if (!cell) return false;
+  const tablePath = Path.parent(Path.parent(cell[1]));
+  const after = Path.next(tablePath);
+  if (!Node.has(editor, after)) {
+    Transforms.insertNodes(editor, { type: 'paragraph', children: [{ text: '' }] }, { at: after });
+  }
+  Transforms.select(editor, Editor.start(editor, after));
+  return true;
+}
