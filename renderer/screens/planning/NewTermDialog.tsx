@@ -25,7 +25,9 @@ const slug = (title: string) =>
 /** The "New term" dialog. */
 export function NewTermDialog({ open, terms, onClose }: Props) {
   const { navigate, refreshLibrary, announce } = useApp();
-  const [mode, setMode] = useState<'copy' | 'blank'>('copy');
+  const [chosenMode, setMode] = useState<'copy' | 'blank'>('copy');
+  // Until the terms are known there is nothing to copy from.
+  const mode = terms.length > 0 ? chosenMode : 'blank';
   const [title, setTitle] = useState('');
   const [from, setFrom] = useState('');
   const [starts, setStarts] = useState('');
@@ -105,6 +107,7 @@ export function NewTermDialog({ open, terms, onClose }: Props) {
               type="radio"
               name="new-term-mode"
               checked={mode === 'copy'}
+              disabled={terms.length === 0}
               onChange={() => {
                 setMode('copy');
                 setPreview(undefined);

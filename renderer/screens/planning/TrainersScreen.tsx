@@ -78,7 +78,9 @@ export function TrainersScreen() {
           <button
             type="submit"
             className="button button--primary"
-            disabled={state.busy || !slug(name) || trainers.some((t) => t.id === slug(name))}
+            disabled={
+              !state.doc || state.busy || !slug(name) || trainers.some((t) => t.id === slug(name))
+            }
           >
             Add trainer
           </button>

@@ -141,6 +141,7 @@ function VenueForm({
             disabled={busy || !changed || missing}
           >
             {isNew ? 'Add venue' : 'Save venue'}
+            {!isNew && <span className="visually-hidden"> {venue.name}</span>}
           </button>
           {onCancel && (
             <button type="button" className="button" onClick={onCancel}>

@@ -23,7 +23,12 @@ const at = (date: string) => new Date(`${date}T00:00:00Z`);
 const valid = (date: string) => /^\d{4}-\d{2}-\d{2}$/.test(date) && !isNaN(at(date).getTime());
 
 /** `Tuesday 12 January 2027` (the date as written when it is not a real date). */
-export const longDate = (date: string) => (valid(date) ? long.format(at(date)) : date);
+export function longDate(date: string): string {
+  if (!valid(date)) return date;
+  // From the parts, so no locale's comma lands between the weekday and the day.
+  const part = (type: string) => long.formatToParts(at(date)).find((p) => p.type === type)?.value;
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+}
 /** `Tue 12 Jan`. */
 export const shortDate = (date: string) => (valid(date) ? short.format(at(date)) : date);
 /** `12 January`. */
