@@ -8,19 +8,13 @@ import { errorMessage, tandem } from '../../api.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useApp } from '../../state/AppContext.js';
 import { longDate } from './format-date.js';
+import { slug } from './slug.js';
 
 interface Props {
   open: boolean;
   terms: TermListing[];
   onClose(): void;
 }
-
-const slug = (title: string) =>
-  title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 
 /** The "New term" dialog. */
 export function NewTermDialog({ open, terms, onClose }: Props) {

@@ -6,13 +6,7 @@ import { roleName } from '../../components/role-name.js';
 import { usePageHeading } from '../../hooks/usePageHeading.js';
 import { usePlanningFile } from '../../hooks/usePlanningFile.js';
 import { SaveNotices } from './SaveNotices.js';
-
-const slug = (name: string) =>
-  name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+import { slug } from './slug.js';
 
 /** The Trainers screen. */
 export function TrainersScreen() {

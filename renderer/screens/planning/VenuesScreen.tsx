@@ -5,14 +5,9 @@ import { tandem } from '../../api.js';
 import { usePageHeading } from '../../hooks/usePageHeading.js';
 import { usePlanningFile } from '../../hooks/usePlanningFile.js';
 import { SaveNotices } from './SaveNotices.js';
+import { slug } from './slug.js';
 
 const blank: PlannedVenue = { id: '', name: '', address: '', accessibility: '', online: false };
-
-const slug = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 
 /** The Venues screen. */
 export function VenuesScreen() {
