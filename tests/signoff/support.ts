@@ -104,11 +104,12 @@ export function trainersYaml(trainers: TestTrainer[]): string {
 }
 
 function termYaml(courses: Record<string, string[]>): string {
+  // Each run in a week of its own, so the same trainers and hall are never booked twice at once.
   const runs = Object.entries(courses)
-    .map(
-      ([id, authors]) =>
-        `  - course: ${id}\n    venue: main-hall\n    facilitators: [${authors.join(', ')}]\n    sessions:\n      - { date: 2027-01-12, start: '10:00', end: '12:00' }\n`,
-    )
+    .map(([id, authors], i) => {
+      const date = new Date(Date.UTC(2027, 0, 12 + 7 * i)).toISOString().slice(0, 10);
+      return `  - course: ${id}\n    venue: main-hall\n    facilitators: [${authors.join(', ')}]\n    sessions:\n      - { date: ${date}, start: '10:00', end: '12:00' }\n`;
+    })
     .join('');
   return `title: Spring 2027\nstarts: 2027-01-11\nends: 2027-03-26\nruns:\n${runs}`;
 }
