@@ -12,6 +12,12 @@ import { CourseScreen } from './screens/CourseScreen.js';
 import { ProblemsScreen } from './screens/ProblemsScreen.js';
 import { PublishScreen } from './screens/PublishScreen.js';
 import { ProfileScreen } from './screens/ProfileScreen.js';
+import { TermsScreen } from './screens/planning/TermsScreen.js';
+import { TermPlannerScreen } from './screens/planning/TermPlannerScreen.js';
+import { VenuesScreen } from './screens/planning/VenuesScreen.js';
+import { TrainersScreen } from './screens/planning/TrainersScreen.js';
+import { CollegeScreen } from './screens/planning/CollegeScreen.js';
+import { useWorkRole } from './state/work-role.js';
 
 /** The whole app. */
 export function App() {
@@ -25,7 +31,9 @@ export function App() {
 function NavLink({ to, label, extra }: { to: Route; label: string; extra?: string }) {
   const { route, navigate } = useApp();
   const current =
-    route.screen === to.screen || (to.screen === 'library' && route.screen === 'course');
+    route.screen === to.screen ||
+    (to.screen === 'library' && route.screen === 'course') ||
+    (to.screen === 'terms' && route.screen === 'term');
   return (
     <li>
       <a
@@ -50,6 +58,14 @@ function Shell() {
   const [helpOpen, setHelpOpen] = useState(false);
   useMenuCommands(() => setHelpOpen(true));
   const problemCount = library?.problems.length ?? 0;
+  // Administrators see the planning screens first; everyone can reach every screen.
+  const planning = [
+    <NavLink key="terms" to={{ screen: 'terms' }} label="Terms" />,
+    <NavLink key="venues" to={{ screen: 'venues' }} label="Venues" />,
+    <NavLink key="trainers" to={{ screen: 'trainers' }} label="Trainers" />,
+    <NavLink key="college" to={{ screen: 'college' }} label="College" />,
+  ];
+  const administrator = useWorkRole() === 'administrator';
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -59,6 +75,7 @@ function Shell() {
         <p className="sidebar__college">{library?.collegeName ?? 'Tandem'}</p>
         <nav aria-label="Main">
           <ul className="nav">
+            {administrator && planning}
             <NavLink to={{ screen: 'library' }} label="Courses" />
             <NavLink
               to={{ screen: 'problems' }}
@@ -66,6 +83,7 @@ function Shell() {
               extra={problemCount ? String(problemCount) : undefined}
             />
             <NavLink to={{ screen: 'publish' }} label="Publish" />
+            {!administrator && planning}
             <NavLink to={{ screen: 'profile' }} label="Your profile" />
           </ul>
         </nav>
@@ -111,6 +129,16 @@ function Screen({ route }: { route: Route }) {
       return <PublishScreen />;
     case 'profile':
       return <ProfileScreen />;
+    case 'terms':
+      return <TermsScreen />;
+    case 'term':
+      return <TermPlannerScreen key={route.termId} termId={route.termId} />;
+    case 'venues':
+      return <VenuesScreen />;
+    case 'trainers':
+      return <TrainersScreen />;
+    case 'college':
+      return <CollegeScreen />;
     default:
       return <LibraryScreen />;
   }

@@ -4,6 +4,7 @@ import { App } from './App.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/planning.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element to mount the app into.');

@@ -12,7 +12,7 @@ import type { Category, Contact, Problem, TrainerRole, Venue } from '../library/
 import type { BuildOptions, BuildProgress, BuildResult, ExcludedCourse } from '../publish/types.js';
 import type { CourseStatus, FileDiff } from '../signoff/types.js';
 import type { SessionMove, StuckSession } from '../planning/roll-over.js';
-import type { HolidayRegion, TermPlan } from '../planning/types.js';
+import type { HolidayRegion, PlannedSession, TermPlan } from '../planning/types.js';
 import type { SyncChoice, SyncConflictFile, SyncStatus } from '../sync/types.js';
 
 export type { Category, Contact, Problem, TrainerRole, Venue } from '../library/types.js';
@@ -190,8 +190,22 @@ export interface TermDocument {
   problems: Problem[];
   /** The problems inside each run, in the order of `plan.runs`. */
   runProblems: Problem[][];
+  /** The problems at each session, by run then session, as in `plan`. */
+  sessionProblems: Problem[][][];
   /** Public holidays between the term's first and last day. */
   holidays: { date: string; name: string }[];
+  /** The term's weeks, Monday to Sunday, numbered from 1. */
+  weeks: { number: number; starts: string; ends: string }[];
+}
+
+/** Sessions given as a weekly pattern: "every Tuesday 13:30 to 15:30, 4 weeks from 12 January". */
+export interface SessionPattern {
+  from: string;
+  /** 0 Monday … 6 Sunday; the weekday of `from` when absent. */
+  weekday?: number;
+  start: string;
+  end: string;
+  weeks: number;
 }
 
 export interface SaveTermRequest {
@@ -331,6 +345,10 @@ export interface TandemApi {
   copyTerm(request: TermCopyRequest): Promise<TermDocument>;
   readCollege(): Promise<CollegeDocument>;
   saveCollege(request: SaveCollegeRequest): Promise<SaveResult>;
+  /** The sessions of a weekly pattern and the pattern in words, for the planner to show. */
+  expandPattern(
+    pattern: SessionPattern,
+  ): Promise<{ sessions: PlannedSession[]; description: string }>;
   readTrainers(): Promise<TrainersDocument>;
   /** Refused, saying where, when a trainer still named in a run or as an author is left out. */
   saveTrainers(request: SaveTrainersRequest): Promise<SaveResult>;
@@ -383,6 +401,7 @@ export const API_METHODS = [
   'copyTerm',
   'readCollege',
   'saveCollege',
+  'expandPattern',
   'readTrainers',
   'saveTrainers',
   'getSyncStatus',

@@ -190,6 +190,15 @@ const schemas = {
       baseVersion: version,
     }),
   ]),
+  expandPattern: z.tuple([
+    z.strictObject({
+      from: isoDate,
+      weekday: z.number().int().min(0).max(6).optional(),
+      start: clock,
+      end: clock,
+      weeks: z.number().int().min(1).max(52),
+    }),
+  ]),
   readTrainers: z.tuple([]),
   saveTrainers: z.tuple([
     z.strictObject({ trainers: z.array(rosterEntry).max(2000), baseVersion: version }),

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { TermCopyPreview } from '../api/contract.js';
 import { isIsoDate } from '../library/check-dates.js';
 import { isKebabCase } from '../library/library-paths.js';
 import { loadCollege } from '../library/load-college.js';
@@ -12,7 +13,6 @@ import { editYamlText } from './edit-yaml-text.js';
 import { DEFAULT_HOLIDAY_REGION, holidayCalendar } from './holidays.js';
 import { longDate } from './iso-dates.js';
 import { rollOver } from './roll-over.js';
-import type { SessionMove, StuckSession } from './roll-over.js';
 import { applyTermPlan, termPlanFrom } from './term-plan-yaml.js';
 import type { TermPlan } from './types.js';
 
@@ -26,19 +26,8 @@ export interface TermCopyRequest {
   title?: string;
 }
 
-export interface TermCopy {
-  id: string;
-  /** Library-relative path of the new file. */
-  file: string;
-  title: string;
-  starts: string;
-  ends: string;
-  enrolmentOpens?: string;
-  runCount: number;
-  sessionCount: number;
-  moves: SessionMove[];
-  stuck: StuckSession[];
-  /** The new file's text. */
+/** The copy as the app previews it, plus the new file's text. */
+export interface TermCopy extends TermCopyPreview {
   text: string;
 }
 

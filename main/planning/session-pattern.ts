@@ -1,17 +1,9 @@
 /** Sessions written as a weekly pattern: "every Tuesday 13:30 to 15:30, 4 weeks from 12 January". */
+import type { SessionPattern } from '../api/contract.js';
 import type { Session } from '../library/types.js';
 import { WEEKDAY_NAMES, addDays, longDate, weekdayOf } from './iso-dates.js';
 
-export interface SessionPattern {
-  /** The first date to consider; the first session is on the first `weekday` from here. */
-  from: string;
-  /** 0 Monday … 6 Sunday; defaults to the weekday of `from`. */
-  weekday?: number;
-  start: string;
-  end: string;
-  /** How many weekly sessions, 1 or more. */
-  weeks: number;
-}
+export type { SessionPattern } from '../api/contract.js';
 
 /** The sessions of a weekly pattern, in date order. */
 export function expandPattern(pattern: SessionPattern): Session[] {

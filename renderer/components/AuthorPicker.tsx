@@ -9,10 +9,20 @@ export interface AuthorPickerProps {
   onChange(selected: string[]): void;
   /** Shown under the list when the choice is not yet enough. */
   problem?: string;
+  /** Defaults to the course authors' wording. */
+  legend?: string;
+  hint?: string;
 }
 
 /** Two groups of checkboxes, peer trainers and practitioner trainers. */
-export function AuthorPicker({ trainers, selected, onChange, problem }: AuthorPickerProps) {
+export function AuthorPicker({
+  trainers,
+  selected,
+  onChange,
+  problem,
+  legend = 'Authors',
+  hint = 'Every course is written by at least one peer trainer and one practitioner trainer.',
+}: AuthorPickerProps) {
   const problemId = useId();
   const toggle = (id: string, on: boolean) =>
     onChange(on ? [...selected, id] : selected.filter((s) => s !== id));
@@ -22,10 +32,8 @@ export function AuthorPicker({ trainers, selected, onChange, problem }: AuthorPi
       aria-describedby={problem ? problemId : undefined}
       aria-invalid={problem ? true : undefined}
     >
-      <legend>Authors</legend>
-      <p className="hint">
-        Every course is written by at least one peer trainer and one practitioner trainer.
-      </p>
+      <legend>{legend}</legend>
+      <p className="hint">{hint}</p>
       <div className="author-picker__groups">
         {(['peer', 'practitioner'] as const).map((role) => (
           <fieldset key={role} className="author-picker__group">

@@ -4,6 +4,7 @@ import { errorMessage, tandem } from '../api.js';
 import { useApp } from '../state/AppContext.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
 import { copyText } from '../components/copy-text.js';
+import { WorkRoleChoice } from './planning/WorkRoleChoice.js';
 
 /** The profile screen. */
 export function ProfileScreen() {
@@ -113,6 +114,8 @@ export function ProfileScreen() {
           </p>
         )}
       </section>
+
+      <WorkRoleChoice />
 
       {me && (
         <section className="panel" aria-labelledby="profile-key">

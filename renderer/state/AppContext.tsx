@@ -17,6 +17,7 @@ import { errorMessage, tandem } from '../api.js';
 import { useTandemEvent } from '../hooks/useTandemEvent.js';
 import { parseRoute, routeHash } from './route.js';
 import type { Route } from './route.js';
+import { startHash } from './work-role.js';
 
 export interface Toast {
   id: number;
@@ -68,7 +69,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [library, setLibrary] = useState<LibraryOverview | null>(null);
   const [libraryError, setLibraryError] = useState<string | null>(null);
   const [identity, setIdentityState] = useState<Identity | null>(null);
-  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash || startHash()));
   const [announcement, setAnnouncement] = useState('');
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [newCourseRequest, setNewCourseRequest] = useState(0);

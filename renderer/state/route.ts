@@ -7,7 +7,12 @@ export type Route =
   | { screen: 'course'; courseId: string; tab: CourseTab }
   | { screen: 'problems'; courseId?: string }
   | { screen: 'publish' }
-  | { screen: 'profile' };
+  | { screen: 'profile' }
+  | { screen: 'terms' }
+  | { screen: 'term'; termId: string }
+  | { screen: 'venues' }
+  | { screen: 'trainers' }
+  | { screen: 'college' };
 
 const courseTabs: readonly CourseTab[] = ['modules', 'details', 'signoff'];
 
@@ -21,6 +26,10 @@ export function parseRoute(hash: string): Route {
   }
   if (screen === 'problems') return id ? { screen: 'problems', courseId: id } : { screen };
   if (screen === 'publish' || screen === 'profile') return { screen };
+  if (screen === 'term' && id) return { screen: 'term', termId: id };
+  if (screen === 'terms' || screen === 'venues' || screen === 'trainers' || screen === 'college') {
+    return { screen };
+  }
   return { screen: 'library' };
 }
 
@@ -31,6 +40,8 @@ export function routeHash(route: Route): string {
       return `#/course/${encodeURIComponent(route.courseId)}/${route.tab}`;
     case 'problems':
       return route.courseId ? `#/problems/${encodeURIComponent(route.courseId)}` : '#/problems';
+    case 'term':
+      return `#/term/${encodeURIComponent(route.termId)}`;
     default:
       return `#/${route.screen}`;
   }

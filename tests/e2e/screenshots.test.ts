@@ -2,7 +2,8 @@
  * Pictures of the real app for the documentation: `tandem serve` on a copy of the sample
  * college, in Chromium at 1280×800. Each picture is checked to show the screen it claims to.
  * They are written to a temp folder; with TANDEM_UPDATE_SCREENSHOTS=1 they also replace
- * docs/images/app-library.png, app-editor.png and app-signoff.png.
+ * docs/images/app-library.png, app-editor.png, app-signoff.png, app-planner.png and
+ * app-rollover.png.
  */
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -106,5 +107,33 @@ describe('pictures of the app', () => {
       await page.waitForSelector('.diff__lines');
     }
     await capture('app-signoff');
+  });
+
+  it('shows the term planner, week by week', async () => {
+    await page.goto(`${served.origin}/#/term/summer-2027`);
+    await page.waitForSelector('.week ::-p-text(Early May bank holiday)');
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Summer term 2027');
+    await capture('app-planner');
+  });
+
+  it('shows a term copied to a new start date, with the sessions moved off holidays', async () => {
+    await page.goto(`${served.origin}/#/terms`);
+    await page.waitForSelector('.term-card');
+    await page.locator('::-p-aria([name="New term"][role="button"])').click();
+    await page.type('#new-term-title', 'Early summer 2027');
+    await page.select('#new-term-from', 'spring-2027');
+    // Set as the date picker would; typing a date depends on the browser's locale.
+    await page.$eval('#new-term-starts', (element) => {
+      const input = element as HTMLInputElement; // the selector names an <input>
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(
+        input,
+        '2027-04-12',
+      );
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.locator('::-p-aria([name="Show the new dates"][role="button"])').click();
+    await page.waitForSelector('.move-list li');
+    expect(await page.$$eval('.move-list li', (items) => items.length)).toBe(2);
+    await capture('app-rollover');
   });
 });

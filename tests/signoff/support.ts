@@ -103,19 +103,13 @@ export function trainersYaml(trainers: TestTrainer[]): string {
     .join('');
 }
 
-function weekAfter(date: string, weeks: number): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + weeks * 7);
-  return day.toISOString().slice(0, 10);
-}
-
 function termYaml(courses: Record<string, string[]>): string {
-  // One run a week, so trainers and the hall are never booked twice at once.
+  // Each run in a week of its own, so the same trainers and hall are never booked twice at once.
   const runs = Object.entries(courses)
-    .map(
-      ([id, authors], i) =>
-        `  - course: ${id}\n    venue: main-hall\n    facilitators: [${authors.join(', ')}]\n    sessions:\n      - { date: ${weekAfter('2027-01-12', i)}, start: '10:00', end: '12:00' }\n`,
-    )
+    .map(([id, authors], i) => {
+      const date = new Date(Date.UTC(2027, 0, 12 + 7 * i)).toISOString().slice(0, 10);
+      return `  - course: ${id}\n    venue: main-hall\n    facilitators: [${authors.join(', ')}]\n    sessions:\n      - { date: ${date}, start: '10:00', end: '12:00' }\n`;
+    })
     .join('');
   return `title: Spring 2027\nstarts: 2027-01-11\nends: 2027-03-26\nruns:\n${runs}`;
 }

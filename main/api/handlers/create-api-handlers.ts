@@ -23,6 +23,7 @@ import { readTrainers, saveTrainers } from './roster-handlers.js';
 import {
   copyTerm,
   createTerm,
+  expandSessionPattern,
   listTerms,
   previewTermCopy,
   readTerm,
@@ -88,6 +89,7 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     copyTerm: (request) => copyTerm(context, request),
     readCollege: () => readCollege(context),
     saveCollege: (request) => saveCollege(context, request),
+    expandPattern: async (pattern) => expandSessionPattern(pattern),
     readTrainers: () => readTrainers(context),
     saveTrainers: (request) => saveTrainers(context, request),
     getSyncStatus: (check) => getSyncStatus(context, check),

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { Document, LineCounter, isMap, isSeq, parseDocument } from 'yaml';
 import type {
   NewTerm,
+  PlannedSession,
   Problem,
   SaveResult,
   SaveTermRequest,
+  SessionPattern,
   TermCopyPreview,
   TermCopyRequest,
   TermDocument,
@@ -17,7 +19,8 @@ import { termSchema } from '../../library/schemas.js';
 import { TermCopyError, planTermCopy } from '../../planning/copy-term.js';
 import type { TermCopy } from '../../planning/copy-term.js';
 import { DEFAULT_HOLIDAY_REGION, holidayCalendar } from '../../planning/holidays.js';
-import { addDays } from '../../planning/iso-dates.js';
+import { addDays, mondayOf } from '../../planning/iso-dates.js';
+import { describePattern, expandPattern } from '../../planning/session-pattern.js';
 import { applyTermPlan, termPlanFrom } from '../../planning/term-plan-yaml.js';
 import { TandemApiError } from '../api-error.js';
 import { versionOf } from '../own-writes.js';
@@ -73,13 +76,19 @@ export async function readTerm(context: ApiContext, termId: string): Promise<Ter
     );
   }
   const runs = doc.get('runs', true);
-  const runProblems = plan.runs.map((_, r) => {
-    const node = isSeq(runs) ? runs.items[r] : undefined;
+  const within = (node: unknown): Problem[] => {
     const range = isMap(node) ? node.range : undefined;
     if (!range) return [];
     const first = lineCounter.linePos(range[0]).line;
     const last = lineCounter.linePos(Math.max(range[0], range[1] - 1)).line;
-    return problems.filter((problem: Problem) => problem.line >= first && problem.line <= last);
+    return problems.filter((problem) => problem.line >= first && problem.line <= last);
+  };
+  const runNode = (r: number) => (isSeq(runs) ? runs.items[r] : undefined);
+  const runProblems = plan.runs.map((_, r) => within(runNode(r)));
+  const sessionProblems = plan.runs.map((run, r) => {
+    const node = runNode(r);
+    const sessions = isMap(node) ? node.get('sessions', true) : undefined;
+    return run.sessions.map((_, s) => within(isSeq(sessions) ? sessions.items[s] : undefined));
   });
   const calendar = holidayCalendar(library?.college.holidays ?? DEFAULT_HOLIDAY_REGION);
   const holidays: TermDocument['holidays'] = [];
@@ -96,8 +105,29 @@ export async function readTerm(context: ApiContext, termId: string): Promise<Ter
     version: versionOf(bytes),
     problems,
     runProblems,
+    sessionProblems,
     holidays,
+    weeks: termWeeks(plan.starts, plan.ends),
   };
+}
+
+function termWeeks(starts: string, ends: string): TermDocument['weeks'] {
+  if (!isIsoDate(starts) || !isIsoDate(ends) || ends < starts) return [];
+  const weeks: TermDocument['weeks'] = [];
+  // A year at most, so a mistyped end date cannot make thousands of weeks.
+  for (let monday = mondayOf(starts); monday <= ends && weeks.length < 53;) {
+    weeks.push({ number: weeks.length + 1, starts: monday, ends: addDays(monday, 6) });
+    monday = addDays(monday, 7);
+  }
+  return weeks;
+}
+
+/** The sessions of a weekly pattern, and the pattern in words. */
+export function expandSessionPattern(pattern: SessionPattern): {
+  sessions: PlannedSession[];
+  description: string;
+} {
+  return { sessions: expandPattern(pattern), description: describePattern(pattern) };
 }
 
 /** Saves the planner's term, unless the file changed on disk since it was read. */

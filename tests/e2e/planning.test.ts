@@ -1,0 +1,277 @@
+/**
+ * An administrator plans a term, end to end: the real `tandem serve` on a temp copy of the
+ * sample college, the real UI in headless Chromium driven through the screen, and the exact YAML
+ * on disk checked after each step, comments and all. TANDEM_E2E_CPU_THROTTLE=4 runs it on a
+ * four-times slower CPU.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
+import { sampleLibrary } from '../support/temp-library.js';
+import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
+
+let served: ServedLibrary;
+let browser: TestBrowser;
+let page: Page;
+const original: Record<string, string> = {};
+/** The term file after the run is added, for the next step to compare with. */
+let planned = '';
+
+const read = (file: string) => readFile(path.join(served.root, file), 'utf8');
+
+beforeAll(async () => {
+  [served, browser] = await Promise.all([
+    serveLibrary({ library: sampleLibrary }),
+    launchTestBrowser(),
+  ]);
+  // Comments the app must keep: the sample's college.yml has none of its own.
+  const college = (await read('college.yml')).replace(
+    '\nvenues:\n',
+    '\n# Where courses run. Keep the online venue last.\nvenues:\n',
+  );
+  await writeFile(path.join(served.root, 'college.yml'), college);
+  for (const file of ['college.yml', 'trainers.yml', 'terms/spring-2027.yml']) {
+    original[file] = await read(file);
+  }
+  page = await browser.browser.newPage();
+  const throttle = Number(process.env.TANDEM_E2E_CPU_THROTTLE ?? 1);
+  if (throttle > 1) {
+    const cdp = await page.createCDPSession();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  await page.setViewport({ width: 1280, height: 900 });
+  page.setDefaultTimeout(30_000 * Math.max(1, throttle / 2));
+  await page.goto(served.url);
+  await page.waitForSelector('h1 ::-p-text(Courses)');
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail' || !page) return;
+  const file = path.join(tmpdir(), `tandem-planning-${context.task.name.replace(/\W+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  console.error(`Screenshot of the failing step: ${file}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+async function press(role: string, name: string): Promise<void> {
+  await page.locator(`::-p-aria([name="${name}"][role="${role}"])`).click();
+}
+
+/** Sets a date or time field as the browser's own picker would (its typing order is locale-bound). */
+async function setValue(selector: string, value: string): Promise<void> {
+  await page.waitForSelector(selector);
+  await page.$eval(
+    selector,
+    (element, next) => {
+      const input = element as HTMLInputElement; // the selector names an <input>
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      setter?.call(input, next);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    value,
+  );
+}
+
+async function typeInto(selector: string, text: string): Promise<void> {
+  await page.waitForSelector(selector);
+  await page.click(selector, { count: 3 });
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  await page.type(selector, text);
+}
+
+/** The lines of `after` that differ from `before`, as [before, after] pairs (same length files). */
+function changedLines(before: string, after: string): [string, string][] {
+  const old = before.split('\n');
+  return after
+    .split('\n')
+    .map((line, i) => [old[i] ?? '', line] as [string, string])
+    .filter(([a, b]) => a !== b);
+}
+
+async function openPlanner(): Promise<void> {
+  await page.goto(`${served.url}#/term/spring-2027`);
+  await page.waitForSelector('.run-card');
+}
+
+describe('planning a term as an administrator', () => {
+  it('opens on the Terms screen once the profile says administrator', async () => {
+    await press('link', 'Your profile');
+    await page.locator('::-p-text(I plan terms for the college)').click();
+    await page.goto(served.url);
+    await page.waitForSelector('h1 ::-p-text(Terms)');
+    const nav = await page.$$eval('.nav__link', (links) => links.map((l) => l.textContent));
+    expect(nav.slice(0, 4)).toEqual(['Terms', 'Venues', 'Trainers', 'College']);
+  });
+
+  it('copies this term into one starting 13 weeks later, listing the moved sessions first', async () => {
+    await page.waitForSelector('.term-card');
+    await press('button', 'New term');
+    await typeInto('#new-term-title', 'Early summer 2027');
+    await page.select('#new-term-from', 'spring-2027');
+    await setValue('#new-term-starts', '2027-04-12');
+    await press('button', 'Show the new dates');
+    await page.waitForSelector('.copy-summary');
+    const moves = await page.$$eval('.move-list li', (items) => items.map((i) => i.textContent));
+    expect(moves).toEqual([
+      "Getting a good night's sleep: Monday 3 May 2027 is Early May bank holiday, so it moves to Monday 17 May 2027",
+      'Understanding anxiety: Monday 31 May 2027 is Spring bank holiday, so it moves to Monday 21 June 2027',
+    ]);
+    await expect(read('terms/early-summer-2027.yml')).rejects.toThrow();
+    await press('button', 'Create term');
+    await page.waitForSelector('h1 ::-p-text(Early summer 2027)');
+    const copy = await read('terms/early-summer-2027.yml');
+    const source = original['terms/spring-2027.yml'] ?? '';
+    const changed = changedLines(source, copy);
+    expect(copy.split('\n')).toHaveLength(source.split('\n').length);
+    expect(changed.slice(0, 6)).toEqual([
+      ['title: Spring term 2027', 'title: Early summer 2027'],
+      ['starts: 2027-01-11', 'starts: 2027-04-12'],
+      ['ends: 2027-03-26', 'ends: 2027-06-25'],
+      ['enrolmentOpens: 2026-12-01', 'enrolmentOpens: 2027-03-02'],
+      ['      - date: 2027-01-11  # Monday', '      - date: 2027-04-12  # Monday'],
+      ['      - date: 2027-01-18  # Monday', '      - date: 2027-04-19  # Monday'],
+    ]);
+    // Only dates change after the header; every comment and other line is as it was.
+    for (const [before, after] of changed.slice(4)) {
+      expect(after.replace(/\d{4}-\d{2}-\d{2}/, 'DATE')).toBe(
+        before.replace(/\d{4}-\d{2}-\d{2}/, 'DATE'),
+      );
+    }
+    expect(copy).toContain('      - date: 2027-05-17  # Monday');
+    expect(copy).toContain('      - date: 2027-06-21  # Monday');
+  });
+
+  it('adds a run with a weekly pattern', async () => {
+    await openPlanner();
+    const runs = await page.$$eval('.run-card', (cards) => cards.length);
+    await press('button', 'Add a run');
+    await page.select('#run-course', 'volunteering-and-your-community');
+    await page.select('#run-venue', 'greenway-community-centre');
+    await typeInto('#run-capacity', '10');
+    await page.locator('.dialog ::-p-text(Amira Hassan)').click();
+    await page.locator('.dialog ::-p-text(Hannah Lewis)').click();
+    await page.select('#run-weekday', '4');
+    await setValue('#run-from', '2027-02-01');
+    await typeInto('#run-weeks', '3');
+    await setValue('#run-start', '13:00');
+    await setValue('#run-end', '14:30');
+    await page.waitForSelector(
+      '.pattern-preview ::-p-text(every Friday 13:00 to 14:30, 3 weeks from Friday 5 February 2027)',
+    );
+    await press('button', 'Add run');
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('.run-card').length === count + 1,
+      {},
+      runs,
+    );
+    planned = await read('terms/spring-2027.yml');
+    expect(planned).toBe(
+      `${original['terms/spring-2027.yml']}  - course: volunteering-and-your-community
+    venue: greenway-community-centre
+    facilitators:
+      - amira-hassan
+      - hannah-lewis
+    capacity: 10
+    sessions:
+      - date: 2027-02-05
+        start: '13:00'
+        end: '14:30'
+      - date: 2027-02-12
+        start: '13:00'
+        end: '14:30'
+      - date: 2027-02-19
+        start: '13:00'
+        end: '14:30'
+`,
+    );
+  });
+
+  it('shows a trainer booked twice, and the clash goes when the session moves', async () => {
+    // Amira Hassan teaches Understanding anxiety on Tuesday 26 January, 13:30 to 15:30.
+    await press(
+      'button',
+      'Change Volunteering and getting involved in your community on Friday 5 February 2027',
+    );
+    await setValue('#session-date', '2027-01-26');
+    await setValue('#session-start', '15:00');
+    await setValue('#session-end', '16:30');
+    await press('button', 'Save session');
+    await page.waitForSelector(
+      '.run-card ::-p-text(trainer amira-hassan is also booked on 2027-01-26 13:30 to 15:30 for understanding-anxiety at old-library)',
+    );
+    await page.waitForSelector('.session--problem');
+    const clash = await read('terms/spring-2027.yml');
+    expect(changedLines(planned, clash)).toEqual([
+      ['      - date: 2027-02-05', '      - date: 2027-01-26'],
+      ["        start: '13:00'", "        start: '15:00'"],
+      ["        end: '14:30'", "        end: '16:30'"],
+    ]);
+
+    await press(
+      'button',
+      'Change Volunteering and getting involved in your community on Tuesday 26 January 2027',
+    );
+    await setValue('#session-start', '15:30');
+    await setValue('#session-end', '17:00');
+    await press('button', 'Save session');
+    await page.waitForSelector('.screen__intro ::-p-text(no clashes or problems)');
+    expect(await page.$('.session--problem')).toBeNull();
+    const fixed = await read('terms/spring-2027.yml');
+    expect(changedLines(clash, fixed)).toEqual([
+      ["        start: '15:00'", "        start: '15:30'"],
+      ["        end: '16:30'", "        end: '17:00'"],
+    ]);
+  });
+
+  it("edits a venue's accessibility note, changing only its lines", async () => {
+    await press('link', 'Venues');
+    await page.waitForSelector('.panel form');
+    const field = '#venue-greenway-community-centre-accessibility';
+    await typeInto(field, 'All on one level. Free parking and a hearing loop.');
+    await press('button', 'Save venue Greenway Community Centre');
+    await page.waitForSelector('::-p-text(Saved: the details of Greenway Community Centre.)');
+    const before = original['college.yml'] ?? '';
+    expect(await read('college.yml')).toBe(
+      before.replace(
+        / {2}- id: greenway-community-centre\n[\s\S]*?(?= {4}online: false)/,
+        [
+          '  - id: greenway-community-centre',
+          '    name: Greenway Community Centre',
+          '    address: Greenway Road, Eastfield, Kingsford KF3 2DN',
+          '    accessibility: >-',
+          '      All on one level. Free parking and a hearing loop.',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(await read('college.yml')).toContain('# Where courses run. Keep the online venue last.');
+  });
+
+  it('adds a trainer at the end of the roster', async () => {
+    await press('link', 'Trainers');
+    await page.waitForSelector('.roster__item');
+    await typeInto('#trainer-name', 'Sam Okoye');
+    await page.select('#trainer-role', 'practitioner');
+    await press('button', 'Add trainer');
+    await page.waitForSelector('.roster ::-p-text(Sam Okoye)');
+    expect(await read('trainers.yml')).toBe(
+      `${original['trainers.yml']}- id: sam-okoye\n  name: Sam Okoye\n  role: practitioner\n`,
+    );
+  });
+
+  it('will not remove a trainer who is still named somewhere, and says where', async () => {
+    await press('button', 'Remove Sanjay Patel');
+    await page.waitForSelector('[role="alert"] ::-p-text(Sanjay Patel cannot be removed)');
+    expect(await read('trainers.yml')).toContain('- id: sanjay-patel');
+  });
+});
