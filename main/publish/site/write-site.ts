@@ -1,13 +1,12 @@
 /**
- * Writes the static student site of a build into `<outDir>/site/`: renders every page in
- * memory (templates compiled once), then writes files in bounded concurrent batches.
+ * Writes the static student site of a build into `<outDir>/site/`: renders each page
+ * (templates compiled once) and writes it as soon as it is rendered, a bounded number at once.
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../../library/types.js';
 import type { PublishContext } from '../types.js';
 import { checkCourseImages, checkImage } from './course-images.js';
-import { inBatches } from './in-batches.js';
 import { loadSiteTemplates, readSiteStylesheet } from './load-templates.js';
 import { prepareSiteDir } from './prepare-site-dir.js';
 import { renderCategoryPages, renderCourseIndex } from './render-category.js';
@@ -51,6 +50,48 @@ async function publishableCover(
   };
 }
 
+/** Writes files under `root` with at most `limit` in flight, making each folder once. */
+class BoundedWriter {
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #dirs = new Map<string, Promise<unknown>>();
+  #failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly limit: number,
+  ) {}
+
+  /** Starts writing `target` (site-relative); waits first while `limit` writes are running. */
+  async write(target: string, write: () => Promise<void>): Promise<void> {
+    while (this.#inFlight.size >= this.limit) await Promise.race(this.#inFlight);
+    this.#throwIfFailed();
+    const dir = path.posix.dirname(target);
+    let made = this.#dirs.get(dir);
+    if (!made) {
+      made =
+        dir === '.' ? Promise.resolve() : mkdir(path.join(this.root, dir), { recursive: true });
+      this.#dirs.set(dir, made);
+    }
+    const task: Promise<void> = made
+      .then(write)
+      .catch((error: unknown) => {
+        this.#failure ??= { error };
+      })
+      .finally(() => this.#inFlight.delete(task));
+    this.#inFlight.add(task);
+  }
+
+  /** Waits for every write; throws the first failure. */
+  async finish(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);
+    this.#throwIfFailed();
+  }
+
+  #throwIfFailed(): void {
+    if (this.#failure) throw this.#failure.error;
+  }
+}
+
 /** Renders and writes the whole site of `ctx`; throws a plain-words Error if the folder cannot be used. */
 export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
   const siteDir = path.resolve(ctx.options.outDir, 'site');
@@ -75,11 +116,18 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
     ]),
   ];
   const total = jobs.length;
-  const pages: RenderedPage[] = [];
-  jobs.forEach((job, index) => {
+
+  await prepareSiteDir(siteDir, library.root);
+  // Pages are written as they are rendered, a bounded number at a time, so a large site is
+  // never held in memory whole.
+  const writer = new BoundedWriter(siteDir, WRITE_CONCURRENCY);
+  let pageCount = 0;
+  for (const [index, job] of jobs.entries()) {
     const rendered = job();
-    if (Array.isArray(rendered)) pages.push(...rendered);
-    else pages.push(rendered);
+    for (const page of Array.isArray(rendered) ? rendered : [rendered]) {
+      await writer.write(page.path, () => writeFile(path.join(siteDir, page.path), page.html));
+      pageCount += 1;
+    }
     if (index % 50 === 0 || index === total - 1) {
       ctx.onProgress({
         phase: 'site',
@@ -88,16 +136,11 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
         message: 'Making the website',
       });
     }
-  });
+  }
 
-  await prepareSiteDir(siteDir, library.root);
   const copyTo = (source: string, target: string) => () =>
     copyFile(source, path.join(siteDir, target));
   const files: { target: string; write: () => Promise<void> }[] = [
-    ...pages.map((page) => ({
-      target: page.path,
-      write: () => writeFile(path.join(siteDir, page.path), page.html),
-    })),
     {
       target: sitePaths.stylesheet,
       write: () => writeFile(path.join(siteDir, sitePaths.stylesheet), readSiteStylesheet()),
@@ -120,22 +163,19 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
         write: copyTo(path.join(library.root, source), target),
       })),
   ];
-  const dirs = [...new Set(files.map((f) => path.posix.dirname(f.target)))]
-    .filter((d) => d !== '.')
-    .sort();
-  for (const dir of dirs) await mkdir(path.join(siteDir, dir), { recursive: true });
   ctx.onProgress({
     phase: 'site',
     done: 1,
     total: 1,
-    message: `Saving ${files.length} website files`,
+    message: `Saving ${files.length + pageCount} website files`,
   });
-  await inBatches(files, WRITE_CONCURRENCY, (f) => f.write());
+  for (const file of files) await writer.write(file.target, file.write);
+  await writer.finish();
 
   return {
     siteDir,
     indexHtml: path.join(siteDir, sitePaths.home),
-    pages: pages.length,
+    pages: pageCount,
     images: model.usedImages.size,
     warnings: images.warnings,
   };
