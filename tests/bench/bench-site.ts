@@ -2,11 +2,12 @@
  * Site build speed against Eleventy 3: generates libraries of 100, 1,000 and 3,000 courses,
  * writes the same content as Eleventy input (eleventy-input.ts), then times `tandem check`,
  * `tandem build --only site --draft` (every course published) and Eleventy's build, each as
- * its own process from a clean output folder, interleaved, best of several runs.
+ * its own process from a clean output folder, interleaved, best of several runs; then a
+ * rebuild into the same folder after one module edit.
  *
  * Options: `--courses N[,N…]` (default 100,1000,3000), `--runs N` (default 3), `--keep`.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Bench } from './bench.js';
@@ -40,6 +41,8 @@ export interface SiteSizeResult {
   check: NodeRun;
   build: NodeRun;
   eleventy: NodeRun;
+  /** Rebuild into the same folder after one module edit. */
+  rebuild: NodeRun;
 }
 
 /** Measures one library size; the folder is removed afterwards unless `keep`. */
@@ -63,8 +66,16 @@ async function benchSize(courses: number, runs: number, keep: boolean): Promise<
       await rm(path.join(eleventyDir, 'output'), { recursive: true, force: true });
       peers.push(await runNode([eleventy, '--config=eleventy.config.mjs', '--quiet'], eleventyDir));
     }
+    // One module edited, then built again into the folder of the last full build.
+    const moduleFile = path.join(library, 'course-0001', 'modules', '01-session-1.md');
+    await appendFile(moduleFile, '\nOne more sentence about resting well.\n');
+    const rebuild = await runNode(
+      [tandem, 'build', library, '--only', 'site', '--draft', '--out', out],
+      dir,
+    );
     return {
       courses,
+      rebuild,
       pages: await countFiles(path.join(out, 'site'), '.html'),
       eleventyPages: await countFiles(path.join(eleventyDir, 'output'), '.html'),
       check: best(checks),
@@ -103,6 +114,7 @@ export const siteBench: Bench = {
         `    Eleventy 3 build:         ${describeRun(r.eleventy)}`,
         `    ratio Tandem / Eleventy:  ${ratio(r.build.wallMs, r.eleventy.wallMs)} wall, ${ratio(r.build.cpuMs, r.eleventy.cpuMs)} CPU (target: at most 1)`,
         `    tandem check:             ${describeRun(r.check)}, ${ratio(r.check.wallMs, r.build.wallMs)} of the build`,
+        `    rebuild after one module edit: ${describeRun(r.rebuild)}, ${ratio(r.rebuild.wallMs, r.build.wallMs)} of the build wall, ${ratio(r.rebuild.cpuMs, r.build.cpuMs)} CPU (target: at most 0.1)`,
       );
     }
     lines.push(
