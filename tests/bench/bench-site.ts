@@ -101,25 +101,24 @@ export const siteBench: Bench = {
       [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-cli.ts'],
       repoRoot,
     );
-    const lines = [
-      `site: best of ${runs} interleaved runs each, every run its own process, on ${cpus().length} cores`,
-    ];
+    // Each size is printed as soon as it is measured: the largest takes minutes.
+    process.stdout.write(
+      `site: best of ${runs} interleaved runs each, every run its own process, on ${cpus().length} cores\n`,
+    );
     for (const courses of sizes) {
       process.stderr.write(`  ${courses} courses…\n`);
       const r = await benchSize(courses, runs, keep);
       const ratio = (a: number, b: number) => (a / b).toFixed(2);
-      lines.push(
+      const lines = [
         `  ${r.courses.toLocaleString('en-GB')} courses (${r.pages.toLocaleString('en-GB')} Tandem pages, ${r.eleventyPages.toLocaleString('en-GB')} Eleventy pages):`,
         `    tandem build --only site: ${describeRun(r.build)}`,
         `    Eleventy 3 build:         ${describeRun(r.eleventy)}`,
         `    ratio Tandem / Eleventy:  ${ratio(r.build.wallMs, r.eleventy.wallMs)} wall, ${ratio(r.build.cpuMs, r.eleventy.cpuMs)} CPU (target: at most 1)`,
         `    tandem check:             ${describeRun(r.check)}, ${ratio(r.check.wallMs, r.build.wallMs)} of the build`,
         `    rebuild after one module edit: ${describeRun(r.rebuild)}, ${ratio(r.rebuild.wallMs, r.build.wallMs)} of the build wall, ${ratio(r.rebuild.cpuMs, r.build.cpuMs)} CPU (target: at most 0.1)`,
-      );
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
     }
-    lines.push(
-      `  machine load average when finished: ${loadavg()[0]?.toFixed(1) ?? '?'} (other work slows wall-clock times; CPU times are steadier)`,
-    );
-    return lines.join('\n');
+    return `  machine load average when finished: ${loadavg()[0]?.toFixed(1) ?? '?'} (other work slows wall-clock times; CPU times are steadier)`;
   },
 };
