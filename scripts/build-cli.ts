@@ -3,40 +3,23 @@
  * starts without compiling TypeScript (run by `npm ci` through the `prepare` script).
  * Tandem's sources and its plain JavaScript packages are bundled; see `external` below.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
+import { importMetaPaths } from './import-meta-paths.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(projectRoot, 'build', 'cli');
 
-/**
- * A few modules find files (templates, the UI bundle) relative to their own source. In the
- * bundle `import.meta.url` is the bundle's, so each use is pointed back at the source file's
- * place in the project, two folders above build/cli/.
- */
-const importMetaPlugin: Plugin = {
-  name: 'import-meta-paths',
-  setup(context) {
-    context.onLoad({ filter: /[\\/]main[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes('import.meta')) return undefined;
-      const relative = path.relative(projectRoot, args.path).split(path.sep).join('/');
-      const fromBundle = `../../${relative}`;
-      const contents = source
-        .replaceAll(
-          'import.meta.url',
-          `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`,
-        )
-        // Joined with '/', which path.resolve and path.join accept on every platform.
-        .replaceAll(
-          'import.meta.dirname',
-          `(import.meta.dirname + ${JSON.stringify(`/${path.posix.dirname(fromBundle)}`)})`,
-        );
-      return { contents, loader: 'ts' };
-    });
-  },
-};
+/** In the bundle, each source is located relative to it: two folders above build/cli/. */
+const importMetaPlugin = importMetaPaths(projectRoot, (relative) => {
+  const fromBundle = `../../${relative}`;
+  return {
+    url: `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`,
+    // Joined with '/', which path.resolve and path.join accept on every platform.
+    dirname: `(import.meta.dirname + ${JSON.stringify(`/${path.posix.dirname(fromBundle)}`)})`,
+  };
+});
 
 const started = performance.now();
 // Chunk names carry content hashes: start empty so no stale chunk is left beside the new ones.

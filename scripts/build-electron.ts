@@ -3,34 +3,25 @@
  * Everything but `electron` itself is bundled in, so the packaged app needs no node_modules
  * at run time (only the templates/ folder, read from disk by the publishing pipeline).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
+import { importMetaPaths } from './import-meta-paths.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(projectRoot, 'build', 'electron');
 
 /**
- * In a CommonJS bundle `import.meta` is empty, but a few modules find files (templates)
- * relative to their own source location. This rewrites `import.meta.url` and
- * `import.meta.dirname` in the project's own sources to where that source file sits relative
- * to the app folder, which holds templates/ beside build/ both in development and packaged.
+ * In a CommonJS bundle `import.meta` is empty: each source is located from the bundle's
+ * `__dirname` instead, relative to the app folder, which holds templates/ beside build/ both in
+ * development and packaged.
  */
-const importMetaPlugin: Plugin = {
-  name: 'import-meta-paths',
-  setup(context) {
-    context.onLoad({ filter: /[\\/]main[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes('import.meta')) return undefined;
-      const relative = path.relative(projectRoot, args.path).split(path.sep).join('/');
-      const fileExpr = `require('node:path').join(__dirname, '..', '..', ${JSON.stringify(relative)})`;
-      const contents = source
-        .replaceAll('import.meta.url', `require('node:url').pathToFileURL(${fileExpr}).href`)
-        .replaceAll('import.meta.dirname', `require('node:path').dirname(${fileExpr})`);
-      return { contents, loader: 'ts' };
-    });
-  },
-};
+const importMetaPlugin = importMetaPaths(projectRoot, (relative) => {
+  const fileExpr = `require('node:path').join(__dirname, '..', '..', ${JSON.stringify(relative)})`;
+  return {
+    url: `require('node:url').pathToFileURL(${fileExpr}).href`,
+    dirname: `require('node:path').dirname(${fileExpr})`,
+  };
+});
 
 const started = performance.now();
 await build({

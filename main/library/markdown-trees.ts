@@ -20,6 +20,18 @@ export class MarkdownTrees {
 
   /** A private copy of the tree of `body`, for a pipeline that changes it. */
   copy(body: string): Root {
-    return structuredClone(this.tree(body));
+    return copyPlainData(this.tree(body));
   }
+}
+
+/**
+ * A deep copy of JSON-like data (objects, arrays, strings, numbers, booleans, null), which is
+ * all an mdast tree holds. Several times faster than structuredClone, which serialises.
+ */
+export function copyPlainData<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyPlainData) as T; // cast: same shape, copied
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = copyPlainData(value[key]);
+  return copy as T; // cast: same keys, copied
 }

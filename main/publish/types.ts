@@ -19,6 +19,8 @@ export interface BuildOptions {
   facilitatorPacks: boolean;
   /** Publish every course, marking the ones not signed off as drafts. */
   draft: boolean;
+  /** The site's templates folder (default: templates/site/ in the app). */
+  siteTemplatesDir?: string;
 }
 
 export interface BuildProgress {

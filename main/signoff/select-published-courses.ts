@@ -4,6 +4,10 @@ import type { ExcludedCourse } from '../publish/types.js';
 import { getCourseStatus } from './course-status.js';
 import { joinNames } from './format-date.js';
 import type { CourseStatus } from './types.js';
+import { inBatches } from '../publish/site/in-batches.js';
+
+/** How many courses are read and hashed at once. */
+const STATUS_CONCURRENCY = 16;
 
 export interface PublishedSelection {
   /** Courses to publish, in library order. */
@@ -50,11 +54,17 @@ export async function selectPublishedCourses(
   const courses: Course[] = [];
   const excluded: ExcludedCourse[] = [];
   const statuses = new Map<string, CourseStatus>();
-  for (const course of library.courses) {
-    let status: CourseStatus;
-    try {
-      status = await getCourseStatus(library, course.id);
-    } catch (error) {
+  // Courses are read and hashed a few at a time, so waiting on the disk overlaps with hashing.
+  const outcomes = await inBatches(library.courses, STATUS_CONCURRENCY, (course) =>
+    getCourseStatus(library, course.id).then(
+      (status) => ({ status }),
+      (error: unknown) => ({ error }),
+    ),
+  );
+  library.courses.forEach((course, index) => {
+    const outcome = outcomes[index] ?? { error: new Error('it was not read') };
+    if ('error' in outcome) {
+      const { error } = outcome;
       // A course whose sign-off cannot be worked out is never published as signed off.
       if (options.draft) courses.push(course);
       else {
@@ -64,14 +74,15 @@ export async function selectPublishedCourses(
           reason: `its sign-off could not be checked: ${(error as Error).message}`, // cast: thrown values here are Errors
         });
       }
-      continue;
+      return;
     }
+    const { status } = outcome;
     if (options.draft || status.state === 'ready') {
       courses.push(course);
       statuses.set(course.id, status);
     } else {
       excluded.push({ courseId: course.id, title: course.title, reason: exclusionReason(status) });
     }
-  }
+  });
   return { courses, excluded, statuses };
 }

@@ -15,6 +15,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
 import { parseLibraryMarkdown } from '../../library/parse-library-markdown.js';
+import type { RenderCache } from './render-cache.js';
 import { remarkTandemDirectives } from './directives.js';
 import type { Audience } from './directives.js';
 import { sanitizeSchema } from './sanitize-schema.js';
@@ -39,6 +40,8 @@ export interface RenderMarkdownOptions {
   topHeadingLevel?: number;
   /** The build's parsed bodies: the Markdown is then copied from its tree, not parsed again. */
   trees?: MarkdownTrees;
+  /** Renders kept from earlier builds: an unchanged body is not rendered again. */
+  cache?: RenderCache;
 }
 
 /** Rendered HTML with a plain-text excerpt, from one pass over the Markdown. */
@@ -149,6 +152,11 @@ export function renderMarkdownDocument(
   markdown: string,
   options: RenderMarkdownOptions,
 ): RenderedMarkdown {
+  if (options.cache) {
+    return options.cache.render(markdown, options, (o) =>
+      renderMarkdownDocument(markdown, { ...o, cache: undefined }),
+    );
+  }
   const data: CallData = {
     resolveImage: options.resolveImage,
     headingOffset: options.headingOffset ?? 0,

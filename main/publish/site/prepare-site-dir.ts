@@ -1,6 +1,7 @@
 /**
- * Empties the site folder before a build, and refuses when that could lose someone's work:
- * a folder Tandem did not make, or one holding the library itself.
+ * Readies the site folder for a build, and refuses when writing there could lose someone's
+ * work: a folder Tandem did not make, or one holding the library itself. Files already there
+ * are kept, so a rebuild rewrites only what changed (write-site.ts removes the rest).
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,8 +12,11 @@ function isInside(child: string, parent: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** Clears (or creates) `siteDir`, throwing a plain-words Error when it must not be touched. */
-export async function prepareSiteDir(siteDir: string, libraryRoot: string): Promise<void> {
+/**
+ * Creates `siteDir` if needed and returns the site-relative paths (forward slashes) of the
+ * files already in it; throws a plain-words Error when it must not be touched.
+ */
+export async function prepareSiteDir(siteDir: string, libraryRoot: string): Promise<Set<string>> {
   if (isInside(path.resolve(libraryRoot), siteDir)) {
     throw new Error(
       `The site folder ${siteDir} would contain the library itself; choose another output folder.`,
@@ -28,7 +32,14 @@ export async function prepareSiteDir(siteDir: string, libraryRoot: string): Prom
         `${siteDir} already holds files that Tandem did not write; move them or choose another output folder.`,
       );
     }
-    await rm(siteDir, { recursive: true, force: true });
   }
   await mkdir(siteDir, { recursive: true });
+  const existing = new Set<string>();
+  for (const entry of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    // Tandem never writes links; writing through one would change a file outside the site.
+    if (entry.isSymbolicLink()) await rm(full);
+    else if (entry.isFile()) existing.add(path.relative(siteDir, full).split(path.sep).join('/'));
+  }
+  return existing;
 }

@@ -56,6 +56,7 @@ export function renderCoursePage(
   const description = course.body.trim()
     ? SanitizedHtml.fromMarkdown(course.body, {
         trees: model.ctx.markdownTrees,
+        cache: model.renderCache,
         topHeadingLevel: 3,
         resolveImage: imageResolver(course, course.file, path, model.images, model.usedImages),
       })

@@ -16,6 +16,7 @@ export function renderFrontPage(
   const path = sitePaths.page(page.slug);
   const content = SanitizedHtml.withExcerpt(page.body, {
     trees: model.ctx.markdownTrees,
+    cache: model.renderCache,
     topHeadingLevel: 2,
     resolveImage: () => undefined,
   });

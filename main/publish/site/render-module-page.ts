@@ -26,6 +26,7 @@ export function renderModulePages(
     const path = paths.get(module) ?? coursePath;
     const content = SanitizedHtml.withExcerpt(module.body, {
       trees: model.ctx.markdownTrees,
+      cache: model.renderCache,
       topHeadingLevel: 2,
       resolveImage: imageResolver(course, module.file, path, model.images, model.usedImages),
     });

@@ -14,6 +14,7 @@ import {
   joinWithAnd,
 } from '../format-dates.js';
 import { dateOfCourses } from '../content-dates.js';
+import type { RenderCache } from '../markdown/render-cache.js';
 import type { PublishContext } from '../types.js';
 import type { PublishableImages } from './course-images.js';
 import { modulePaths, relativeHref, sitePaths } from './site-paths.js';
@@ -43,6 +44,8 @@ export interface SiteModel {
   usedImages: Map<string, string>;
   /** Site path of the college's cover image, when it has a publishable one. */
   coverImage: string | null;
+  /** Markdown rendered by earlier builds (write-site.ts), when the build keeps one. */
+  renderCache?: RenderCache;
 }
 
 /** Looks everything up once. */
@@ -50,6 +53,7 @@ export function buildSiteModel(
   ctx: PublishContext,
   images: PublishableImages,
   coverImage: string | null = null,
+  renderCache?: RenderCache,
 ): SiteModel {
   const { library } = ctx;
   const runsByCourse = new Map<string, Run[]>();
@@ -76,6 +80,7 @@ export function buildSiteModel(
     images,
     usedImages: new Map(),
     coverImage,
+    renderCache,
   };
 }
 

@@ -1,14 +1,15 @@
 /**
- * Writes the static student site of a build into `<outDir>/site/`: renders every page in
- * memory (templates compiled once), then writes files in bounded concurrent batches.
+ * Writes the static student site of a build into `<outDir>/site/`: renders each page
+ * (templates compiled once) and writes it as soon as it is rendered, a bounded number at once.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../../library/types.js';
 import type { PublishContext } from '../types.js';
-import { checkCourseImages, checkImage, writeImage, type ImageSource } from './course-images.js';
-import { inBatches } from './in-batches.js';
-import { loadSiteTemplates, readSiteStylesheet } from './load-templates.js';
+import { checkCourseImages, checkImage, type ImageSource } from './course-images.js';
+import { cacheStamp, RenderCache } from '../markdown/render-cache.js';
+import { TANDEM_VERSION } from '../tandem-version.js';
+import { loadSiteTemplates, readSiteStylesheet, siteTemplatesDir } from './load-templates.js';
 import { prepareSiteDir } from './prepare-site-dir.js';
 import { renderCategoryPages, renderCourseIndex } from './render-category.js';
 import { renderCoursePage } from './render-course-page.js';
@@ -22,6 +23,20 @@ import type { RenderedPage } from './rendered-page.js';
 import { buildSiteModel } from './site-model.js';
 import { sitePaths } from './site-paths.js';
 
+/** The render cache, relative to the build's output folder. */
+export const RENDER_CACHE_FILE = '.tandem-cache/site-markdown.json';
+
+/** Every file of a templates folder, in a stable order, for the cache stamp. */
+async function readTemplateSources(dir: string): Promise<string[]> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+  return Promise.all(
+    files.map(async (f) => `${path.relative(dir, f)}\n${await readFile(f, 'utf8')}`),
+  );
+}
+
 /** How many files are written at once: enough to keep the disk busy, few enough for any OS. */
 const WRITE_CONCURRENCY = 32;
 
@@ -32,6 +47,12 @@ export interface SiteOutput {
   indexHtml: string;
   pages: number;
   images: number;
+  /** Files (re)written by this build; the rest already had the right bytes. */
+  written: number;
+  /** Files of an earlier build that this one no longer makes, removed. */
+  removed: number;
+  /** Markdown bodies taken from the render cache, and rendered anew. */
+  rendered: { cached: number; new: number };
   /** Images left off the site, and why. */
   warnings: Problem[];
 }
@@ -52,6 +73,78 @@ async function publishableCover(
   };
 }
 
+/**
+ * Writes site files under `root` with at most `limit` in flight, making each folder once. A
+ * file already there with the same bytes is left alone, so a rebuild touches only what changed.
+ */
+class SiteWriter {
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #dirs = new Map<string, Promise<unknown>>();
+  #failure: { error: unknown } | undefined;
+  /** Every site-relative path this build wrote or found already right. */
+  readonly produced = new Set<string>();
+  /** How many files had to be (re)written. */
+  written = 0;
+
+  constructor(
+    private readonly root: string,
+    private readonly existing: ReadonlySet<string>,
+    private readonly limit: number,
+  ) {}
+
+  /** Starts writing `target` (site-relative); waits first while `limit` writes are running. */
+  async write(
+    target: string,
+    bytes: () => Promise<Buffer | string> | Buffer | string,
+  ): Promise<void> {
+    while (this.#inFlight.size >= this.limit) await Promise.race(this.#inFlight);
+    this.#throwIfFailed();
+    this.produced.add(target);
+    const dir = path.posix.dirname(target);
+    let made = this.#dirs.get(dir);
+    if (!made) {
+      made =
+        dir === '.' ? Promise.resolve() : mkdir(path.join(this.root, dir), { recursive: true });
+      this.#dirs.set(dir, made);
+    }
+    const file = path.join(this.root, target);
+    const task: Promise<void> = made
+      .then(async () => {
+        const content = await bytes();
+        const data = typeof content === 'string' ? Buffer.from(content) : content;
+        if (this.existing.has(target)) {
+          const before = await readFile(file).catch(() => undefined);
+          if (before?.equals(data)) return;
+        }
+        await writeFile(file, data);
+        this.written += 1;
+      })
+      .catch((error: unknown) => {
+        this.#failure ??= { error };
+      })
+      .finally(() => this.#inFlight.delete(task));
+    this.#inFlight.add(task);
+  }
+
+  /** Waits for every write, then removes the files no longer part of the site. */
+  async finish(): Promise<number> {
+    while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);
+    this.#throwIfFailed();
+    const stale = [...this.existing].filter((file) => !this.produced.has(file));
+    for (const file of stale) await rm(path.join(this.root, file), { force: true });
+    // Folders left empty go too, deepest first.
+    const dirs = new Set(stale.map((file) => path.posix.dirname(file)).filter((d) => d !== '.'));
+    for (const dir of [...dirs].sort((x, y) => y.length - x.length)) {
+      await rmdir(path.join(this.root, dir)).catch(() => undefined);
+    }
+    return stale.length;
+  }
+
+  #throwIfFailed(): void {
+    if (this.#failure) throw this.#failure.error;
+  }
+}
+
 /** Renders and writes the whole site of `ctx`; throws a plain-words Error if the folder cannot be used. */
 export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
   const siteDir = path.resolve(ctx.options.outDir, 'site');
@@ -59,8 +152,14 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
   const images = await checkCourseImages(library.root, ctx.courses);
   const cover = await publishableCover(library.root, library.college.coverImage);
   if (cover.warning) images.warnings.push(cover.warning);
-  const model = buildSiteModel(ctx, images, cover.target ?? null);
-  const templates = loadSiteTemplates();
+  const templatesDir = ctx.options.siteTemplatesDir ?? siteTemplatesDir;
+  const templates = loadSiteTemplates(templatesDir);
+  // Kept beside the site, not in it: the site folder is what gets uploaded.
+  const renderCache = await RenderCache.open(
+    path.resolve(ctx.options.outDir, RENDER_CACHE_FILE),
+    cacheStamp(TANDEM_VERSION, await readTemplateSources(templatesDir)),
+  );
+  const model = buildSiteModel(ctx, images, cover.target ?? null, renderCache);
   const extras = renderSiteExtras(model, templates);
 
   // Each job renders one or more pages; counted up front so progress has a total.
@@ -78,11 +177,18 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
     ]),
   ];
   const total = jobs.length;
-  const pages: RenderedPage[] = [];
-  jobs.forEach((job, index) => {
+
+  const existing = await prepareSiteDir(siteDir, library.root);
+  // Pages are written as they are rendered, a bounded number at a time, so a large site is
+  // never held in memory whole.
+  const writer = new SiteWriter(siteDir, existing, WRITE_CONCURRENCY);
+  let pageCount = 0;
+  for (const [index, job] of jobs.entries()) {
     const rendered = job();
-    if (Array.isArray(rendered)) pages.push(...rendered);
-    else pages.push(rendered);
+    for (const page of Array.isArray(rendered) ? rendered : [rendered]) {
+      await writer.write(page.path, () => page.html);
+      pageCount += 1;
+    }
     if (index % 50 === 0 || index === total - 1) {
       ctx.onProgress({
         phase: 'site',
@@ -91,59 +197,46 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
         message: 'Making the website',
       });
     }
-  });
+  }
 
-  await prepareSiteDir(siteDir, library.root);
-  const copyTo = (source: ImageSource, target: string) => () =>
-    writeImage(source, path.join(siteDir, target));
-  const files: { target: string; write: () => Promise<void> }[] = [
-    ...pages.map((page) => ({
-      target: page.path,
-      write: () => writeFile(path.join(siteDir, page.path), page.html),
-    })),
-    {
-      target: sitePaths.stylesheet,
-      write: () => writeFile(path.join(siteDir, sitePaths.stylesheet), readSiteStylesheet()),
-    },
+  // What is published for an image: the checked SVG written out again, or the file's bytes.
+  const copyOf = (source: ImageSource) => () => source.svg ?? readFile(source.file);
+  const files: { target: string; bytes: () => Promise<Buffer | string> | string }[] = [
+    { target: sitePaths.stylesheet, bytes: () => readSiteStylesheet(templatesDir) },
     {
       target: sitePaths.marker,
-      write: () =>
-        writeFile(
-          path.join(siteDir, sitePaths.marker),
-          'This folder is written by `tandem build`; it is emptied and rewritten on every build.\n',
-        ),
+      bytes: () =>
+        'This folder is written by `tandem build`; each build rewrites what changed and removes files it no longer makes.\n',
     },
-    ...extras.assets.map((asset) => ({
-      target: asset.path,
-      write: () => writeFile(path.join(siteDir, asset.path), asset.content),
-    })),
+    ...extras.assets.map((asset) => ({ target: asset.path, bytes: () => asset.content })),
     ...(cover.source && cover.target
-      ? [{ target: cover.target, write: copyTo(cover.source, cover.target) }]
+      ? [{ target: cover.target, bytes: copyOf(cover.source) }]
       : []),
     ...[...model.usedImages]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .flatMap(([target, source]) => {
         const checked = images.allowed.get(source);
-        return checked ? [{ target, write: copyTo(checked, target) }] : [];
+        return checked ? [{ target, bytes: copyOf(checked) }] : [];
       }),
   ];
-  const dirs = [...new Set(files.map((f) => path.posix.dirname(f.target)))]
-    .filter((d) => d !== '.')
-    .sort();
-  for (const dir of dirs) await mkdir(path.join(siteDir, dir), { recursive: true });
   ctx.onProgress({
     phase: 'site',
     done: 1,
     total: 1,
-    message: `Saving ${files.length} website files`,
+    message: `Saving ${files.length + pageCount} website files`,
   });
-  await inBatches(files, WRITE_CONCURRENCY, (f) => f.write());
+  for (const file of files) await writer.write(file.target, file.bytes);
+  const removed = await writer.finish();
+  await renderCache.save();
 
   return {
     siteDir,
     indexHtml: path.join(siteDir, sitePaths.home),
-    pages: pages.length,
+    pages: pageCount,
     images: model.usedImages.size,
+    written: writer.written,
+    removed,
+    rendered: { cached: renderCache.hits, new: renderCache.misses },
     warnings: images.warnings,
   };
 }

@@ -1,0 +1,216 @@
+/**
+ * Rebuilding into the same output folder: after any edit the folder is byte for byte what a
+ * clean build of the edited library writes (whole tree), only files whose bytes change are
+ * rewritten, and a render cache that is damaged or from another Tandem is never trusted.
+ */
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPublication } from '../../../main/publish/build.js';
+import { RENDER_CACHE_FILE } from '../../../main/publish/site/write-site.js';
+import { siteTemplatesDir } from '../../../main/publish/site/load-templates.js';
+import type { BuildOptions } from '../../../main/publish/types.js';
+import { sampleLibrary } from '../../support/temp-library.js';
+import { readTree } from '../site/site-files.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), 'tandem-incremental-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** A fresh copy of the sample college and of the site templates, in `dir`. */
+async function workspace(dir: string): Promise<{ library: string; templates: string }> {
+  const library = path.join(dir, 'library');
+  const templates = path.join(dir, 'templates');
+  await cp(sampleLibrary, library, { recursive: true });
+  await cp(siteTemplatesDir, templates, { recursive: true });
+  return { library, templates };
+}
+
+async function build(library: string, templates: string, outDir: string): Promise<void> {
+  const options: BuildOptions = {
+    outDir,
+    only: 'site',
+    paper: 'A4',
+    largePrint: false,
+    booklet: false,
+    facilitatorPacks: false,
+    draft: true,
+    siteTemplatesDir: templates,
+  };
+  const result = await buildPublication(library, options);
+  expect(result.errors).toEqual([]);
+  expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+}
+
+async function mtimes(dir: string): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  for (const file of (await readTree(dir)).keys())
+    times.set(file, (await stat(path.join(dir, file))).mtimeMs);
+  return times;
+}
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  const before = await readFile(file, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before);
+  await writeFile(file, after);
+}
+
+const edits: [string, (w: { library: string; templates: string }) => Promise<void>][] = [
+  [
+    'a module',
+    ({ library }) =>
+      edit(path.join(library, 'managing-stress/modules/01-what-is-stress.md'), (t) =>
+        t.replace(/\n*$/, '\n\nA new closing thought about resting well.\n'),
+      ),
+  ],
+  [
+    "a course's front matter",
+    ({ library }) =>
+      edit(path.join(library, 'managing-stress/course.md'), (t) =>
+        t.replace(/^summary: .*$/m, 'summary: Notice stress early and find what helps you.'),
+      ),
+  ],
+  [
+    "a term's sessions",
+    ({ library }) =>
+      edit(path.join(library, 'terms/spring-2027.yml'), (t) =>
+        t.replace('date: 2027-01-18  # Monday', 'date: 2027-01-19  # Tuesday'),
+      ),
+  ],
+  [
+    'college.yml',
+    ({ library }) =>
+      edit(path.join(library, 'college.yml'), (t) =>
+        t.replace(/^tagline: .*$/m, 'tagline: Learning and recovering together'),
+      ),
+  ],
+  [
+    'a template',
+    ({ templates }) =>
+      edit(path.join(templates, 'partials/layout.hbs'), (t) =>
+        t.replace('Every course is', 'Each and every course is'),
+      ),
+  ],
+];
+
+describe('rebuilding into the same folder', () => {
+  it.each(edits)(
+    'after an edit to %s, equals a clean build and rewrites only changed files',
+    async (name, apply) => {
+      const dir = path.join(tmp, name.replace(/\W+/g, '-'));
+      const w = await workspace(dir);
+      const out = path.join(dir, 'out');
+      await build(w.library, w.templates, out);
+      const before = await readTree(out);
+      const timesBefore = await mtimes(out);
+      // Over the file system's time resolution, so a rewrite always shows in the mtime.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      await apply(w);
+      await build(w.library, w.templates, out);
+      const clean = path.join(dir, 'clean');
+      await build(w.library, w.templates, clean);
+
+      const rebuilt = await readTree(out);
+      expect([...rebuilt.keys()]).toEqual([...(await readTree(clean)).keys()]);
+      const cleanTree = await readTree(clean);
+      const differing = [...rebuilt].filter(([f, b]) => !b.equals(cleanTree.get(f) ?? Buffer.alloc(0)));
+      expect(differing.map(([f]) => f)).toEqual([]);
+
+      const changed = [...rebuilt]
+        .filter(([f, b]) => !before.get(f)?.equals(b))
+        .map(([f]) => f)
+        .sort();
+      const timesAfter = await mtimes(out);
+      const touched = [...timesAfter]
+        .filter(([f, t]) => timesBefore.get(f) !== t)
+        .map(([f]) => f)
+        .sort();
+      expect(changed.length).toBeGreaterThan(0);
+      expect(touched).toEqual(changed);
+    },
+  );
+
+  it("after a module edit, rewrites only that course's pages and the cache", async () => {
+    const dir = path.join(tmp, 'module-only');
+    const w = await workspace(dir);
+    const out = path.join(dir, 'out');
+    await build(w.library, w.templates, out);
+    const before = await readTree(out);
+    // A course still awaiting sign-off, so the edit changes no course's state or date.
+    const course = 'volunteering-and-your-community';
+    const modules = await readdir(path.join(w.library, course, 'modules'));
+    await edit(path.join(w.library, course, 'modules', modules[0] ?? ''), (t) =>
+      t.replace(/\n*$/, '\n\nOne more line.\n'),
+    );
+    await build(w.library, w.templates, out);
+    const after = await readTree(out);
+    const changed = [...after].filter(([f, b]) => !before.get(f)?.equals(b)).map(([f]) => f);
+    // Its pages show the course's content version, which the edit changed; nothing else does.
+    const coursePages = [...after.keys()].filter((f) => f.startsWith(`site/courses/${course}/`));
+    expect(coursePages.length).toBe(modules.length + 1);
+    expect(changed.sort()).toEqual([RENDER_CACHE_FILE, ...coursePages].sort());
+  });
+});
+
+describe('the render cache', () => {
+  /** Builds once, then rewrites the cache file with `change` and returns the folders. */
+  async function tampered(
+    name: string,
+    change: (cache: { format: number; stamp: string; checksum: string; entries: string }) => void,
+  ) {
+    const dir = path.join(tmp, name);
+    const w = await workspace(dir);
+    const out = path.join(dir, 'out');
+    await build(w.library, w.templates, out);
+    const file = path.join(out, RENDER_CACHE_FILE);
+    // cast: the file written by the build just above.
+    const cache = JSON.parse(await readFile(file, 'utf8')) as {
+      format: number;
+      stamp: string;
+      checksum: string;
+      entries: string;
+    };
+    // Every cached page body now says something no library does.
+    cache.entries = cache.entries.replace(/<p>/g, '<p>TAMPERED ');
+    change(cache);
+    await writeFile(file, JSON.stringify(cache));
+    return { w, out };
+  }
+
+
+  it.each([
+    ['damaged (its checksum no longer matches)', () => undefined],
+    [
+      'from an older Tandem (another stamp, checksum right)',
+      (cache: { stamp: string; checksum: string; entries: string }) => {
+        cache.stamp = sha256('tandem 0.0.1');
+        cache.checksum = sha256(cache.entries);
+      },
+    ],
+  ])('is ignored when %s', async (name, change) => {
+    const { w, out } = await tampered(name.replace(/\W+/g, '-'), change);
+    await build(w.library, w.templates, out);
+    const rebuilt = await readTree(out);
+    expect([...rebuilt.values()].some((b) => b.includes('TAMPERED'))).toBe(false);
+  });
+
+  it('is used when it is whole and from this Tandem', async () => {
+    // The same tampering with a correct checksum and stamp shows: so the checks above are what keep it out.
+    const { w, out } = await tampered('trusted', (cache) => {
+      cache.checksum = sha256(cache.entries);
+    });
+    await build(w.library, w.templates, out);
+    const page = await readFile(path.join(out, 'site/courses/managing-stress/index.html'), 'utf8');
+    expect(page).toContain('TAMPERED');
+  });
+});
