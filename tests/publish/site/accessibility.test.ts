@@ -101,7 +101,7 @@ describe('the sample college site', () => {
     files = await htmlPages(siteDir);
   });
 
-  it('has no axe violations on any page, light or dark', { timeout: 300_000 }, async () => {
+  it('has no axe violations on any page, light or dark', { timeout: 600_000 }, async () => {
     expect(files.length).toBeGreaterThan(20);
     expect(await axeAll(siteDir, files)).toEqual([]);
   });
@@ -128,9 +128,9 @@ describe('a large generated library', () => {
         /^courses\/course-0001\/[^/]+\.html$/.test(f),
     );
     sample = sample.filter((f) => !f.startsWith('categories/') || f.endsWith('living-well.html'));
-  }, 300_000);
+  }, 600_000);
 
-  it('has no axe violations on a sample of pages', { timeout: 300_000 }, async () => {
+  it('has no axe violations on a sample of pages', { timeout: 600_000 }, async () => {
     expect(sample.length).toBeGreaterThan(5);
     expect(await axeAll(siteDir, sample)).toEqual([]);
   });
