@@ -38,6 +38,14 @@ export const collegeSchema = z.object({
   coverImage: optionalText,
   timeZone: optionalText,
   siteUrl: optionalText,
+  studentInfo: z
+    .object({
+      free: optionalText,
+      referral: optionalText,
+      enrol: optionalText,
+      access: optionalText,
+    })
+    .optional(),
 });
 
 export const trainerKeySchema = z.object({

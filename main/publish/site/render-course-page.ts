@@ -4,6 +4,7 @@ import { formatDate } from '../format-dates.js';
 import { imageResolver } from './course-images.js';
 import type { SiteTemplates } from './load-templates.js';
 import { courseJsonLd } from './open-data.js';
+import { studentInfoView } from './student-info.js';
 import type { RenderedPage } from './rendered-page.js';
 import { SanitizedHtml } from './sanitized-html.js';
 import {
@@ -90,6 +91,8 @@ export function renderCoursePage(
     notRunning: runs.length === 0,
     enrolHref: enrol ? relativeHref(path, sitePaths.page(enrol.slug)) : null,
     jsonLd: courseJsonLd(model, course),
+    isNew: model.newCourses.has(course.id),
+    info: studentInfoView(model),
     modules: course.modules.map((m) => ({
       number: m.number,
       title: m.title,

@@ -15,6 +15,7 @@ import {
 import type { PublishContext } from '../types.js';
 import type { PublishableImages } from './course-images.js';
 import { modulePaths, relativeHref, sitePaths } from './site-paths.js';
+import { newThisTerm } from './student-info.js';
 
 /** Banner and label of a course page that is published with `--draft` but not signed off. */
 export const DRAFT_LABEL = 'Draft – not yet signed off';
@@ -41,6 +42,8 @@ export interface SiteModel {
   usedImages: Map<string, string>;
   /** Site path of the college's cover image, when it has a publishable one. */
   coverImage: string | null;
+  /** Courses running this term that did not run in the previous one. */
+  newCourses: Set<string>;
 }
 
 /** Looks everything up once. */
@@ -62,7 +65,7 @@ export function buildSiteModel(
       if (ctx.statuses.get(course.id)?.state !== 'ready') draftCourses.add(course.id);
     }
   }
-  return {
+  const model: SiteModel = {
     ctx,
     library,
     trainers: new Map(library.trainers.map((t) => [t.id, t])),
@@ -74,7 +77,10 @@ export function buildSiteModel(
     images,
     usedImages: new Map(),
     coverImage,
+    newCourses: new Set(),
   };
+  model.newCourses = newThisTerm(model);
+  return model;
 }
 
 /** A `<time datetime>` value with its visible text. */
@@ -286,6 +292,8 @@ export interface CourseCardView {
   where: string | null;
   moreRuns: string | null;
   draft: boolean;
+  /** Not in the previous term's timetable. */
+  isNew: boolean;
 }
 
 /** A course as a card in lists (home, category, all courses). */
@@ -310,6 +318,7 @@ export function courseCard(model: SiteModel, course: Course, pagePath: string): 
         ? `Also runs ${runs.length - 1} more ${runs.length === 2 ? 'time' : 'times'} this term`
         : null,
     draft: model.draftCourses.has(course.id),
+    isNew: model.newCourses.has(course.id),
   };
 }
 
