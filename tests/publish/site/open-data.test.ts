@@ -8,8 +8,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadLibrary } from '../../../main/library/load-library.js';
-import { buildPublication } from '../../../main/publish/build.js';
 import { zonedIso } from '../../../main/publish/site/open-data.js';
+import { buildSiteOnly } from '../../support/build-site.js';
 import { launchTestBrowser, type TestBrowser } from '../../support/chromium.js';
 import {
   copyLibrary,
@@ -34,17 +34,8 @@ afterAll(async () => {
 async function buildSite(library: string, draft: boolean) {
   const temp = await copyLibrary(library);
   temps.push(temp);
-  const result = await buildPublication(temp.root, {
-    outDir: path.join(temp.root, '..', 'out'),
-    only: 'site',
-    paper: 'A4',
-    largePrint: false,
-    booklet: false,
-    facilitatorPacks: false,
-    draft,
-  });
-  if (!result.ok || !result.siteDir) throw new Error(result.errors.join('\n'));
-  return { root: temp.root, siteDir: result.siteDir, tree: await readTree(result.siteDir) };
+  const siteDirBuilt = await buildSiteOnly(temp.root, path.join(temp.root, '..', 'out'), { draft });
+  return { root: temp.root, siteDir: siteDirBuilt, tree: await readTree(siteDirBuilt) };
 }
 
 describe('zonedIso', () => {

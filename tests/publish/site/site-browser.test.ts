@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildPublication } from '../../../main/publish/build.js';
+import { buildSiteOnly } from '../../support/build-site.js';
 import { launchTestBrowser, type TestBrowser } from '../../support/chromium.js';
 import { copyLibrary, sampleLibrary, type TempLibrary } from '../../support/temp-library.js';
 import { readTree } from './site-files.js';
@@ -24,17 +24,7 @@ const url = (file: string) => pathToFileURL(path.join(siteDir, file)).href;
 beforeAll(async () => {
   vi.stubEnv('SOURCE_DATE_EPOCH', '1796083200');
   temp = await copyLibrary(sampleLibrary);
-  const result = await buildPublication(temp.root, {
-    outDir: path.join(temp.root, '..', 'out'),
-    only: 'site',
-    paper: 'A4',
-    largePrint: false,
-    booklet: false,
-    facilitatorPacks: false,
-    draft: true,
-  });
-  if (!result.ok || !result.siteDir) throw new Error(result.errors.join('\n'));
-  siteDir = result.siteDir;
+  siteDir = await buildSiteOnly(temp.root, path.join(temp.root, '..', 'out'));
   courses = [...(await readTree(siteDir)).keys()].filter((f) =>
     /^courses\/[^/]+\/index\.html$/.test(f),
   );

@@ -5,8 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildPublication } from '../../../main/publish/build.js';
 import { DEFAULT_STUDENT_INFO } from '../../../main/publish/site/student-info.js';
+import { buildSiteOnly } from '../../support/build-site.js';
 import { copyLibrary, sampleLibrary, type TempLibrary } from '../../support/temp-library.js';
 import { normalise, readTree } from './site-files.js';
 
@@ -23,18 +23,12 @@ afterAll(async () => {
 let builds = 0;
 async function build(term?: string) {
   builds += 1;
-  const result = await buildPublication(temp.root, {
-    outDir: path.join(temp.root, '..', `out-${builds}`),
-    only: 'site',
-    paper: 'A4',
-    largePrint: false,
-    booklet: false,
-    facilitatorPacks: false,
-    draft: true,
-    ...(term ? { termId: term } : {}),
-  });
-  if (!result.ok || !result.siteDir) throw new Error(result.errors.join('\n'));
-  const tree = await readTree(result.siteDir);
+  const siteDirBuilt = await buildSiteOnly(
+    temp.root,
+    path.join(temp.root, '..', `out-${builds}`),
+    term ? { termId: term } : {},
+  );
+  const tree = await readTree(siteDirBuilt);
   return (file: string) => normalise(tree.get(file)?.toString('utf8') ?? '');
 }
 
