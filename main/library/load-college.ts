@@ -51,6 +51,10 @@ export async function loadCollege(root: string): Promise<LoadedCollege> {
     })),
   };
   if (value.holidays !== undefined) college.holidays = value.holidays;
+  if (value.studentInfo) {
+    const info = Object.entries(value.studentInfo).filter(([, v]) => v?.trim());
+    if (info.length > 0) college.studentInfo = Object.fromEntries(info);
+  }
   const site = checkSiteSettings(value, parsed.source);
   Object.assign(college, site.settings);
   problems.push(...site.problems);

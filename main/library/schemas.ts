@@ -40,6 +40,14 @@ export const collegeSchema = z.object({
   holidays: z.enum(HOLIDAY_REGIONS).optional(),
   timeZone: optionalText,
   siteUrl: optionalText,
+  studentInfo: z
+    .object({
+      free: optionalText,
+      referral: optionalText,
+      enrol: optionalText,
+      access: optionalText,
+    })
+    .optional(),
 });
 
 export const trainerKeySchema = z.object({

@@ -65,6 +65,16 @@ export interface College {
   timeZone?: string;
   /** Public address of the published site, ending in `/`, for links in calendars and open data. */
   siteUrl?: string;
+  /** The college's own words for the "Good to know" panel of course pages. */
+  studentInfo?: StudentInfo;
+}
+
+/** Sentences shown on every course page; each has a default in the site. */
+export interface StudentInfo {
+  free?: string;
+  referral?: string;
+  enrol?: string;
+  access?: string;
 }
 
 /** A public key line under a trainer in trainers.yml (used by sign-off). */

@@ -29,7 +29,7 @@ export function calendarStamp(model: SiteModel, env: NodeJS.ProcessEnv = process
 }
 
 /** The host part of UIDs: the site's own host when known, else one made from the college name. */
-function uidDomain(model: SiteModel): string {
+export function uidDomain(model: SiteModel): string {
   const { siteUrl, name } = model.library.college;
   if (siteUrl) return new URL(siteUrl).host;
   const slug = name
@@ -43,20 +43,24 @@ interface CalendarContext {
   model: SiteModel;
   timeZone: string;
   stamp: Date;
-  domain: string;
 }
 
 /** `2027-03-29` and `10:00` → `2027-03-29T10:00:00`, a local time in the calendar's zone. */
 const localTime = (date: string, time: string): string => `${date}T${time}:00`;
 
 /**
- * Adds the sessions of `run` to `calendar`. UIDs name the term, course, venue, which run of
- * the course at that venue and which session, so moving a session to another day updates it.
+ * The UID of session `index` (0-based) of `run`: term, course, venue, which run of the course
+ * at that venue and which session, so moving a session to another day updates it.
  */
-function addRun(calendar: ICalCalendar, c: CalendarContext, course: Course, run: Run): void {
-  const { model } = c;
+export function sessionUid(model: SiteModel, course: Course, run: Run, index: number): string {
   const runs = model.runsByCourse.get(course.id) ?? [];
   const atVenue = runs.filter((r) => r.venue === run.venue).indexOf(run) + 1;
+  return `${model.ctx.term.id}.${course.id}.${run.venue}.run-${atVenue}.session-${index + 1}@${uidDomain(model)}`;
+}
+
+/** Adds the sessions of `run` to `calendar`. */
+function addRun(calendar: ICalCalendar, c: CalendarContext, course: Course, run: Run): void {
+  const { model } = c;
   const venue = model.venues.get(run.venue);
   const pageUrl = model.library.college.siteUrl
     ? new URL(sitePaths.course(course.id), model.library.college.siteUrl).href
@@ -69,7 +73,7 @@ function addRun(calendar: ICalCalendar, c: CalendarContext, course: Course, run:
         ? `${venue.name}, ${venue.address}`
         : run.venue;
     calendar.createEvent({
-      id: `${model.ctx.term.id}.${course.id}.${run.venue}.run-${atVenue}.session-${index + 1}@${c.domain}`,
+      id: sessionUid(model, course, run, index),
       stamp: c.stamp,
       start: localTime(session.date, session.start),
       end: localTime(session.date, session.end),
@@ -112,7 +116,6 @@ export function renderCalendars(
     model,
     timeZone: model.library.college.timeZone ?? DEFAULT_TIME_ZONE,
     stamp: calendarStamp(model, env),
-    domain: uidDomain(model),
   };
   const { college } = model.library;
   const files: CalendarFile[] = [];

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { SanitizedHtml } from './sanitized-html.js';
+import { scriptSafeJson } from './script-safe-json.js';
 
 /** templates/site/ in the app. */
 export const siteTemplatesDir = fileURLToPath(new URL('../../../templates/site/', import.meta.url));
@@ -48,7 +49,8 @@ const COMPILE_OPTIONS = { noEscape: false, strict: true } as const;
  *   `layout` view); the body reaches the layout as `pageBody`, the already-escaped output of
  *   the app's own template, never course text;
  * - `{{courseCard card}}` renders partials/course-card.hbs;
- * - `{{sanitizedHtml x}}` prints Markdown rendered by renderMarkdown, and nothing else.
+ * - `{{sanitizedHtml x}}` prints Markdown rendered by renderMarkdown, and nothing else;
+ * - `{{jsonLd x}}` prints `x` as a JSON-LD script element, escaped for it.
  */
 export function loadSiteTemplates(dir: string = siteTemplatesDir): SiteTemplates {
   if (cached && dir === siteTemplatesDir) return cached;
@@ -78,6 +80,15 @@ export function loadSiteTemplates(dir: string = siteTemplatesDir): SiteTemplates
         `<!doctype html>\n${layout({ layout: this.layout, pageBody })}`,
       );
     },
+  );
+  // Structured data for search engines and directories; scriptSafeJson keeps library text
+  // from ending the element.
+  handlebars.registerHelper(
+    'jsonLd',
+    (value: unknown) =>
+      new handlebars.SafeString(
+        `<script type='application/ld+json'>${scriptSafeJson(value)}</script>`,
+      ),
   );
   handlebars.registerHelper('courseCard', (card: unknown) => {
     if (typeof card !== 'object' || card === null) throw new Error('courseCard needs a card view');

@@ -3,6 +3,8 @@ import type { Course } from '../../library/types.js';
 import { formatDate } from '../format-dates.js';
 import { imageResolver } from './course-images.js';
 import type { SiteTemplates } from './load-templates.js';
+import { courseJsonLd } from './open-data.js';
+import { studentInfoView } from './student-info.js';
 import type { RenderedPage } from './rendered-page.js';
 import { SanitizedHtml } from './sanitized-html.js';
 import {
@@ -91,6 +93,9 @@ export function renderCoursePage(
     termTitle: model.ctx.term.title,
     notRunning: runs.length === 0,
     enrolHref: enrol ? relativeHref(path, sitePaths.page(enrol.slug)) : null,
+    jsonLd: courseJsonLd(model, course),
+    isNew: model.newCourses.has(course.id),
+    info: studentInfoView(model),
     modules: course.modules.map((m) => ({
       number: m.number,
       title: m.title,

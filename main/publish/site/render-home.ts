@@ -55,6 +55,7 @@ export function renderHome(model: SiteModel, templates: SiteTemplates): Rendered
       .filter((c) => c.count > 0)
       .map((c) => ({ ...c, countText: `${c.count} ${c.count === 1 ? 'course' : 'courses'}` })),
     courses: running,
+    newCourses: running.filter((card) => card.isNew),
     coursesHref: relativeHref(path, sitePaths.courses),
     searchHref: relativeHref(path, sitePaths.search),
     timetableHref: relativeHref(path, sitePaths.timetable),

@@ -1,6 +1,6 @@
 /**
  * The parts of the student site beyond its pages of course text: search (page, index and
- * scripts) and calendars, written alongside the pages by write-site.ts from this one place.
+ * scripts), filters, calendars and open data, written alongside the pages by write-site.ts from this one place.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { renderCalendars } from './calendars.js';
 import { courseFactsScript } from './course-filters.js';
 import type { SiteTemplates } from './load-templates.js';
 import { siteTemplatesDir } from './load-templates.js';
+import { coursesFeed, coursesJson } from './open-data.js';
 import type { RenderedPage } from './rendered-page.js';
 import { renderSearchPage } from './render-search-page.js';
 import { miniSearchBrowserScript, searchDocuments, searchIndexScript } from './search-index.js';
@@ -30,6 +31,7 @@ export function renderSiteExtras(
   model: SiteModel,
   templates: SiteTemplates,
 ): { pages: RenderedPage[]; assets: SiteAsset[] } {
+  const feed = coursesFeed(model);
   return {
     pages: [renderSearchPage(model, templates)],
     assets: [
@@ -39,6 +41,8 @@ export function renderSiteExtras(
       { path: sitePaths.filtersScript, content: pageScript('filters.js') },
       { path: sitePaths.courseFactsScript, content: courseFactsScript(model) },
       ...renderCalendars(model),
+      { path: sitePaths.coursesJson, content: coursesJson(model) },
+      ...(feed ? [{ path: sitePaths.feed, content: feed }] : []),
     ],
   };
 }

@@ -18,6 +18,7 @@ import type { RenderCache } from '../markdown/render-cache.js';
 import type { PublishContext } from '../types.js';
 import type { PublishableImages } from './course-images.js';
 import { modulePaths, relativeHref, sitePaths } from './site-paths.js';
+import { newThisTerm } from './student-info.js';
 
 /** Banner and label of a course page that is published with `--draft` but not signed off. */
 export const DRAFT_LABEL = 'Draft – not yet signed off';
@@ -46,6 +47,8 @@ export interface SiteModel {
   coverImage: string | null;
   /** Markdown rendered by earlier builds (write-site.ts), when the build keeps one. */
   renderCache?: RenderCache;
+  /** Courses running this term that did not run in the previous one. */
+  newCourses: Set<string>;
 }
 
 /** Looks everything up once. */
@@ -68,7 +71,7 @@ export function buildSiteModel(
       if (ctx.statuses.get(course.id)?.state !== 'ready') draftCourses.add(course.id);
     }
   }
-  return {
+  const model: SiteModel = {
     ctx,
     library,
     trainers: new Map(library.trainers.map((t) => [t.id, t])),
@@ -81,7 +84,10 @@ export function buildSiteModel(
     usedImages: new Map(),
     coverImage,
     renderCache,
+    newCourses: new Set(),
   };
+  model.newCourses = newThisTerm(model);
+  return model;
 }
 
 /** A `<time datetime>` value with its visible text. */
@@ -302,6 +308,8 @@ export interface CourseCardView {
   where: string | null;
   moreRuns: string | null;
   draft: boolean;
+  /** Not in the previous term's timetable. */
+  isNew: boolean;
 }
 
 /** A course as a card in lists (home, category, all courses). */
@@ -326,6 +334,7 @@ export function courseCard(model: SiteModel, course: Course, pagePath: string): 
         ? `Also runs ${runs.length - 1} more ${runs.length === 2 ? 'time' : 'times'} this term`
         : null,
     draft: model.draftCourses.has(course.id),
+    isNew: model.newCourses.has(course.id),
   };
 }
 

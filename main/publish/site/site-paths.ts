@@ -28,6 +28,9 @@ export const sitePaths = {
   miniSearchScript: 'assets/minisearch.js',
   filtersScript: 'assets/filters.js',
   courseFactsScript: 'assets/course-facts.js',
+  /** Open data: every published course and run, and a feed of the term's courses. */
+  coursesJson: 'courses.json',
+  feed: 'courses.atom',
   /** Every session of the term, for calendar apps. */
   termCalendar: 'timetable.ics',
   /** Marks a folder as Tandem's output, so a rebuild may clear it. */

@@ -10,9 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { HtmlValidate } from 'html-validate';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildPublication } from '../../../main/publish/build.js';
-import type { BuildOptions } from '../../../main/publish/types.js';
 import { generateLibrary } from '../../bench/generate-library.js';
+import { buildSiteOnly } from '../../support/build-site.js';
 import { launchTestBrowser, type TestBrowser } from '../../support/chromium.js';
 import { axeViolations } from '../../support/run-axe.js';
 import { sampleLibrary } from '../../support/temp-library.js';
@@ -35,19 +34,7 @@ afterAll(async () => {
 });
 
 async function buildSite(library: string, name: string): Promise<string> {
-  const options: BuildOptions = {
-    outDir: path.join(tmp, name),
-    only: 'site',
-    paper: 'A4',
-    largePrint: false,
-    booklet: false,
-    facilitatorPacks: false,
-    draft: true,
-  };
-  const result = await buildPublication(library, options);
-  if (!result.ok || !result.siteDir)
-    throw new Error([...result.errors, ...result.problems.map((p) => p.message)].join('\n'));
-  return result.siteDir;
+  return buildSiteOnly(library, path.join(tmp, name));
 }
 
 const validator = new HtmlValidate({
@@ -101,7 +88,7 @@ describe('the sample college site', () => {
     files = await htmlPages(siteDir);
   });
 
-  it('has no axe violations on any page, light or dark', { timeout: 300_000 }, async () => {
+  it('has no axe violations on any page, light or dark', { timeout: 600_000 }, async () => {
     expect(files.length).toBeGreaterThan(20);
     expect(await axeAll(siteDir, files)).toEqual([]);
   });
@@ -128,9 +115,9 @@ describe('a large generated library', () => {
         /^courses\/course-0001\/[^/]+\.html$/.test(f),
     );
     sample = sample.filter((f) => !f.startsWith('categories/') || f.endsWith('living-well.html'));
-  }, 300_000);
+  }, 600_000);
 
-  it('has no axe violations on a sample of pages', { timeout: 300_000 }, async () => {
+  it('has no axe violations on a sample of pages', { timeout: 600_000 }, async () => {
     expect(sample.length).toBeGreaterThan(5);
     expect(await axeAll(siteDir, sample)).toEqual([]);
   });

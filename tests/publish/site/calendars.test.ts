@@ -10,7 +10,7 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadLibrary } from '../../../main/library/load-library.js';
-import { buildPublication } from '../../../main/publish/build.js';
+import { buildSiteOnly } from '../../support/build-site.js';
 import { copyLibrary, fixtureLibrary, sampleLibrary } from '../../support/temp-library.js';
 import { readTree } from './site-files.js';
 
@@ -28,17 +28,8 @@ afterAll(async () => {
 let builds = 0;
 async function build(library: string): Promise<Map<string, Buffer>> {
   builds += 1;
-  const result = await buildPublication(library, {
-    outDir: path.join(tmp, `out-${builds}`),
-    only: 'site',
-    paper: 'A4',
-    largePrint: false,
-    booklet: false,
-    facilitatorPacks: false,
-    draft: true,
-  });
-  if (!result.ok || !result.siteDir) throw new Error(result.errors.join('\n'));
-  return readTree(result.siteDir);
+  const siteDirBuilt = await buildSiteOnly(library, path.join(tmp, `out-${builds}`));
+  return readTree(siteDirBuilt);
 }
 
 const calendars = (tree: Map<string, Buffer>): [string, string][] =>

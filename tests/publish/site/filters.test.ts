@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadLibrary } from '../../../main/library/load-library.js';
 import type { Library, Run } from '../../../main/library/types.js';
-import { buildPublication } from '../../../main/publish/build.js';
+import { buildSiteOnly } from '../../support/build-site.js';
 import { launchTestBrowser, type TestBrowser } from '../../support/chromium.js';
 import { copyLibrary, sampleLibrary, type TempLibrary } from '../../support/temp-library.js';
 
@@ -22,17 +22,8 @@ let page: Page;
 beforeAll(async () => {
   vi.stubEnv('SOURCE_DATE_EPOCH', '1796083200');
   temp = await copyLibrary(sampleLibrary);
-  const result = await buildPublication(temp.root, {
-    outDir: path.join(temp.root, '..', 'out'),
-    only: 'site',
-    paper: 'A4',
-    largePrint: false,
-    booklet: false,
-    facilitatorPacks: false,
-    draft: true,
-  });
-  if (!result.ok || !result.siteDir) throw new Error(result.errors.join('\n'));
-  listUrl = pathToFileURL(path.join(result.siteDir, 'courses/index.html')).href;
+  const siteDirBuilt = await buildSiteOnly(temp.root, path.join(temp.root, '..', 'out'));
+  listUrl = pathToFileURL(path.join(siteDirBuilt, 'courses/index.html')).href;
   const loaded = await loadLibrary(temp.root);
   if (!loaded.library) throw new Error('sample library did not load');
   library = loaded.library;

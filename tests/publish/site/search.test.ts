@@ -8,8 +8,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildPublication } from '../../../main/publish/build.js';
 import { studentText } from '../../../main/publish/site/search-index.js';
+import { buildSiteOnly } from '../../support/build-site.js';
 import { launchTestBrowser, type TestBrowser } from '../../support/chromium.js';
 import { serveStatic, type StaticServer } from '../../support/static-server.js';
 import { copyLibrary, sampleLibrary, type TempLibrary } from '../../support/temp-library.js';
@@ -32,17 +32,7 @@ beforeAll(async () => {
     module,
     `\nSome people like to bake a ${SESSION_WORD} pie.\n\n:::facilitator\nAsk about the ${NOTE_WORD}.\n:::\n`,
   );
-  const result = await buildPublication(library.root, {
-    outDir: path.join(library.root, '..', 'out'),
-    only: 'site',
-    paper: 'A4',
-    largePrint: false,
-    booklet: false,
-    facilitatorPacks: false,
-    draft: true,
-  });
-  if (!result.ok || !result.siteDir) throw new Error(result.errors.join('\n'));
-  siteDir = result.siteDir;
+  siteDir = await buildSiteOnly(library.root, path.join(library.root, '..', 'out'));
   chromium = await launchTestBrowser();
   server = await serveStatic(siteDir, '/prospectus/spring-2027/');
   page = await chromium.browser.newPage();

@@ -1,0 +1,23 @@
+/** Builds only the student site of a library for tests, and returns the site folder. */
+import { buildPublication } from '../../main/publish/build.js';
+import type { BuildOptions } from '../../main/publish/types.js';
+
+export async function buildSiteOnly(
+  library: string,
+  outDir: string,
+  options: Partial<BuildOptions> = {},
+): Promise<string> {
+  const result = await buildPublication(library, {
+    outDir,
+    only: 'site',
+    paper: 'A4',
+    largePrint: false,
+    booklet: false,
+    facilitatorPacks: false,
+    draft: true,
+    ...options,
+  });
+  if (!result.ok || !result.siteDir)
+    throw new Error([...result.errors, ...result.problems.map((p) => p.message)].join('\n'));
+  return result.siteDir;
+}
