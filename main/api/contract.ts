@@ -9,10 +9,18 @@
  * This file must stay free of runtime Node code: it is compiled into the renderer too.
  */
 import type { Category, Problem, TrainerRole, Venue } from '../library/types.js';
+import type { LanguageBlock, LanguageReport } from '../language/types.js';
 import type { BuildOptions, BuildProgress, BuildResult, ExcludedCourse } from '../publish/types.js';
 import type { CourseStatus, FileDiff } from '../signoff/types.js';
 
 export type { Category, Problem, TrainerRole, Venue } from '../library/types.js';
+export type {
+  Audience,
+  LanguageBlock,
+  LanguageFinding,
+  LanguageReport,
+  LanguageRule,
+} from '../language/types.js';
 export type {
   BuildOptions,
   BuildProgress,
@@ -214,6 +222,11 @@ export interface TandemApi {
   /** Shows a built file or folder in the OS file manager (Electron) or opens it (browser mode). */
   revealOutput(path: string): Promise<boolean>;
 
+  /** Writing suggestions for blocks of text as the editor holds them (never blocking). */
+  checkLanguage(blocks: LanguageBlock[]): Promise<LanguageReport>;
+  /** The number of writing suggestions in each course, by course id. */
+  getLanguageCounts(): Promise<Record<string, number>>;
+
   /** Subscribes to back-end events; returns the function that unsubscribes. */
   onEvent(listener: (event: TandemEvent) => void): () => void;
 }
@@ -246,6 +259,8 @@ export const API_METHODS = [
   'planBuild',
   'startBuild',
   'revealOutput',
+  'checkLanguage',
+  'getLanguageCounts',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every operation exactly.
