@@ -26,9 +26,11 @@ interface Checked {
   findings: PlacedFinding[];
   /** Decorations by text node path (`0,2,1`), with the text they were found in. */
   byPath: Map<string, { text: string; ranges: (Range & LanguageDecoration)[] }>;
+  /** Everything drawn, as one string, to tell a changed answer from an unchanged one. */
+  signature: string;
 }
 
-const nothing: Checked = { report: undefined, findings: [], byPath: new Map() };
+const nothing: Checked = { report: undefined, findings: [], byPath: new Map(), signature: '' };
 
 export interface LanguageChecks {
   report: LanguageReport | undefined;
@@ -55,8 +57,10 @@ export function useLanguageChecks(
       check(blocks.map((block) => block.block)).then(
         (report) => {
           // Only the newest answer is shown; an older one would describe text since changed.
-          if (request === latest.current)
-            setChecked(toChecked(report, placeFindings(blocks, report.blocks)));
+          if (request !== latest.current) return;
+          const next = toChecked(report, placeFindings(blocks, report.blocks));
+          // An unchanged answer keeps the old one, so Slate does not re-decorate every node.
+          setChecked((previous) => (previous.signature === next.signature ? previous : next));
         },
         () => {
           // Suggestions are optional help: when the check fails, the editor simply shows none.
@@ -115,5 +119,10 @@ function toChecked(report: LanguageReport, findings: PlacedFinding[]): Checked {
       byPath.set(key, entry);
     }
   }
-  return { report, findings, byPath };
+  const signature = JSON.stringify([
+    report.readingAge,
+    report.target,
+    findings.map((placed) => [placed.key, placed.finding.message, placed.pieces]),
+  ]);
+  return { report, findings, byPath, signature };
 }
