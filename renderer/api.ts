@@ -1,9 +1,14 @@
 /** The renderer's only door to the back end, plus turning its errors into words for people. */
-import type { TandemApi } from '../main/api/contract.js';
+import type { LanguageBlock, LanguageReport, TandemApi } from '../main/api/contract.js';
 
 /** The back-end API installed by the Electron preload or the browser-mode client. */
 export function tandem(): TandemApi {
   return window.tandem;
+}
+
+/** The editor's writing check, as one stable function (the editor re-checks when it changes). */
+export function checkLanguage(blocks: LanguageBlock[]): Promise<LanguageReport> {
+  return tandem().checkLanguage(blocks);
 }
 
 /** A plain-words message for anything thrown by an API call. */

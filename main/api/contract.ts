@@ -9,6 +9,7 @@
  * This file must stay free of runtime Node code: it is compiled into the renderer too.
  */
 import type { Category, Contact, Problem, TrainerRole, Venue } from '../library/types.js';
+import type { LanguageBlock, LanguageReport } from '../language/types.js';
 import type { BuildOptions, BuildProgress, BuildResult, ExcludedCourse } from '../publish/types.js';
 import type { CourseStatus, FileDiff } from '../signoff/types.js';
 import type { SessionMove, StuckSession } from '../planning/roll-over.js';
@@ -18,6 +19,13 @@ import type { SyncChoice, SyncConflictFile, SyncStatus } from '../sync/types.js'
 export type { Category, Contact, Problem, TrainerRole, Venue } from '../library/types.js';
 export type { SessionMove, StuckSession } from '../planning/roll-over.js';
 export type { HolidayRegion, PlannedRun, PlannedSession, TermPlan } from '../planning/types.js';
+export type {
+  Audience,
+  LanguageBlock,
+  LanguageFinding,
+  LanguageReport,
+  LanguageRule,
+} from '../language/types.js';
 export type {
   BuildOptions,
   BuildProgress,
@@ -360,6 +368,10 @@ export interface TandemApi {
   readSyncConflict(path: string): Promise<SyncConflictFile>;
   /** Keeps mine, theirs or both for that file, then syncs. */
   resolveSyncConflict(path: string, choice: SyncChoice): Promise<SyncStatus>;
+  /** Writing suggestions for blocks of text as the editor holds them (never blocking). */
+  checkLanguage(blocks: LanguageBlock[]): Promise<LanguageReport>;
+  /** The number of writing suggestions in each course, by course id. */
+  getLanguageCounts(): Promise<Record<string, number>>;
 
   /** Subscribes to back-end events; returns the function that unsubscribes. */
   onEvent(listener: (event: TandemEvent) => void): () => void;
@@ -408,6 +420,8 @@ export const API_METHODS = [
   'syncNow',
   'readSyncConflict',
   'resolveSyncConflict',
+  'checkLanguage',
+  'getLanguageCounts',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every operation exactly.

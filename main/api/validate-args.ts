@@ -207,6 +207,18 @@ const schemas = {
   syncNow: z.tuple([]),
   readSyncConflict: z.tuple([z.string().min(1).max(1000)]),
   resolveSyncConflict: z.tuple([z.string().min(1).max(1000), z.enum(['mine', 'theirs', 'both'])]),
+  checkLanguage: z.tuple([
+    z
+      .array(
+        z.strictObject({
+          text: z.string().max(100_000),
+          audience: z.enum(['students', 'facilitators']),
+          comments: z.array(shortText).max(100),
+        }),
+      )
+      .max(20_000),
+  ]),
+  getLanguageCounts: z.tuple([]),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
 
 /** The argument schema of every method, keyed by method name. */

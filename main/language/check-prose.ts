@@ -17,34 +17,9 @@ import type { CompiledList, LanguageSettings } from './language-settings.js';
 import { isInside, quotedRanges } from './quoted-ranges.js';
 import { countProse, readingAge } from './reading-age.js';
 import type { ProseCounts } from './reading-age.js';
+import type { Audience, LanguageFinding, LanguageRule } from './types.js';
 
-/** The rules, as shown in `[rule]` and `--json`. */
-export type LanguageRule =
-  | 'recovery-language'
-  | 'welcome-to-all'
-  | 'reading-age'
-  | 'long-sentence'
-  | 'passive-voice'
-  | 'simpler-word';
-
-/** Who reads a block: students (everything is checked) or facilitators (word list only). */
-export type Audience = 'students' | 'facilitators';
-
-export interface LanguageFinding {
-  rule: LanguageRule;
-  /** The word-list entry id, or the rule again for rules without a list. */
-  id: string;
-  /** Offsets into the source, [start, end). */
-  start: number;
-  end: number;
-  /** The text found. */
-  text: string;
-  message: string;
-  /** What to write instead; absent when only the author can say. */
-  suggestion?: string;
-  /** One line on why. */
-  reason: string;
-}
+export type { Audience, LanguageFinding, LanguageRule } from './types.js';
 
 export interface ProseResult {
   findings: LanguageFinding[];

@@ -17,6 +17,8 @@
  * - Link dialog: `link-dialog`, input `link-url`, buttons `link-save`, `link-remove`.
  * - Image dialog: `image-dialog`, select `image-path`, input `image-alt`, button `image-insert`.
  * - Rendered blocks: `facilitator-note`, `protected-block`.
+ * With `checkLanguage` (the back end's check), writing suggestions are underlined in place once
+ * typing pauses (see LanguagePopover.tsx for their handles).
  * Shortcuts: Ctrl/Cmd+B, I, K (link), Z (undo), Y or Shift+Z (redo), Ctrl/Cmd+Alt+2/3/4
  * (headings); Tab / Shift+Tab nest and un-nest list items and move between table cells,
  * Escape leaves a table;
@@ -51,6 +53,8 @@ import { createModuleEditor } from './create-module-editor.js';
 import type { CustomEditor } from './custom-types.js';
 import { ImageDialog, LinkDialog } from './EditorDialogs.js';
 import { AdoptUserSelection, NoteRenderedSelection } from './KeepUserSelection.js';
+import { LanguageLayer } from './LanguageLayer.js';
+import { renderLanguageLeaf } from './LanguagePopover.js';
 import { EditorServicesContext, type EditorServices } from './editor-services.js';
 import { renderChunk, renderElement, renderLeaf } from './Elements.js';
 import { markdownToSlate } from './markdown-to-slate.js';
@@ -58,6 +62,7 @@ import { leaveTable, moveToCell } from './plugins/with-tables.js';
 import { skipReactSelectionSave } from './skip-react-selection-save.js';
 import { slateToMarkdown } from './slate-to-markdown.js';
 import { Toolbar } from './Toolbar.js';
+import { useLanguageChecks, type CheckLanguage } from './use-language-checks.js';
 import './module-editor.css';
 
 export interface ModuleEditorProps {
@@ -68,6 +73,7 @@ export interface ModuleEditorProps {
   readOnly?: boolean;
   ariaLabel: string;
   imagePrefix?: string;
+  checkLanguage?: CheckLanguage;
 }
 
 /** Rich-text editor for a module's Markdown body. */
@@ -80,6 +86,7 @@ export function ModuleEditor(props: ModuleEditorProps): JSX.Element {
     readOnly = false,
     ariaLabel,
     imagePrefix = '../',
+    checkLanguage,
   } = props;
   // The Markdown the editor last loaded or reported; a different prop means "load this".
   const current = useRef(markdown);
@@ -116,6 +123,7 @@ export function ModuleEditor(props: ModuleEditorProps): JSX.Element {
         readOnly={readOnly}
         ariaLabel={ariaLabel}
         imagePrefix={imagePrefix}
+        checkLanguage={checkLanguage}
       />
     </EditorServicesContext.Provider>
   );
@@ -128,6 +136,7 @@ interface SurfaceProps {
   readOnly: boolean;
   ariaLabel: string;
   imagePrefix: string;
+  checkLanguage: CheckLanguage | undefined;
 }
 
 /** Copies the browser's current selection into Slate, if it lies in the editor. */
@@ -168,15 +177,21 @@ function EditorSurface({
   readOnly,
   ariaLabel,
   imagePrefix,
+  checkLanguage,
 }: SurfaceProps) {
   const [editor] = useState(createModuleEditor);
   const [initialValue] = useState<Descendant[]>(() => markdownToSlate(markdown));
   const [dialog, setDialog] = useState<DialogState>(null);
   const editableId = useId();
 
+  const language = useLanguageChecks(checkLanguage, initialValue);
+  const { schedule } = language;
   const handleValueChange = useCallback(
-    (value: Descendant[]) => onMarkdown(slateToMarkdown(value)),
-    [onMarkdown],
+    (value: Descendant[]) => {
+      onMarkdown(slateToMarkdown(value));
+      schedule(value);
+    },
+    [onMarkdown, schedule],
   );
 
   // Slate owns the selection; React's own save and restore of it would walk the whole module.
@@ -232,6 +247,7 @@ function EditorSurface({
           canInsertImage={images.length > 0}
           controls={editableId}
         />
+        {checkLanguage ? <LanguageLayer checks={language} readOnly={readOnly} /> : null}
         {dialog?.kind === 'link' ? (
           <LinkDialog
             initialUrl={dialog.url}
@@ -277,7 +293,8 @@ function EditorSurface({
           role="textbox"
           readOnly={readOnly}
           renderElement={renderElement}
-          renderLeaf={renderLeaf}
+          renderLeaf={checkLanguage ? renderLanguageLeaf : renderLeaf}
+          decorate={language.decorate}
           renderChunk={renderChunk}
           onKeyDown={onKeyDown}
           spellCheck

@@ -1,7 +1,7 @@
 /** The course's details (course.md front matter) and its description. */
 import { useCallback } from 'react';
 import type { CourseFields, LibraryOverview } from '../../main/api/contract.js';
-import { tandem } from '../api.js';
+import { checkLanguage, tandem } from '../api.js';
 import { AuthorPicker, authorsProblem } from '../components/AuthorPicker.js';
 import { EditableList } from '../components/EditableList.js';
 import { ModuleEditor } from '../components/module-editor.js';
@@ -161,6 +161,7 @@ export function CourseDetailsForm(props: CourseDetailsFormProps) {
           loadImage={loadImage}
           imagePrefix=""
           ariaLabel="Course description"
+          checkLanguage={checkLanguage}
         />
       </div>
     </form>

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CourseSummary, LibraryOverview } from '../../main/api/contract.js';
 import { useApp } from '../state/AppContext.js';
+import { suggestionCount, useLanguageCounts } from '../hooks/useLanguageCounts.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
 import { NewCourseDialog } from './NewCourseDialog.js';
@@ -33,6 +34,7 @@ export function LibraryScreen() {
   const [author, setAuthor] = useState('all');
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
+  const suggestions = useLanguageCounts(library);
   // The desktop menu's "New course" opens the dialog here.
   const seenRequest = useRef(newCourseRequest);
   useEffect(() => {
@@ -138,7 +140,12 @@ export function LibraryScreen() {
       ) : (
         <ul className="course-list">
           {courses.map((course) => (
-            <CourseCard key={course.id} course={course} library={library} />
+            <CourseCard
+              key={course.id}
+              course={course}
+              library={library}
+              suggestions={suggestions?.[course.id] ?? 0}
+            />
           ))}
         </ul>
       )}
@@ -147,7 +154,15 @@ export function LibraryScreen() {
   );
 }
 
-function CourseCard({ course, library }: { course: CourseSummary; library: LibraryOverview }) {
+function CourseCard({
+  course,
+  library,
+  suggestions,
+}: {
+  course: CourseSummary;
+  library: LibraryOverview;
+  suggestions: number;
+}) {
   const { navigate } = useApp();
   const categoryTitle = library.categories.find((c) => c.id === course.category)?.title;
   const authors = course.authors.map((id) => library.trainers.find((t) => t.id === id));
@@ -194,6 +209,11 @@ function CourseCard({ course, library }: { course: CourseSummary; library: Libra
             {course.problemCount === 1 ? '1 problem' : `${course.problemCount} problems`}
             <span className="visually-hidden"> in {course.title}</span>
           </a>
+        )}
+        {suggestions > 0 && (
+          <span className="suggestion-count" data-testid="suggestion-count">
+            {suggestionCount(suggestions)}
+          </span>
         )}
       </div>
     </li>

@@ -1,7 +1,7 @@
 /** The module list beside the text of the selected module. */
 import { useCallback, useState, type ReactNode } from 'react';
 import type { ModuleRef } from '../../main/api/contract.js';
-import { errorMessage, tandem } from '../api.js';
+import { checkLanguage, errorMessage, tandem } from '../api.js';
 import type { Toast } from '../state/AppContext.js';
 import type { SavedDocument } from '../hooks/useSavedDocument.js';
 import { ModuleList } from '../components/ModuleList.js';
@@ -170,6 +170,7 @@ export function ModulesTab(props: ModulesTabProps) {
                   images={images}
                   loadImage={loadImage}
                   ariaLabel={`Text of module ${info?.number ?? ''}: ${info?.title ?? ''}`}
+                  checkLanguage={checkLanguage}
                 />
               </div>
             )}

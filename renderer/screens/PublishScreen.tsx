@@ -9,6 +9,7 @@ import type {
 } from '../../main/api/contract.js';
 import { errorMessage, tandem } from '../api.js';
 import { useApp } from '../state/AppContext.js';
+import { suggestionCount, useLanguageCounts } from '../hooks/useLanguageCounts.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
 import { useTandemEvent } from '../hooks/useTandemEvent.js';
 
@@ -31,6 +32,7 @@ const phaseWords: Record<BuildProgress['phase'], string> = {
 /** The publish screen. */
 export function PublishScreen() {
   const { library, announce } = useApp();
+  const suggestions = useLanguageCounts(library);
   const heading = usePageHeading();
   const [termId, setTermId] = useState(library?.currentTerm ?? '');
   const [what, setWhat] = useState<What>('both');
@@ -230,6 +232,7 @@ export function PublishScreen() {
                   ? '1 course will be included.'
                   : `${plan.included.length} courses will be included.`}
               </p>
+              <SuggestionCounts plan={plan} counts={suggestions} />
               {plan.excluded.length > 0 && (
                 <>
                   <h3>Left out</h3>
@@ -353,5 +356,32 @@ function BuildOutcome({ result }: { result: BuildResult }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** Writing suggestions in the courses being published: for information, never a block. */
+function SuggestionCounts({
+  plan,
+  counts,
+}: {
+  plan: BuildPlan;
+  counts: Record<string, number> | undefined;
+}) {
+  const withSuggestions = plan.included.filter((c) => (counts?.[c.courseId] ?? 0) > 0);
+  if (!counts || withSuggestions.length === 0) return null;
+  return (
+    <div data-testid="publish-suggestions">
+      <h3>Writing suggestions</h3>
+      <p className="hint">
+        Gentle suggestions about wording and reading age. They never stop publishing.
+      </p>
+      <ul className="plain-list">
+        {withSuggestions.map((c) => (
+          <li key={c.courseId}>
+            <strong>{c.title}</strong>: {suggestionCount(counts[c.courseId] ?? 0)}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -45,6 +45,8 @@ describe('validateArgs', () => {
     ],
     ['addModule', ['course', '   ']],
     ['setIdentity', ['../../keys/x']],
+    ['checkLanguage', [[{ text: 'Hello', audience: 'patients', comments: [] }]]],
+    ['checkLanguage', [[{ text: 'Hello', audience: 'students' }]]],
     [
       'startBuild',
       [

@@ -1,7 +1,8 @@
 /**
  * Editor keystroke latency: bundles the harness page (tests/bench/editor-harness/), mounts the
  * module editor on a generated 20,000-word module in headless Chromium, types 200 characters
- * and reports keystroke-to-paint latency (median, p95), plus load and serialisation times.
+ * and reports keystroke-to-paint latency (median, p95), plus load and serialisation times. The
+ * writing suggestions are on, checked in a worker as the app checks them in its back end.
  *
  * Keystroke to paint runs from the keydown event's timestamp (when the browser received the
  * key, so input delay counts) until the frame that shows the keystroke's last DOM change has been
@@ -77,6 +78,16 @@ export interface EditorBenchResult {
 /** Bundles the harness into a temporary folder; returns the folder. */
 export async function bundleHarness(): Promise<string> {
   const out = await mkdtemp(path.join(tmpdir(), 'tandem-editor-harness-'));
+  // The writing checks' worker is bundled first and handed to the page as a string (a page
+  // opened from a file cannot load a worker script from disk).
+  const worker = await build({
+    entryPoints: [path.join(here, 'editor-harness/language-worker.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: !process.env.TANDEM_BENCH_DEBUG,
+    logLevel: 'error',
+  });
   await build({
     entryPoints: [path.join(here, 'editor-harness/harness.tsx')],
     bundle: true,
@@ -84,7 +95,10 @@ export async function bundleHarness(): Promise<string> {
     format: 'iife',
     jsx: 'automatic',
     minify: !process.env.TANDEM_BENCH_DEBUG,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      LANGUAGE_WORKER: JSON.stringify(worker.outputFiles[0]?.text ?? ''),
+    },
     logLevel: 'error',
   });
   await copyFile(path.join(here, 'editor-harness/index.html'), path.join(out, 'index.html'));
@@ -200,7 +214,11 @@ async function typeIntoModule(page: Page, url: string, profileTo?: string): Prom
  * Runs the benchmark on a module of `words` words, and the same typing on a 500-word module
  * as a baseline (on a shared, busy machine the baseline shows how much is the document's size).
  */
-export async function benchEditor(words = 20_000, profileTo?: string): Promise<EditorBenchResult> {
+export async function benchEditor(
+  words = 20_000,
+  profileTo?: string,
+  language: 'on' | 'off' = 'on',
+): Promise<EditorBenchResult> {
   const dir = await bundleHarness();
   const browser = await launchTestBrowser();
   try {
@@ -211,8 +229,13 @@ export async function benchEditor(words = 20_000, profileTo?: string): Promise<E
       (window as unknown as { harnessImages: Record<string, string> }).harnessImages = imgs;
     }, images);
     const base = pathToFileURL(path.join(dir, 'index.html')).href;
-    const data = await typeIntoModule(page, `${base}?doc=large&words=${words}`, profileTo);
-    const baseline = await typeIntoModule(page, `${base}?doc=large&words=500`);
+    // The editor as the app runs it: writing suggestions on (unless `--language off`).
+    const data = await typeIntoModule(
+      page,
+      `${base}?doc=large&words=${words}&language=${language}`,
+      profileTo,
+    );
+    const baseline = await typeIntoModule(page, `${base}?doc=large&words=500&language=${language}`);
     const bare = await typeIntoModule(page, `${base}?doc=large&words=${words}&editor=bare`);
     return {
       words,
@@ -288,12 +311,17 @@ export function formatEditorBench(r: EditorBenchResult): string {
   ].join('\n');
 }
 
-/** `npm run bench -- editor [--words N]`. */
+/** `npm run bench -- editor [--words N] [--language off]`. */
 export const editorBench: Bench = {
   name: 'editor',
   description: 'keystroke-to-paint latency typing into a 20,000-word module',
   async run(args) {
-    const result = await benchEditor(Number(argValue(args, '--words') ?? 20_000));
+    const language = argValue(args, '--language') === 'off' ? 'off' : 'on';
+    const result = await benchEditor(
+      Number(argValue(args, '--words') ?? 20_000),
+      undefined,
+      language,
+    );
     if (!result.savedTextMatches) throw new Error('The typed text did not reach onChange');
     return formatEditorBench(result);
   },

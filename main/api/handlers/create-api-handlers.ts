@@ -8,6 +8,7 @@ import { createApiContext, type ApiContext, type ApiOptions } from './api-contex
 import { createBuildState, planBuild, revealOutput, startBuild } from './build-handlers.js';
 import { createCourse, readCourse, saveCourse } from './course-handlers.js';
 import { readImage } from './image-handlers.js';
+import { checkLanguage, getLanguageCounts } from './language-handlers.js';
 import { getLibrary, getProblems } from './library-handlers.js';
 import {
   addModule,
@@ -96,6 +97,8 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     syncNow: () => syncNow(context),
     readSyncConflict: (file) => readSyncConflict(context, file),
     resolveSyncConflict: (file, choice) => resolveSyncConflict(context, file, choice),
+    checkLanguage: (blocks) => checkLanguage(context, blocks),
+    getLanguageCounts: () => getLanguageCounts(context),
   };
   return { handlers, context };
 }

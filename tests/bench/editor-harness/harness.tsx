@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { ModuleEditor } from '../../../renderer/editor/index.js';
 import { markdownToSlate } from '../../../renderer/editor/markdown-to-slate.js';
 import { slateToMarkdown } from '../../../renderer/editor/slate-to-markdown.js';
+import type { LanguageBlock, LanguageReport } from '../../../main/api/contract.js';
 import { generateModule, SAMPLE_MODULE } from './generate-module.js';
 
 interface HarnessWindow {
@@ -51,6 +52,27 @@ const params = new URLSearchParams(location.search);
 const words = Number(params.get('words') ?? '20000');
 const markdown = params.get('doc') === 'sample' ? SAMPLE_MODULE : generateModule(words);
 const images = Object.keys(w.harnessImages ?? {});
+// `?language=on` runs the writing checks as the app does: off the page's thread (a worker here,
+// the back end in the app), answering the editor's requests asynchronously.
+declare const LANGUAGE_WORKER: string; // the worker's bundled code, defined by bundleHarness
+const checkLanguage =
+  params.get('language') === 'on' ? languageWorkerCheck(LANGUAGE_WORKER) : undefined;
+
+function languageWorkerCheck(code: string) {
+  const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+  const waiting = new Map<number, (report: LanguageReport) => void>();
+  let next = 0;
+  worker.onmessage = (event: MessageEvent<{ id: number; report: LanguageReport }>) => {
+    waiting.get(event.data.id)?.(event.data.report);
+    waiting.delete(event.data.id);
+  };
+  return (blocks: LanguageBlock[]) =>
+    new Promise<LanguageReport>((resolve) => {
+      const id = ++next;
+      waiting.set(id, resolve);
+      worker.postMessage({ id, blocks });
+    });
+}
 let reported = markdown;
 let release = () => {};
 let reports = 0;
@@ -262,6 +284,7 @@ if (root && params.get('editor') === 'bare') {
       images={images}
       loadImage={loadImage}
       ariaLabel="Module text"
+      checkLanguage={checkLanguage}
     />,
   );
   // Loaded once the editor's content is in the page and a frame has been painted.

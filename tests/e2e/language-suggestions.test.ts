@@ -1,0 +1,144 @@
+/**
+ * Writing suggestions in the editor, end to end: the real `tandem serve` on a copy of the
+ * language-suggestions fixture, the real UI in Chromium. A suggestion is underlined in place,
+ * its popover says why, and Replace and Accept here change the file on disk.
+ *
+ * Set TANDEM_E2E_CPU_THROTTLE=4 to run it with the CPU slowed four times (CDP).
+ */
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
+import { fixtureLibrary } from '../support/temp-library.js';
+import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
+
+let served: ServedLibrary;
+let browser: TestBrowser;
+let page: Page;
+
+const moduleFile = () =>
+  path.join(served.root, 'planning-for-my-wellbeing/modules/01-what-keeps-me-well.md');
+
+beforeAll(async () => {
+  [served, browser] = await Promise.all([
+    serveLibrary({ library: fixtureLibrary('language-suggestions') }),
+    launchTestBrowser(),
+  ]);
+  page = await browser.browser.newPage();
+  const throttle = Number(process.env.TANDEM_E2E_CPU_THROTTLE ?? '1');
+  if (throttle > 1) {
+    const cdp = await page.createCDPSession();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  await page.setViewport({ width: 1280, height: 900 });
+  page.setDefaultTimeout(30_000);
+  await page.goto(served.url);
+  await page.waitForSelector('h1 ::-p-text(Courses)');
+});
+
+// A failing step leaves a picture of the screen behind, to see what the trainer would have seen.
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail' || !page) return;
+  const file = path.join(tmpdir(), `tandem-language-${context.task.name.replace(/\W+/g, '-')}.png`);
+  await page.screenshot({ path: file }).catch(() => undefined);
+  console.error(`Screenshot of the failing step: ${file}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+/** Polls a file until `check` passes, so the test sees autosave land on disk. */
+async function waitForFile(file: string, check: (text: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await readFile(file, 'utf8').catch(() => '');
+    if (check(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return text;
+}
+
+/** The underline on exactly `words`, once the check has drawn it. */
+async function underline(words: string): Promise<void> {
+  await page.waitForFunction(
+    (text: string) =>
+      [...document.querySelectorAll('[data-language-key]')].some((el) => el.textContent === text),
+    {},
+    words,
+  );
+}
+
+async function clickUnderline(words: string): Promise<void> {
+  await underline(words);
+  const handle = await page.evaluateHandle(
+    (text: string) =>
+      [...document.querySelectorAll<HTMLElement>('[data-language-key]')].find(
+        (el) => el.textContent === text,
+      ),
+    words,
+  );
+  const element = handle.asElement();
+  if (!element) throw new Error(`no underline on "${words}"`);
+  // The cast is safe: the handle came from querySelectorAll of HTML elements.
+  await (element as Awaited<ReturnType<Page['$']>> & object).click();
+  await page.waitForSelector('[data-testid="language-popover"]');
+}
+
+describe('writing suggestions in the editor', () => {
+  it('counts them per course in the library', async () => {
+    const count = await page.waitForSelector(
+      '[data-course="planning-for-my-wellbeing"] [data-testid="suggestion-count"]',
+    );
+    expect(await count?.evaluate((el) => el.textContent)).toBe('2 writing suggestions');
+    expect(
+      await page.$('[data-course="understanding-anxiety"] [data-testid="suggestion-count"]'),
+    ).toBeNull();
+    await page.goto(`${served.origin}/#/course/planning-for-my-wellbeing/modules`);
+    await page.waitForSelector('[data-testid="module-editor-content"]');
+  });
+
+  it('underlines a suggestion, shows the badge, and quoted text is left alone', async () => {
+    await underline('suffer from');
+    const badge = await page.$eval('[data-testid="language-badge"]', (el) => el.textContent);
+    expect(badge).toMatch(/2 writing suggestions/);
+    const underlined = await page.$$eval('[data-language-key]', (els) =>
+      els.map((el) => el.textContent),
+    );
+    // "non-compliant" is in a block quote and "Patients" is accepted by a marker.
+    expect(underlined).toEqual(['suffer from', 'kicking off']);
+  });
+
+  it('says why in a popover, and Replace fixes the text on disk', async () => {
+    await clickUnderline('suffer from');
+    const popover = await page.$eval('[data-testid="language-popover"]', (el) => el.textContent);
+    expect(popover).toContain('It defines a life by pain');
+    await page.click('[data-testid="language-replace"] ::-p-text(lives with)');
+    const text = await waitForFile(moduleFile(), (t) => t.includes('who lives with low mood'));
+    expect(text).toContain('Some people who lives with low mood find a plan helps.');
+    expect(text).not.toContain('suffer from');
+    await page.waitForFunction(
+      () =>
+        ![...document.querySelectorAll('[data-language-key]')].some(
+          (el) => el.textContent === 'suffer from',
+        ),
+    );
+  });
+
+  it('Accept here writes the marker, and the words are not underlined again', async () => {
+    await clickUnderline('kicking off');
+    await page.click('[data-testid="language-accept"]');
+    const text = await waitForFile(moduleFile(), (t) => t.includes('<!-- accept: kicking off -->'));
+    expect(text).toContain('kicking off about the room. <!-- accept: kicking off -->');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="language-badge"]')
+          ?.textContent?.includes('No writing suggestions') === true,
+    );
+  });
+});
