@@ -224,6 +224,8 @@ export interface TandemApi {
   readSyncConflict(path: string): Promise<SyncConflictFile>;
   /** Keeps mine, theirs or both for that file, then syncs. */
   resolveSyncConflict(path: string, choice: SyncChoice): Promise<SyncStatus>;
+  /** Desktop: copies a shared library from its address into a folder the person chooses, and opens it. */
+  joinSharedLibrary(address: string, token?: string): Promise<LibraryOverview | null>;
 
   /** Subscribes to back-end events; returns the function that unsubscribes. */
   onEvent(listener: (event: TandemEvent) => void): () => void;
@@ -261,6 +263,7 @@ export const API_METHODS = [
   'syncNow',
   'readSyncConflict',
   'resolveSyncConflict',
+  'joinSharedLibrary',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every operation exactly.

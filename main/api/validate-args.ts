@@ -114,6 +114,7 @@ const schemas = {
   syncNow: z.tuple([]),
   readSyncConflict: z.tuple([z.string().min(1).max(1000)]),
   resolveSyncConflict: z.tuple([z.string().min(1).max(1000), z.enum(['mine', 'theirs', 'both'])]),
+  joinSharedLibrary: z.tuple([z.string().min(1).max(2000), z.string().max(1000).optional()]),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
 
 /** The argument schema of every method, keyed by method name. */
