@@ -6,8 +6,6 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { commitIndex, initRepository, stagePaths, workingChanges } from '../../sync/git-engine.js';
-import { LOCAL_ONLY_PATTERNS } from '../../sync/sync-library.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const STARTER = path.join(repoRoot, 'templates', 'starter-library');
@@ -58,6 +56,10 @@ export function registerInit(program: Command): void {
 
 /** Writes the starter library into `dir` and makes its first commit. */
 export async function initLibrary(dir: string, ci?: CiHost): Promise<void> {
+  // Loaded here, not at start-up: the Git engine is large and only this command needs it.
+  const { commitIndex, initRepository, stagePaths, workingChanges } =
+    await import('../../sync/git-engine.js');
+  const { LOCAL_ONLY_PATTERNS } = await import('../../sync/sync-library.js');
   const existing = await readdir(dir).catch(() => []);
   if (existing.length > 0) throw new Error(`${dir} is not empty; choose a new folder.`);
   await cp(STARTER, dir, { recursive: true, errorOnExist: true });
