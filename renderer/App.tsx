@@ -5,6 +5,7 @@ import type { Route } from './state/route.js';
 import { routeHash } from './state/route.js';
 import { Toasts } from './components/Toasts.js';
 import { HelpDialog } from './components/HelpDialog.js';
+import { JoinLibraryForm } from './components/JoinLibraryForm.js';
 import { SyncPanel } from './components/SyncPanel.js';
 import { useMenuCommands } from './hooks/useMenuCommands.js';
 import { LibraryScreen } from './screens/LibraryScreen.js';
@@ -107,6 +108,7 @@ function Shell() {
             <p>{libraryError}</p>
           </div>
         )}
+        {libraryError && !library && <JoinLibraryForm />}
         {!library && !libraryError && <p className="loading">Opening the course library…</p>}
         {library && <Screen route={route} />}
       </main>

@@ -372,6 +372,8 @@ export interface TandemApi {
   checkLanguage(blocks: LanguageBlock[]): Promise<LanguageReport>;
   /** The number of writing suggestions in each course, by course id. */
   getLanguageCounts(): Promise<Record<string, number>>;
+  /** Desktop: copies a shared library from its address into a folder the person chooses, and opens it. */
+  joinSharedLibrary(address: string, token?: string): Promise<LibraryOverview | null>;
 
   /** Subscribes to back-end events; returns the function that unsubscribes. */
   onEvent(listener: (event: TandemEvent) => void): () => void;
@@ -422,6 +424,7 @@ export const API_METHODS = [
   'resolveSyncConflict',
   'checkLanguage',
   'getLanguageCounts',
+  'joinSharedLibrary',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every operation exactly.

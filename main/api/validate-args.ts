@@ -219,6 +219,7 @@ const schemas = {
       .max(20_000),
   ]),
   getLanguageCounts: z.tuple([]),
+  joinSharedLibrary: z.tuple([z.string().min(1).max(2000), z.string().max(1000).optional()]),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
 
 /** The argument schema of every method, keyed by method name. */

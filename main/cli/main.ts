@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
+import { registerInit } from './commands/init.js';
 import { registerKeys } from './commands/keys.js';
 import { registerServe } from './commands/serve.js';
 import { registerSignoff } from './commands/signoff.js';
@@ -29,5 +30,6 @@ registerDiff(program);
 registerBuild(program);
 registerTerm(program);
 registerSync(program);
+registerInit(program);
 
 await program.parseAsync(process.argv);

@@ -13,6 +13,7 @@ import { OwnWrites } from '../api/own-writes.js';
 import { watchLibrary, type LibraryWatcher } from '../api/watch-library.js';
 import { finishInterruptedReorders } from '../api/handlers/reorder-journal.js';
 import { API_METHODS } from '../api/contract.js';
+import { joinLibrary } from '../sync/join-library.js';
 
 export interface SessionOptions {
   emit: (event: TandemEvent) => void;
@@ -22,10 +23,14 @@ export interface SessionOptions {
   /** Called after a library was opened, to remember it. */
   onOpened?: (root: string) => void;
   configDir?: string;
+  /** The stored Git host token for the library at `root`, if any. */
+  gitToken?: (root: string) => Promise<string | undefined>;
+  /** Keeps a token the person gave while joining a shared library. */
+  saveGitToken?: (address: string, token: string) => Promise<void>;
 }
 
 /** Methods that work without an open library. */
-const WITHOUT_LIBRARY: readonly ApiMethod[] = ['chooseLibrary', 'getIdentity'];
+const WITHOUT_LIBRARY: readonly ApiMethod[] = ['chooseLibrary', 'getIdentity', 'joinSharedLibrary'];
 
 /** Throws unless `root` looks like a library (has college.yml). */
 export async function checkLibraryFolder(root: string): Promise<void> {
@@ -73,6 +78,8 @@ export class LibrarySession {
       ownWrites,
       reveal: this.#options.reveal,
       chooseFolder: () => this.#choose(),
+      joinLibrary: (address, token) => this.#join(address, token),
+      gitToken: async () => this.#options.gitToken?.(resolved),
     };
     this.#handlers = createApiHandlers(apiOptions).handlers;
     this.#watcher = watchLibrary({ root: resolved, ownWrites, emit: this.#options.emit });
@@ -92,12 +99,28 @@ export class LibrarySession {
     return path.resolve(chosen);
   }
 
+  /** Copies a shared library into a folder the person picks, keeps the token, opens it. */
+  async #join(address: string, token?: string): Promise<string | null> {
+    const parent = await this.#options.pickFolder();
+    if (parent === null) return null;
+    let root: string;
+    try {
+      root = await joinLibrary(address, parent, token);
+    } catch (error) {
+      throw new TandemApiError('failed', (error as Error).message); // cast: thrown values here are Errors
+    }
+    if (token) await this.#options.saveGitToken?.(address, token);
+    await this.open(root);
+    return root;
+  }
+
   #noLibraryHandlers(): ApiHandlers {
     const { handlers } = createApiHandlers({
       root: path.resolve('.'),
       configDir: this.#options.configDir,
       emit: this.#options.emit,
       chooseFolder: () => this.#choose(),
+      joinLibrary: (address, token) => this.#join(address, token),
     });
     const closed: Partial<Record<ApiMethod, unknown>> = {};
     for (const method of API_METHODS) {

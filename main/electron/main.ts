@@ -14,6 +14,7 @@ import {
   dialog,
   ipcMain,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -27,6 +28,9 @@ import {
   appUrlToRelativePath,
   contentTypeOf,
 } from './app-origin.js';
+import { remoteUrl } from '../sync/git-engine.js';
+import { hostOf } from '../sync/sync-errors.js';
+import { loadGitToken, saveGitToken } from './git-token-store.js';
 import { registerIpcHandlers } from './ipc-handlers.js';
 import { LibrarySession } from './library-session.js';
 import { buildMenuTemplate } from './menu.js';
@@ -79,6 +83,13 @@ const librarySession = new LibrarySession({
     settings = { ...settings, lastLibrary: root };
     void saveSettings(app.getPath('userData'), settings).catch(() => undefined);
   },
+  // Git host tokens are kept encrypted by the OS (safeStorage), one per host.
+  async gitToken(root) {
+    const url = await remoteUrl(root);
+    return url ? loadGitToken(app.getPath('userData'), hostOf(url), safeStorage) : undefined;
+  },
+  saveGitToken: (address, token) =>
+    saveGitToken(app.getPath('userData'), hostOf(address), token, safeStorage),
 });
 
 /** Serves files of the built UI for `tandem://app/…`, contained to build/renderer/. */

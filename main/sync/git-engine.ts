@@ -66,6 +66,11 @@ export async function isRepository(dir: string): Promise<boolean> {
   }
 }
 
+/** Makes `dir` a new repository whose branch is `main`. */
+export async function initRepository(dir: string): Promise<void> {
+  await git.init({ fs, dir, defaultBranch: 'main' });
+}
+
 /** Clones `url` into `dir` (which must be empty or missing), checking out its default branch. */
 export async function cloneRepository(dir: string, url: string, auth: GitAuthHooks): Promise<void> {
   await git.clone({ fs, http, dir, url, singleBranch: true, ...auth });

@@ -116,7 +116,8 @@ describe('tandem sync between two trainers', () => {
     } finally {
       await daniel.dispose();
     }
-  });
+    // Signing loads and hashes the whole sample library several times: slow on a busy machine.
+  }, 150_000);
 
   it('stops on a same-line change, names the file and keeps both texts', async () => {
     await amira.replace(MODULE, WELCOME, 'Amira’s welcome. Today we get to know each other');
@@ -155,6 +156,26 @@ describe('tandem sync between two trainers', () => {
     );
     expect((await loadLibrary(amira.dir)).problems.filter((p) => p.severity === 'error')).toEqual(
       [],
+    );
+  });
+
+  it('tandem sync exits 1 and lists each file to decide, with their version beside it', async () => {
+    await amira.replace(MODULE, WELCOME, 'Amira’s welcome. Today we get to know each other');
+    await sanjay.replace(MODULE, WELCOME, 'Sanjay’s welcome. Today we get to know each other');
+    await amira.sync();
+    const result = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn('node', [path.join(repoRoot, 'bin/tandem.js'), 'sync', sanjay.dir], {
+        env: { ...process.env, TANDEM_CONFIG_DIR: sanjay.configDir },
+      });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.on('close', (code) => resolve({ code, out }));
+    });
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('You and someone else changed the same lines. Nothing is lost');
+    expect(result.out).toContain(`${sanjay.dir}/${MODULE}\n`);
+    expect(result.out).toContain(
+      `their version: ${sanjay.dir}/understanding-anxiety/modules/.tandem-theirs-01-what-is-anxiety.md`,
     );
   });
 

@@ -29,6 +29,8 @@ export interface ApiOptions {
   ownWrites?: OwnWrites;
   /** Desktop: the Git host token this person stored (kept with the OS's safeStorage). */
   gitToken?: () => Promise<string | undefined>;
+  /** Desktop: picks a folder, copies the shared library there, opens it; null when cancelled. */
+  joinLibrary?: (address: string, token?: string) => Promise<string | null>;
 }
 
 /** Per-library state shared by the handler modules. */

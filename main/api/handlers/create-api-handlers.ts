@@ -4,6 +4,7 @@
  * these only after `validateArgs`.
  */
 import type { ApiMethod, TandemApi } from '../contract.js';
+import { TandemApiError } from '../api-error.js';
 import { createApiContext, type ApiContext, type ApiOptions } from './api-context.js';
 import { createBuildState, planBuild, revealOutput, startBuild } from './build-handlers.js';
 import { createCourse, readCourse, saveCourse } from './course-handlers.js';
@@ -99,6 +100,16 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     resolveSyncConflict: (file, choice) => resolveSyncConflict(context, file, choice),
     checkLanguage: (blocks) => checkLanguage(context, blocks),
     getLanguageCounts: () => getLanguageCounts(context),
+    async joinSharedLibrary(address, token) {
+      if (!options.joinLibrary) {
+        throw new TandemApiError(
+          'failed',
+          'Copying a shared library works in the desktop app. Here, open a copy made with Git.',
+        );
+      }
+      const root = await options.joinLibrary(address, token);
+      return root === null ? null : getLibrary(createApiContext({ ...options, root }));
+    },
   };
   return { handlers, context };
 }

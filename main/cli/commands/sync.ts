@@ -5,10 +5,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { credentialHooks } from '../../sync/git-credentials.js';
-import { syncAuthor } from '../../sync/sync-author.js';
-import { SyncError } from '../../sync/sync-errors.js';
-import { syncLibrary, type SyncOutcome } from '../../sync/sync-library.js';
+import type { SyncOutcome } from '../../sync/sync-library.js';
 
 /** Registers `tandem sync`. */
 export function registerSync(program: Command): void {
@@ -26,6 +23,13 @@ export function registerSync(program: Command): void {
 /** Runs one sync and prints what happened; returns the exit code. */
 export async function runSync(library: string): Promise<number> {
   const dir = path.resolve(library);
+  // Loaded here, not at start-up: the Git engine is large and only this command needs it.
+  const [{ credentialHooks }, { syncAuthor }, { SyncError }, { syncLibrary }] = await Promise.all([
+    import('../../sync/git-credentials.js'),
+    import('../../sync/sync-author.js'),
+    import('../../sync/sync-errors.js'),
+    import('../../sync/sync-library.js'),
+  ]);
   try {
     const outcome = await syncLibrary(dir, {
       author: await syncAuthor(dir),
