@@ -15,6 +15,11 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }
           the top right says “Saved” when it is safe.
         </li>
         <li>
+          <strong>Writing suggestions</strong> are underlined as you write: wording that puts the
+          person first, and plain words for every reader. Click one to see why, then replace the
+          words or keep them. Suggestions never stop you publishing.
+        </li>
+        <li>
           If your co-author changes the same text at the same time, Tandem shows both versions and
           lets you choose. Nothing is lost.
         </li>
