@@ -155,10 +155,13 @@ describe('rebuilding into the same folder', () => {
     await build(w.library, w.templates, out);
     const after = await readTree(out);
     const changed = [...after].filter(([f, b]) => !before.get(f)?.equals(b)).map(([f]) => f);
-    // Its pages show the course's content version, which the edit changed; nothing else does.
+    // Its pages show the course's content version, which the edit changed, and the search
+    // index holds the module's text; nothing else shows either.
     const coursePages = [...after.keys()].filter((f) => f.startsWith(`site/courses/${course}/`));
     expect(coursePages.length).toBe(modules.length + 1);
-    expect(changed.sort()).toEqual([RENDER_CACHE_FILE, ...coursePages].sort());
+    expect(changed.sort()).toEqual(
+      [RENDER_CACHE_FILE, 'site/assets/search-index.js', ...coursePages].sort(),
+    );
   });
 });
 

@@ -18,6 +18,7 @@ import type { CourseStatus } from '../../../main/signoff/types.js';
 import { fixtureLibrary, sampleLibrary } from '../../support/temp-library.js';
 import { dangerousParts } from '../markdown/html-safety.js';
 import { brokenLinks, normalise, readTree } from './site-files.js';
+import { withoutAppControls } from '../../support/app-controls.js';
 
 const validMinimal = fixtureLibrary('valid-minimal');
 const xssLibrary = fixtureLibrary('xss-payloads-in-course-text');
@@ -318,25 +319,6 @@ describe('the sign-off gate on the site', () => {
     });
   });
 });
-
-/**
- * `html` without the app's own controls and scripts, which only templates write: the search
- * forms and the course list's filters (no course text inside) and `<script src>` of the
- * app's scripts in assets/, and JSON-LD with no `<` inside.
- */
-function withoutAppControls(html: string): string {
-  return (
-    html
-      .replace(/<search(?: class='[a-z_-]+')?>\s*<form class='search-form'[^]*?<\/search>/g, '')
-      .replace(/<form class='filters [^']*' id='course-filters'[^]*?<\/form>/g, '')
-      // JSON-LD: removed only when nothing inside could start a tag (open-data tests parse it).
-      .replace(/<script type='application\/ld\+json'>[^<]*<\/script>/g, '')
-      .replace(
-        /<script src='(?:\.\.\/)*assets\/(?:minisearch|search-index|search|course-facts|filters)\.js'><\/script>/g,
-        '',
-      )
-  );
-}
 
 describe('untrusted course text', () => {
   let tree: Map<string, Buffer>;
