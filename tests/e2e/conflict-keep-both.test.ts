@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { EDITOR, openCourseModules, type OpenCourse } from './support/open-course.js';
+import { caretAtEndOf, EDITOR, openCourseModules, type OpenCourse } from './support/open-course.js';
 import type { ServedLibrary } from './support/serve-library.js';
 
 let open: OpenCourse;
@@ -25,8 +25,7 @@ beforeAll(async () => {
 afterAll(() => open?.close());
 
 it('keeps both the paragraph typed here and the co-author’s change on disk', async () => {
-  await page.click(`${editor} p`);
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, `${editor} p`);
   await page.keyboard.press('Enter');
   await page.keyboard.type('My own new paragraph.');
   // The co-author saves before this page's autosave pause is over.

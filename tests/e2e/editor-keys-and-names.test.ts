@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { EDITOR, openCourseModules, type OpenCourse } from './support/open-course.js';
+import { caretAtEndOf, EDITOR, openCourseModules, type OpenCourse } from './support/open-course.js';
 import type { ServedLibrary } from './support/serve-library.js';
 
 let open: OpenCourse;
@@ -28,8 +28,7 @@ afterAll(() => open?.close());
 
 /** A new empty paragraph after the module's first one, with the caret in it. */
 async function newLineAfterFirstParagraph(): Promise<void> {
-  await page.click(`${editor} p`);
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, `${editor} p`);
   await page.keyboard.press('Enter');
   // Slate reads the caret on a delay after a click.
   await new Promise((resolve) => setTimeout(resolve, 400));

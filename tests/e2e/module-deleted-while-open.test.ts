@@ -7,7 +7,7 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { EDITOR, openCourseModules, type OpenCourse } from './support/open-course.js';
+import { caretAtEndOf, EDITOR, openCourseModules, type OpenCourse } from './support/open-course.js';
 import type { ServedLibrary } from './support/serve-library.js';
 
 let open: OpenCourse;
@@ -24,8 +24,7 @@ beforeAll(async () => {
 afterAll(() => open?.close());
 
 it('keeps the typed text, says the module is gone, and puts it back with that text', async () => {
-  await page.click(`${editor} p`);
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, `${editor} p`);
   await page.keyboard.type(' Words typed just now.');
   await rm(path.join(modulesDir(), '01-what-is-anxiety.md'));
 
@@ -47,8 +46,7 @@ it('keeps the typed text, says the module is gone, and puts it back with that te
     document.querySelector('[data-testid="save-status"]')?.textContent?.includes('Saved'),
   );
   // Still editing the same module, which saves as usual.
-  await page.click(`${editor} p`);
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, `${editor} p`);
   await page.keyboard.type(' And more.');
   await expect
     .poll(() => readFile(path.join(modulesDir(), back ?? ''), 'utf8'), { timeout: 15_000 })

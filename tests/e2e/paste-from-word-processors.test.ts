@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { repoRoot } from '../support/temp-library.js';
-import { EDITOR, openCourseModules, type OpenCourse } from './support/open-course.js';
+import { caretAtEndOf, EDITOR, openCourseModules, type OpenCourse } from './support/open-course.js';
 import type { ServedLibrary } from './support/serve-library.js';
 
 let open: OpenCourse;
@@ -27,8 +27,7 @@ afterAll(() => open?.close());
 
 /** Puts the caret on a new line after the first paragraph and pastes `html` there. */
 async function pasteAfterFirstParagraph(html: string, plain: string): Promise<void> {
-  await page.click(`${editor} p`);
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, `${editor} p`);
   await page.keyboard.press('Enter');
   // Slate reads the caret on a delay after a click.
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -90,8 +89,7 @@ it('keeps Google Docs’ nested list nested, and bold without &#x20;', async () 
 });
 
 it('saves a typed time as written', async () => {
-  await page.click(`${editor} p`);
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, `${editor} p`);
   await page.keyboard.type(' We start at 10:00.');
   await expect
     .poll(() => readFile(moduleFile(), 'utf8'), { timeout: 15_000 })

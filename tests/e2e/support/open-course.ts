@@ -42,3 +42,21 @@ export async function openCourseModules(
     throw error;
   }
 }
+
+/**
+ * Puts the caret at the end of the first element matching `selector` (a paragraph), as a
+ * person would: a click on its last line, then End. A click in its middle and End would stop
+ * at the end of whichever line the paragraph happened to wrap onto there.
+ */
+export async function caretAtEndOf(page: Page, selector: string): Promise<void> {
+  const point = await page.$eval(selector, (element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const lines = range.getClientRects();
+    const last = lines[lines.length - 1];
+    return last ? { x: last.right - 1, y: last.top + last.height / 2 } : null;
+  });
+  if (!point) throw new Error(`there is no text to click in ${selector}`);
+  await page.mouse.click(point.x, point.y);
+  await page.keyboard.press('End');
+}
