@@ -44,19 +44,46 @@ export async function openCourseModules(
 }
 
 /**
- * Puts the caret at the end of the first element matching `selector` (a paragraph), as a
- * person would: a click on its last line, then End. A click in its middle and End would stop
- * at the end of whichever line the paragraph happened to wrap onto there.
+ * Puts the caret at the end of the first element matching `selector` (a paragraph). Placed in
+ * the page's own selection rather than by End, which stops at the end of whichever line the
+ * paragraph happens to wrap onto, and rather than by a click at measured coordinates, which a
+ * late layout change (writing suggestions appearing) can move. Waits until Slate, which reads
+ * the page's selection on a throttled selectionchange, has kept it.
  */
 export async function caretAtEndOf(page: Page, selector: string): Promise<void> {
-  const point = await page.$eval(selector, (element) => {
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    const lines = range.getClientRects();
-    const last = lines[lines.length - 1];
-    return last ? { x: last.right - 1, y: last.top + last.height / 2 } : null;
-  });
-  if (!point) throw new Error(`there is no text to click in ${selector}`);
-  await page.mouse.click(point.x, point.y);
-  await page.keyboard.press('End');
+  await page.click(selector);
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await page.$eval(selector, (element) => {
+      const text = lastText(element);
+      document.getSelection()?.collapse(text, text.length);
+
+      function lastText(root: Element): Text {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+          // Slate's zero-width placeholders are not where a person's caret goes.
+          acceptNode: (node) =>
+            node.parentElement?.closest('[data-slate-zero-width]')
+              ? NodeFilter.FILTER_REJECT
+              : NodeFilter.FILTER_ACCEPT,
+        });
+        let last: Text | null = null;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node as Text;
+        if (!last) throw new Error('there is no text to put the caret in');
+        return last;
+      }
+    });
+    // Longer than Slate's selectionchange throttle (100 ms), so a render that follows it
+    // would already have written any other selection back.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const kept = await page.$eval(selector, (element) => {
+      const selection = document.getSelection();
+      const node = selection?.anchorNode;
+      if (!selection?.isCollapsed || !node || !element.contains(node)) return false;
+      const after = document.createRange();
+      after.setStart(node, selection.anchorOffset);
+      after.setEnd(element, element.childNodes.length);
+      return after.toString().replace(/\uFEFF/g, '') === '';
+    });
+    if (kept) return;
+  }
+  throw new Error(`the caret would not stay at the end of ${selector}`);
 }
