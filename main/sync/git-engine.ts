@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as fsPromises from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import git, { type AuthCallback, type AuthFailureCallback } from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
@@ -96,6 +97,51 @@ export async function setRemoteUrl(dir: string, url: string): Promise<void> {
 export async function readConfig(dir: string, key: string): Promise<string | undefined> {
   const value: unknown = await git.getConfig({ fs, dir, path: key });
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The person's own git config files, most important first, as git itself reads them. */
+function globalConfigFiles(env: NodeJS.ProcessEnv): string[] {
+  if (env.GIT_CONFIG_GLOBAL) return [env.GIT_CONFIG_GLOBAL];
+  const home = env.HOME ?? env.USERPROFILE ?? os.homedir();
+  const xdg = env.XDG_CONFIG_HOME || path.join(home, '.config');
+  return [path.join(home, '.gitconfig'), path.join(xdg, 'git', 'config')];
+}
+
+/** Reads one setting from a config file outside any repository, with isomorphic-git's parser. */
+async function readConfigFile(file: string, key: string): Promise<string | undefined> {
+  // isomorphic-git reads `<gitdir>/config`; this read-only view maps that name to `file`.
+  const gitdir = path.join(path.dirname(file), '.tandem-global-config');
+  const view = {
+    promises: {
+      ...fsPromises,
+      readFile: (p: string, options?: unknown) =>
+        fsPromises.readFile(p === path.join(gitdir, 'config') ? file : p, options as 'utf8'),
+    },
+  };
+  try {
+    const value: unknown = await git.getConfig({ fs: view, gitdir, path: key });
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  } catch {
+    return undefined; // a missing or unreadable file simply has no setting
+  }
+}
+
+/**
+ * A setting as git resolves it: the repository's config first, then the person's own
+ * (`~/.gitconfig`, then `$XDG_CONFIG_HOME/git/config`), so a sync uses the name they gave git.
+ */
+export async function readUserConfig(
+  dir: string,
+  key: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
+  const local = await readConfig(dir, key);
+  if (local !== undefined) return local;
+  for (const file of globalConfigFiles(env)) {
+    const value = await readConfigFile(file, key);
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }
 
 /** The commit a ref points at, or undefined when the ref does not exist. */

@@ -3,7 +3,7 @@
  * publishing workflows are valid and, run here, build the website and the prospectus.
  */
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +20,7 @@ const tandem = (...args: string[]) =>
 
 interface WorkflowStep {
   id?: string;
+  name?: string;
   run?: string;
 }
 
@@ -73,32 +74,57 @@ describe('tandem init', () => {
     expect(config.pages.script[0]).toBe('tandem check .');
   });
 
-  it("runs the workflow's check and build steps here, making the site and prospectus", async () => {
+  it("installs Tandem and runs the workflow's check and build steps, making the site and prospectus", async () => {
     const workflow = parse(
       await readFile(path.join(github(), '.github/workflows/publish.yml'), 'utf8'),
     ) as { jobs: { publish: { steps: WorkflowStep[] } } }; // cast: the shape written by tandem init
     const steps = workflow.jobs.publish.steps.filter((s) => s.id === 'check' || s.id === 'build');
     expect(steps.map((s) => s.id)).toEqual(['check', 'build']);
-    const gitlabScript = (
-      parse(await readFile(path.join(gitlab(), '.gitlab-ci.yml'), 'utf8')) as {
-        pages: { script: string[] };
-      }
-    ).pages.script; // cast: as above
+    const gitlabConfig = parse(await readFile(path.join(gitlab(), '.gitlab-ci.yml'), 'utf8')) as {
+      pages: { script: string[]; before_script: string[] };
+    }; // cast: as above
+    const gitlabScript = gitlabConfig.pages.script;
     expect(steps.flatMap((s) => (s.run ?? '').trim().split('\n'))).toEqual(gitlabScript);
 
-    // `tandem` on the PATH is this checkout, as `npm install --global` would make it.
-    const bin = path.join(home, 'bin');
-    await run('mkdir', ['-p', bin]);
-    await writeFile(
-      path.join(bin, 'tandem'),
-      `#!/bin/sh\nexec "${process.execPath}" "${path.join(repoRoot, 'bin/tandem.js')}" "$@"\n`,
+    // Install Tandem as the workflows do, from this checkout packed as it would be released
+    // (with the command line `npm ci` compiled), into a folder of its own.
+    const installLine = (lines: string[]) =>
+      lines.map((line) => line.trim()).find((line) => line.startsWith('npm install --global'));
+    const install = installLine(
+      (
+        workflow.jobs.publish.steps.find((s) => s.name === 'Install Tandem and Chromium')?.run ?? ''
+      ).split('\n'),
     );
-    await chmod(path.join(bin, 'tandem'), 0o755);
+    expect(install).toBe('npm install --global "$TANDEM_PACKAGE"');
+    expect(installLine(gitlabConfig.pages.before_script)).toBe(install);
+    const packed = path.join(home, 'packed');
+    await mkdir(packed);
+    const { stdout: packOutput } = await run(
+      'npm',
+      ['pack', '--ignore-scripts', '--json', '--pack-destination', packed],
+      { cwd: repoRoot },
+    );
+    const [{ filename }] = JSON.parse(packOutput) as { filename: string }[]; // cast: npm's --json shape
+    const prefix = path.join(home, 'prefix');
     const env = {
       ...process.env,
-      PATH: `${bin}:${process.env.PATH ?? ''}`,
+      PATH: `${path.join(prefix, 'bin')}:${process.env.PATH ?? ''}`,
       TANDEM_BROWSER: testBrowserPath(),
     };
+    await run('bash', ['-e', '-c', install ?? ''], {
+      cwd: github(),
+      env: {
+        ...env,
+        TANDEM_PACKAGE: path.join(packed, filename),
+        npm_config_prefix: prefix,
+        npm_config_prefer_offline: 'true',
+        npm_config_audit: 'false',
+        npm_config_fund: 'false',
+      },
+    });
+    expect((await run('which', ['tandem'], { env })).stdout.trim()).toBe(
+      path.join(prefix, 'bin', 'tandem'),
+    );
     for (const step of steps) {
       await run('bash', ['-e', '-c', step.run ?? ''], { cwd: github(), env });
     }
@@ -107,5 +133,5 @@ describe('tandem init', () => {
     const pdf = await readFile(path.join(site, 'prospectus.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await readFile(path.join(site, 'index.html'), 'utf8')).toContain('Our Recovery College');
-  });
+  }, 300_000); // installing Tandem's packages takes a while on a busy machine
 });
