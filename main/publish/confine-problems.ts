@@ -41,6 +41,7 @@ export function confineProblems(library: Library, problems: readonly Problem[]):
         courseId: course.id,
         title: course.title,
         reason: `it has errors to fix first (the first is at ${where}; run tandem check)`,
+        cause: 'errors' as const,
       },
     ];
   });

@@ -35,6 +35,8 @@ export interface ExcludedCourse {
   title: string;
   /** Plain words, e.g. "awaiting sign-off from Sam Okafor". */
   reason: string;
+  /** Why: `--draft` can show a course not yet signed off, never one with errors. */
+  cause: 'errors' | 'sign-off';
 }
 
 export interface BuildResult {

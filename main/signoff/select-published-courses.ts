@@ -72,6 +72,7 @@ export async function selectPublishedCourses(
           courseId: course.id,
           title: course.title,
           reason: `its sign-off could not be checked: ${(error as Error).message}`, // cast: thrown values here are Errors
+          cause: 'sign-off',
         });
       }
       return;
@@ -81,7 +82,12 @@ export async function selectPublishedCourses(
       courses.push(course);
       statuses.set(course.id, status);
     } else {
-      excluded.push({ courseId: course.id, title: course.title, reason: exclusionReason(status) });
+      excluded.push({
+        courseId: course.id,
+        title: course.title,
+        reason: exclusionReason(status),
+        cause: 'sign-off',
+      });
     }
   });
   return { courses, excluded, statuses };

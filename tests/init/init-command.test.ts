@@ -104,7 +104,7 @@ describe('tandem init', () => {
       ['pack', '--ignore-scripts', '--json', '--pack-destination', packed],
       { cwd: repoRoot },
     );
-    const [{ filename }] = JSON.parse(packOutput) as { filename: string }[]; // cast: npm's --json shape
+    const filename = (JSON.parse(packOutput) as { filename: string }[])[0]?.filename ?? ''; // cast: npm's --json shape
     const prefix = path.join(home, 'prefix');
     const env = {
       ...process.env,

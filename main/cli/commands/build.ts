@@ -144,7 +144,9 @@ export function buildReport(result: BuildResult, root: string, summary: string):
   if (result.excluded.length > 0) {
     lines.push('', `Left out (${result.excluded.length}), not yet ready to publish:`);
     for (const e of result.excluded) lines.push(`  - ${e.title} (${e.courseId}): ${e.reason}`);
-    lines.push('  Use --draft to preview them, clearly marked as drafts.');
+    if (result.excluded.some((e) => e.cause === 'sign-off')) {
+      lines.push('  Use --draft to preview those awaiting sign-off, clearly marked as drafts.');
+    }
   }
   for (const severity of ['error', 'warning'] as const) {
     const problems = result.problems.filter((p) => p.severity === severity);
