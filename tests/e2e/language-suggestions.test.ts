@@ -89,6 +89,19 @@ async function clickUnderline(words: string): Promise<void> {
   await page.waitForSelector('[data-testid="language-popover"]');
 }
 
+/** The shortcut shown in the badge, pressed in the text; waits for the popover. */
+async function openByKeyboard(): Promise<void> {
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Period');
+  await page.keyboard.up('Control');
+  await page.waitForSelector('[data-testid="language-popover"]');
+}
+
+/** The text of the focused element, to follow focus as a keyboard user would. */
+async function focused(): Promise<string> {
+  return page.evaluate(() => document.activeElement?.textContent ?? '');
+}
+
 describe('writing suggestions in the editor', () => {
   it('counts them per course in the library', async () => {
     const count = await page.waitForSelector(
@@ -111,6 +124,68 @@ describe('writing suggestions in the editor', () => {
     );
     // "non-compliant" is in a block quote and "Patients" is accepted by a marker.
     expect(underlined).toEqual(['suffer from', 'kicking off']);
+  });
+
+  it('opens from the keyboard, keeps Tab inside, and Escape goes back to the words', async () => {
+    const hint = await page.$eval('[data-testid="language-shortcut-hint"]', (el) => el.textContent);
+    expect(hint).toContain('Ctrl+.');
+    // Keyboard only: into the text, to its very start, then the shortcut.
+    await page.focus('[data-testid="module-editor-content"]');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Home');
+    await page.keyboard.up('Control');
+    await openByKeyboard();
+    // Nothing at the start of the text, so the next suggestion opens, with focus on its first button.
+    expect(await focused()).toBe('Replace with “lives with”');
+    const popover = await page.$eval('[data-testid="language-popover"]', (el) => el.textContent);
+    expect(popover).toContain('“suffer from”');
+    const names = await page.$$eval('[data-testid="language-popover"] button', (buttons) =>
+      buttons.map((button) => button.textContent),
+    );
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    const visited = [await focused()];
+    for (let i = 0; i < names.length; i += 1) {
+      await page.keyboard.press('Tab');
+      visited.push(await focused());
+    }
+    // Round every button and back to the first, never out into the page.
+    expect(visited).toEqual([...names, names[0]]);
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    expect(await focused()).toBe('Close');
+
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="language-popover"]'));
+    const back = await page.evaluate(() => {
+      const selection = document.getSelection();
+      const editor = document.querySelector('[data-testid="module-editor-content"]');
+      const node = selection?.anchorNode;
+      const paragraph = node?.parentElement?.closest('[data-slate-node="element"]');
+      // The words from the caret to the end of its paragraph.
+      const after = document.createRange();
+      if (node && paragraph) {
+        after.setStart(node, selection.anchorOffset);
+        after.setEnd(paragraph, paragraph.childNodes.length);
+      }
+      return {
+        inEditor: document.activeElement === editor,
+        collapsed: selection?.isCollapsed ?? false,
+        after: after.toString(),
+      };
+    });
+    // The caret sits at the start of the words the suggestion is about, ready to edit them.
+    expect(back).toEqual({
+      inEditor: true,
+      collapsed: true,
+      after: expect.stringMatching(/^suffer from/),
+    });
+    // Again from there: the suggestion under the caret opens.
+    await openByKeyboard();
+    expect(await focused()).toBe('Replace with “lives with”');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="language-popover"]'));
+    expect(await readFile(moduleFile(), 'utf8')).toContain('who suffer from low mood');
   });
 
   it('says why in a popover, and Replace fixes the text on disk', async () => {
