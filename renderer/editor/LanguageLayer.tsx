@@ -97,6 +97,10 @@ export function LanguageLayer({
   const close = () => {
     setOpen(null);
     ReactEditor.focus(editor);
+    // Slate may still count itself focused from before the popover took focus, and then does
+    // nothing; the page's selection is still on the words, so focusing the text is enough.
+    const content = ReactEditor.toDOMNode(editor, editor);
+    if (document.activeElement !== content) content.focus({ preventScroll: true });
   };
   return (
     <>

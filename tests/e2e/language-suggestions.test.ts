@@ -8,10 +8,11 @@
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
 import { fixtureLibrary } from '../support/temp-library.js';
+import { caretAtEndOf, EDITOR } from './support/open-course.js';
 import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
 
 let served: ServedLibrary;
@@ -215,5 +216,55 @@ describe('writing suggestions in the editor', () => {
           .querySelector('[data-testid="language-badge"]')
           ?.textContent?.includes('No writing suggestions') === true,
     );
+  });
+
+  it('draws an answer that comes back mid-typing only once typing pauses', async () => {
+    // In the page: when each typed key began to change the text (moving the caret is not an
+    // edit), and how long after the last one "suffer from" was first underlined.
+    await page.evaluate(() => {
+      const state = { lastKey: 0, gapAtDraw: -1 };
+      (window as unknown as { drawState: typeof state }).drawState = state;
+      document.addEventListener('beforeinput', () => (state.lastKey = performance.now()), true);
+      new MutationObserver(() => {
+        const drawn = [...document.querySelectorAll('[data-language-key]')].some(
+          (el) => el.textContent === 'suffer from',
+        );
+        if (drawn && state.gapAtDraw < 0) state.gapAtDraw = performance.now() - state.lastKey;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    // A slow back end (as on a long module): the answer comes back while typing has resumed.
+    const isCheck = (url: string) => url.endsWith('/api/checkLanguage');
+    const slowCheck = (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return;
+      if (!isCheck(request.url())) return void request.continue();
+      setTimeout(() => void request.continue().catch(() => undefined), 300);
+    };
+    await page.setRequestInterception(true);
+    page.on('request', slowCheck);
+    await caretAtEndOf(page, `${EDITOR} p`);
+    const checked = page.waitForResponse((response) =>
+      response.url().endsWith('/api/checkLanguage'),
+    );
+    await page.keyboard.type(' Some of us suffer from worry.', { delay: 20 });
+    // Typing pauses, so the first paragraph is checked; meanwhile typing goes on in the next.
+    await page.waitForRequest((request) => request.url().endsWith('/api/checkLanguage'));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    let answered = false;
+    void checked.then(() => (answered = true));
+    for (let typed = 0; !answered || typed < 10; typed += 1) {
+      await page.keyboard.type(typed % 2 === 0 ? 'a' : 'b', { delay: 0 });
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    await page.waitForFunction(
+      () => (window as unknown as { drawState: { gapAtDraw: number } }).drawState.gapAtDraw >= 0,
+    );
+    const gap = await page.evaluate(
+      () => (window as unknown as { drawState: { gapAtDraw: number } }).drawState.gapAtDraw,
+    );
+    page.off('request', slowCheck);
+    await page.setRequestInterception(false);
+    // Drawn only after typing had paused for the check's delay (400 ms), never between keys.
+    expect(gap).toBeGreaterThanOrEqual(390);
   });
 });
