@@ -5,9 +5,10 @@
  *
  * Handles for end-to-end tests: underlines `[data-language-key]`, the badge
  * `[data-testid="language-badge"]`, the popover `[data-testid="language-popover"]` with buttons
- * `language-replace` (one per alternative), `language-accept` and `language-close`.
+ * `language-replace` (one per alternative), `language-accept` and `language-close`, and the
+ * badge's hint on the keyboard shortcut `[data-testid="language-shortcut-hint"]`.
  */
-import { useEffect, useRef, type JSX } from 'react';
+import { useEffect, useRef, type JSX, type KeyboardEvent } from 'react';
 import type { RenderLeafProps } from 'slate-react';
 import type { LanguageReport, LanguageRule } from '../../main/api/contract.js';
 import { renderLeaf } from './Elements.js';
@@ -49,9 +50,12 @@ const wordRules = new Set<LanguageRule>(['recovery-language', 'welcome-to-all'])
 export function LanguageBadge({
   report,
   count,
+  shortcut,
 }: {
   report: LanguageReport | undefined;
   count: number;
+  /** The keys that open the suggestion at the caret, as shown to the person. */
+  shortcut: string;
 }): JSX.Element | null {
   if (!report) return null;
   const over = report.readingAge !== null && report.readingAge > report.target;
@@ -68,6 +72,11 @@ export function LanguageBadge({
           ? 'No writing suggestions'
           : `${count} writing suggestion${count === 1 ? '' : 's'} (underlined)`}
       </span>
+      {count === 0 ? null : (
+        <span className="te-language-badge__hint" data-testid="language-shortcut-hint">
+          <kbd>{shortcut}</kbd> in the text opens the one at the cursor
+        </span>
+      )}
     </p>
   );
 }
@@ -92,6 +101,21 @@ export function LanguagePopover(props: LanguagePopoverProps): JSX.Element {
   useEffect(() => {
     box.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [placed.key]);
+  // Tab and Shift+Tab go round the buttons; Escape (or Close) is the way back to the text.
+  const keepFocusInside = (event: KeyboardEvent<HTMLDivElement>) => {
+    const buttons = [...(box.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+    const first = buttons[0];
+    const last = buttons[buttons.length - 1];
+    if (!first || !last) return;
+    const active = document.activeElement;
+    if (event.shiftKey && (active === first || !box.current?.contains(active))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !box.current?.contains(active))) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
   return (
     <div
       ref={box}
@@ -104,6 +128,8 @@ export function LanguagePopover(props: LanguagePopoverProps): JSX.Element {
         if (event.key === 'Escape') {
           event.preventDefault();
           onClose();
+        } else if (event.key === 'Tab') {
+          keepFocusInside(event);
         }
       }}
     >

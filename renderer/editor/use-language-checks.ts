@@ -1,8 +1,11 @@
 /**
  * Writing suggestions while editing, off the keystroke path: a check runs only after typing
  * pauses (debounced), the blocks are gathered then, not on each key, and the answer is drawn as
- * Slate decorations. A decoration is drawn only while its text node still holds the text it was
- * found in, so a stale answer never underlines the wrong words.
+ * Slate decorations. Drawing them makes Slate look at every text node of the module, which on a
+ * long module takes a noticeable moment, so an answer that comes back while the person is typing
+ * (the first check's, say, started as the module opened) waits for the next pause. A decoration
+ * is drawn only while its text node still holds the text it was found in, so a stale answer never
+ * underlines the wrong words.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Text, type Descendant, type NodeEntry, type Range } from 'slate';
@@ -48,6 +51,15 @@ export function useLanguageChecks(
   const [checked, setChecked] = useState<Checked>(nothing);
   const timer = useRef<number | undefined>(undefined);
   const latest = useRef(0);
+  const lastEdit = useRef(-Infinity);
+  // An answer that came back mid-typing, drawn at the next pause.
+  const held = useRef<Checked | undefined>(undefined);
+
+  const draw = useCallback((next: Checked) => {
+    held.current = undefined;
+    // An unchanged answer keeps the old one, so Slate does not re-decorate every node.
+    setChecked((previous) => (previous.signature === next.signature ? previous : next));
+  }, []);
 
   const run = useCallback(
     (value: Descendant[]) => {
@@ -59,24 +71,28 @@ export function useLanguageChecks(
           // Only the newest answer is shown; an older one would describe text since changed.
           if (request !== latest.current) return;
           const next = toChecked(report, placeFindings(blocks, report.blocks));
-          // An unchanged answer keeps the old one, so Slate does not re-decorate every node.
-          setChecked((previous) => (previous.signature === next.signature ? previous : next));
+          if (performance.now() - lastEdit.current < languageCheckDelayMs) held.current = next;
+          else draw(next);
         },
         () => {
           // Suggestions are optional help: when the check fails, the editor simply shows none.
         },
       );
     },
-    [check],
+    [check, draw],
   );
 
   const schedule = useCallback(
     (value: Descendant[]) => {
       if (!check) return;
+      lastEdit.current = performance.now();
       window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => run(value), languageCheckDelayMs);
+      timer.current = window.setTimeout(() => {
+        if (held.current) draw(held.current);
+        run(value);
+      }, languageCheckDelayMs);
     },
-    [check, run],
+    [check, run, draw],
   );
 
   useEffect(() => {

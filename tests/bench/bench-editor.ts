@@ -2,7 +2,9 @@
  * Editor keystroke latency: bundles the harness page (tests/bench/editor-harness/), mounts the
  * module editor on a generated 20,000-word module in headless Chromium, types 200 characters
  * and reports keystroke-to-paint latency (median, p95), plus load and serialisation times. The
- * writing suggestions are on, checked in a worker as the app checks them in its back end.
+ * writing suggestions are on, checked in a worker as the app checks them in its back end; it
+ * also counts how often they were drawn while typing (each time is a pass over the whole module,
+ * so the editor keeps them for a pause in typing: the count should be 0).
  *
  * Keystroke to paint runs from the keydown event's timestamp (when the browser received the
  * key, so input delay counts) until the frame that shows the keystroke's last DOM change has been
@@ -58,6 +60,8 @@ export interface TypingSummary {
   frame: Spread;
   /** Keystrokes whose DOM changed after their first frame began (measured to the later frame). */
   lateUpdates: number;
+  /** Times the writing suggestions were drawn while typing: each is a pass over the module. */
+  suggestionPasses: number;
 }
 
 export interface EditorBenchResult {
@@ -135,6 +139,7 @@ function summarise(run: TypingRun): TypingSummary {
     work: spread(run.processing),
     frame: spread(run.frames),
     lateUpdates: run.lateUpdates,
+    suggestionPasses: run.suggestionPasses,
   };
 }
 
@@ -145,6 +150,7 @@ interface TypingRun {
   refreshWaits: number[];
   frames: number[];
   lateUpdates: number;
+  suggestionPasses: number;
   loadMs: number;
   markdown: string;
   serialise: { coldMs: number; warmMs: number };
@@ -203,6 +209,7 @@ async function typeIntoModule(page: Page, url: string, profileTo?: string): Prom
       refreshWaits: h.refreshWaits,
       frames: h.frames,
       lateUpdates: h.lateUpdates,
+      suggestionPasses: h.suggestionPasses,
       loadMs: h.loadMs,
       markdown: h.markdown,
       serialise: h.timeSerialise(),
@@ -306,6 +313,7 @@ export function formatEditorBench(r: EditorBenchResult): string {
     `  ${line('  keystroke to paint', bare.toPaint)}`,
     `  ${line('  less the refresh wait', bare.toPaintLessWait)}`,
     `  late updates (DOM changed after a keystroke's frame began): ${large.lateUpdates + small.lateUpdates}`,
+    `  writing suggestions drawn while typing (a pass over the whole module each): ${large.suggestionPasses}`,
     `  load ${ms(r.loadMs)}; serialise whole module: first ${ms(r.serialiseColdMs)}, cached ${ms(r.serialiseWarmMs)}`,
     `  typed text reached onChange: ${r.savedTextMatches ? 'yes' : 'NO'}`,
   ].join('\n');

@@ -39,6 +39,8 @@ interface HarnessWindow {
     readonly frames: number[];
     /** Keystrokes whose DOM changed again after their first frame (their frame was re-measured). */
     readonly lateUpdates: number;
+    /** Times writing suggestions were drawn (a pass over the whole module) since the first key. */
+    readonly suggestionPasses: number;
     loadMs: number;
     reset(): void;
     timeSerialise(): { coldMs: number; warmMs: number };
@@ -185,6 +187,20 @@ new MutationObserver(() => {
   requestFrame(key);
 }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 
+// Each batch of mutations that adds underlines is one decoration pass of the editor.
+let suggestionPasses = 0;
+const underline = '[data-language-key]';
+new MutationObserver((records) => {
+  if (keystrokes.length === 0) return;
+  const drawn = records.some((record) =>
+    [...record.addedNodes].some(
+      (node) =>
+        node instanceof Element && (node.matches(underline) || node.querySelector(underline)),
+    ),
+  );
+  if (drawn) suggestionPasses += 1;
+}).observe(document, { subtree: true, childList: true });
+
 /** The key's work ended when its task did, or when its frame began if that came first. */
 const inputEnd = (k: Keystroke) => Math.min(k.inputDone ?? Infinity, k.frameStart ?? NaN);
 const measured = () => keystrokes.filter((k) => k.painted !== undefined && !k.waiting);
@@ -233,10 +249,14 @@ w.harness = {
   get lateUpdates() {
     return keystrokes.filter((k) => k.late).length;
   },
+  get suggestionPasses() {
+    return suggestionPasses;
+  },
   loadMs: 0,
   reset() {
     keystrokes = [];
     current = undefined;
+    suggestionPasses = 0;
   },
   timeSerialise() {
     const value = markdownToSlate(markdown);
