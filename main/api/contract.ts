@@ -11,14 +11,26 @@
 import type { Category, Contact, Problem, TrainerRole, Venue } from '../library/types.js';
 import type { LanguageBlock, LanguageReport } from '../language/types.js';
 import type { BuildOptions, BuildProgress, BuildResult, ExcludedCourse } from '../publish/types.js';
-import type { CourseStatus, FileDiff } from '../signoff/types.js';
-import type { SessionMove, StuckSession } from '../planning/roll-over.js';
-import type { HolidayRegion, PlannedSession, TermPlan } from '../planning/types.js';
+import type { CourseStatus, FileDiff, Identity } from '../signoff/types.js';
+import type {
+  HolidayRegion,
+  PlannedSession,
+  SessionPattern,
+  TermCopyPreview,
+  TermPlan,
+} from '../planning/types.js';
 import type { SyncChoice, SyncConflictFile, SyncStatus } from '../sync/types.js';
 
 export type { Category, Contact, Problem, TrainerRole, Venue } from '../library/types.js';
 export type { SessionMove, StuckSession } from '../planning/roll-over.js';
-export type { HolidayRegion, PlannedRun, PlannedSession, TermPlan } from '../planning/types.js';
+export type {
+  HolidayRegion,
+  PlannedRun,
+  PlannedSession,
+  SessionPattern,
+  TermCopyPreview,
+  TermPlan,
+} from '../planning/types.js';
 export type {
   Audience,
   LanguageBlock,
@@ -40,6 +52,7 @@ export type {
   CourseStatus,
   DiffHunk,
   FileDiff,
+  Identity,
 } from '../signoff/types.js';
 export type { SyncChoice, SyncConflictFile, SyncErrorKind, SyncStatus } from '../sync/types.js';
 
@@ -167,13 +180,6 @@ export interface DeletedModule {
   content: string;
 }
 
-export interface Identity {
-  /** Who is using Tandem on this computer, from the roster; null until chosen. */
-  trainerId: string | null;
-  /** True when this computer holds a private key for that trainer. */
-  hasKey: boolean;
-}
-
 export interface BuildPlan {
   termId: string;
   included: { courseId: string; title: string }[];
@@ -206,16 +212,6 @@ export interface TermDocument {
   weeks: { number: number; starts: string; ends: string }[];
 }
 
-/** Sessions given as a weekly pattern: "every Tuesday 13:30 to 15:30, 4 weeks from 12 January". */
-export interface SessionPattern {
-  from: string;
-  /** 0 Monday … 6 Sunday; the weekday of `from` when absent. */
-  weekday?: number;
-  start: string;
-  end: string;
-  weeks: number;
-}
-
 export interface SaveTermRequest {
   termId: string;
   plan: TermPlan;
@@ -236,20 +232,6 @@ export interface TermCopyRequest {
   fromTermId: string;
   starts: string;
   title?: string;
-}
-
-/** What copying a term would do, shown before anything is written. */
-export interface TermCopyPreview {
-  id: string;
-  file: string;
-  title: string;
-  starts: string;
-  ends: string;
-  enrolmentOpens?: string;
-  runCount: number;
-  sessionCount: number;
-  moves: SessionMove[];
-  stuck: StuckSession[];
 }
 
 export interface CollegeSettings {

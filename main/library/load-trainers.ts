@@ -1,5 +1,5 @@
 /** Loads trainers.yml: every peer and practitioner trainer, with their sign-off keys. */
-import { keyFingerprint, parsePublicKeyLine } from '../signoff/public-key-line.js';
+import { keyFingerprint, parsePublicKeyLine } from './public-key-line.js';
 import { dateProblem } from './check-dates.js';
 import { problemAt } from './problem-at.js';
 import { readLibraryFile } from './read-library-file.js';

@@ -5,7 +5,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
-import { parsePublicKeyLine } from './public-key-line.js';
+import { parsePublicKeyLine } from '../library/public-key-line.js';
 
 /**
  * Adds `{publicKey, added}` to the `keys` of `trainerId` in `<root>/trainers.yml`. Returns false

@@ -1,7 +1,7 @@
 /** "Who am I" on this computer: the roster id chosen in the app, kept in identity.json. */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Identity } from '../api/contract.js';
+import type { Identity } from './types.js';
 import { ID_PATTERN } from './canonical-message.js';
 import { tandemConfigDir, type ConfigDirOptions } from './config-dir.js';
 import { hasTrainerKey } from './key-store.js';

@@ -7,7 +7,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ID_PATTERN } from './canonical-message.js';
 import { tandemConfigDir, type ConfigDirOptions } from './config-dir.js';
-import { formatPublicKeyLine } from './public-key-line.js';
+import { formatPublicKeyLine } from '../library/public-key-line.js';
 
 export interface TrainerKeyInfo {
   /** Line to paste under the trainer's `keys:` in trainers.yml. */

@@ -7,7 +7,7 @@ import { formatProblemWithSeverity } from '../../main/library/format-problem.js'
 import { loadLibrary } from '../../main/library/load-library.js';
 import { getCourseStatus } from '../../main/signoff/course-status.js';
 import { formatStatus } from '../../main/signoff/format-status.js';
-import { selectPublishedCourses } from '../../main/signoff/select-published-courses.js';
+import { selectPublishedCourses } from '../../main/publish/select-published-courses.js';
 import { fixtureLibrary } from '../support/temp-library.js';
 
 const COURSE = 'understanding-anxiety';

@@ -7,7 +7,7 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildOptions, BuildPlan, BuildProgress, BuildResult } from '../contract.js';
 import { isInside } from '../../fs/resolve-inside.js';
-import { selectPublishedCourses } from '../../signoff/select-published-courses.js';
+import { selectPublishedCourses } from '../../publish/select-published-courses.js';
 import { TandemApiError } from '../api-error.js';
 import type { ApiContext } from './api-context.js';
 import { requireLibrary } from './library-handlers.js';

@@ -1,10 +1,10 @@
 /** Chooses which courses a build publishes: the sign-off gate. */
 import type { Course, Library } from '../library/types.js';
-import type { ExcludedCourse } from '../publish/types.js';
-import { getCourseStatus } from './course-status.js';
-import { joinNames } from './format-date.js';
-import type { CourseStatus } from './types.js';
-import { inBatches } from '../publish/site/in-batches.js';
+import type { ExcludedCourse } from './types.js';
+import { getCourseStatus } from '../signoff/course-status.js';
+import { joinNames } from '../signoff/format-date.js';
+import type { CourseStatus } from '../signoff/types.js';
+import { inBatches } from './site/in-batches.js';
 
 /** How many courses are read and hashed at once. */
 const STATUS_CONCURRENCY = 16;
