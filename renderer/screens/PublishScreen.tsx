@@ -9,9 +9,11 @@ import type {
 } from '../../main/api/contract.js';
 import { errorMessage, tandem } from '../api.js';
 import { useApp } from '../state/AppContext.js';
-import { suggestionCount, useLanguageCounts } from '../hooks/useLanguageCounts.js';
+import { useLanguageCounts } from '../hooks/useLanguageCounts.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
 import { useTandemEvent } from '../hooks/useTandemEvent.js';
+import { BuildOutcome } from './publish/BuildOutcome.js';
+import { SuggestionCounts } from './publish/SuggestionCounts.js';
 
 type What = 'both' | 'site' | 'pdf';
 
@@ -272,116 +274,7 @@ export function PublishScreen() {
         </section>
       )}
 
-      {result && <BuildOutcome result={result} />}
-    </div>
-  );
-}
-
-function BuildOutcome({ result }: { result: BuildResult }) {
-  const heading = usePageHeading<HTMLHeadingElement>();
-  const [openError, setOpenError] = useState<string | undefined>(undefined);
-  const open = (path: string) =>
-    void tandem()
-      .revealOutput(path)
-      .then((opened) =>
-        setOpenError(
-          opened
-            ? undefined
-            : `Tandem cannot open it from here. You will find it in this folder: ${path}`,
-        ),
-      )
-      .catch((e: unknown) => setOpenError(errorMessage(e)));
-  const outputs: [string, string | undefined][] = [
-    ['Open the website', result.siteDir],
-    ['Open the prospectus (PDF)', result.prospectusPdf],
-    ['Open the booklet (PDF)', result.bookletPdf],
-  ];
-  return (
-    <section className="panel" aria-labelledby="result-title" data-testid="publish-result">
-      <h2 id="result-title" ref={heading} tabIndex={-1}>
-        {result.ok ? 'Published' : 'Publishing stopped'}
-      </h2>
-      {result.ok && (
-        <ul className="output-list">
-          {outputs
-            .filter((o): o is [string, string] => Boolean(o[1]))
-            .map(([label, path]) => (
-              <li key={path}>
-                <button type="button" className="button" onClick={() => open(path)}>
-                  {label}
-                </button>
-                <code className="output-path">{path}</code>
-              </li>
-            ))}
-          {result.facilitatorPacks.map((path) => (
-            <li key={path}>
-              <button type="button" className="button" onClick={() => open(path)}>
-                Open facilitator pack
-              </button>
-              <code className="output-path">{path}</code>
-            </li>
-          ))}
-        </ul>
-      )}
-      {openError && (
-        <p className="hint" role="status">
-          {openError}
-        </p>
-      )}
-      {result.errors.length > 0 && (
-        <ul className="plain-list" role="alert">
-          {result.errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
-      {result.problems.length > 0 && (
-        <>
-          <p>These problems need fixing first:</p>
-          <ul className="problem-list">
-            {result.problems.map((p, i) => (
-              <li key={i}>
-                <code>
-                  {p.file}:{p.line}:
-                </code>{' '}
-                {p.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {result.excluded.length > 0 && (
-        <p className="hint">
-          Left out: {result.excluded.map((c) => `${c.title} (${c.reason})`).join('; ')}.
-        </p>
-      )}
-    </section>
-  );
-}
-
-/** Writing suggestions in the courses being published: for information, never a block. */
-function SuggestionCounts({
-  plan,
-  counts,
-}: {
-  plan: BuildPlan;
-  counts: Record<string, number> | undefined;
-}) {
-  const withSuggestions = plan.included.filter((c) => (counts?.[c.courseId] ?? 0) > 0);
-  if (!counts || withSuggestions.length === 0) return null;
-  return (
-    <div data-testid="publish-suggestions">
-      <h3>Writing suggestions</h3>
-      <p className="hint">
-        Gentle suggestions about wording and reading age. They never stop publishing.
-      </p>
-      <ul className="plain-list">
-        {withSuggestions.map((c) => (
-          <li key={c.courseId}>
-            <strong>{c.title}</strong>: {suggestionCount(counts[c.courseId] ?? 0)}
-          </li>
-        ))}
-      </ul>
+      {result && <BuildOutcome result={result} courses={library.courses} />}
     </div>
   );
 }
