@@ -8,7 +8,7 @@
  *
  * This file must stay free of runtime Node code: it is compiled into the renderer too.
  */
-import type { Category, Contact, Problem, TrainerRole, Venue } from '../library/types.js';
+import type { Category, Contact, Course, Problem, TrainerRole, Venue } from '../library/types.js';
 import type { LanguageBlock, LanguageReport } from '../language/types.js';
 import type { BuildOptions, BuildProgress, BuildResult, ExcludedCourse } from '../publish/types.js';
 import type { CourseStatus, FileDiff, Identity } from '../signoff/types.js';
@@ -97,17 +97,18 @@ export interface LibraryOverview {
 }
 
 /** The front-matter fields of course.md that the course form edits. */
-export interface CourseFields {
-  title: string;
-  code: string;
-  category: string;
-  summary: string;
-  audience: string;
-  format: string;
-  outcomes: string[];
-  authors: string[];
-  tags: string[];
-}
+export type CourseFields = Pick<
+  Course,
+  | 'title'
+  | 'code'
+  | 'category'
+  | 'summary'
+  | 'audience'
+  | 'format'
+  | 'outcomes'
+  | 'authors'
+  | 'tags'
+>;
 
 export interface ModuleRef {
   /** File name inside modules/, e.g. `02-noticing-stress.md`. */

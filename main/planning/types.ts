@@ -1,4 +1,5 @@
 /** Planning types shared by the back end and (through the API contract) the UI. */
+import type { Term } from '../library/types.js';
 import type { SessionMove, StuckSession } from './roll-over.js';
 
 /** A college's holiday calendar in college.yml (`holidays:`). */
@@ -43,13 +44,10 @@ export interface SessionPattern {
 }
 
 /** What copying a term would do, shown before anything is written. */
-export interface TermCopyPreview {
-  id: string;
-  file: string;
-  title: string;
-  starts: string;
-  ends: string;
-  enrolmentOpens?: string;
+export interface TermCopyPreview extends Pick<
+  Term,
+  'id' | 'file' | 'title' | 'starts' | 'ends' | 'enrolmentOpens'
+> {
   runCount: number;
   sessionCount: number;
   moves: SessionMove[];

@@ -2,7 +2,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Identity } from './types.js';
-import { ID_PATTERN } from './canonical-message.js';
+import { ID_PATTERN } from '../format/ids.js';
 import { tandemConfigDir, type ConfigDirOptions } from './config-dir.js';
 import { hasTrainerKey } from './key-store.js';
 

@@ -12,6 +12,7 @@ import { appendSignoff } from './signoffs-file.js';
 import { saveSnapshot } from './snapshot-store.js';
 import type { CourseStatus, SignoffRecord } from './types.js';
 import { verifyRecords } from './verify-records.js';
+import { formatProblem } from '../format/problems.js';
 
 export interface SignOptions extends ConfigDirOptions {
   /** A short note kept with the sign-off, e.g. "Checked the new breathing exercise". */
@@ -23,7 +24,7 @@ export interface SignOptions extends ConfigDirOptions {
 const MAX_COMMENT = 500;
 
 function describe(problems: Problem[]): string {
-  const shown = problems.slice(0, 5).map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`);
+  const shown = problems.slice(0, 5).map((p) => `  ${formatProblem(p)}`);
   const more = problems.length > 5 ? `\n  …and ${problems.length - 5} more` : '';
   return `${shown.join('\n')}${more}`;
 }

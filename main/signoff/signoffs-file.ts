@@ -10,6 +10,7 @@ import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 import { refuseLinks } from '../fs/symbolic-links.js';
 import type { Problem, TrainerRole } from '../library/types.js';
 import type { SignoffRecord } from './types.js';
+import { formatProblem } from '../format/problems.js';
 
 export const SIGNOFFS_FILE = 'signoffs.yml';
 
@@ -184,8 +185,7 @@ export async function appendSignoff(
       const first = problems[0];
       if (first) {
         throw new Error(
-          `${first.file}:${first.line}:${first.column}: ${first.message} ` +
-            'Fix it before signing, so no record is lost.',
+          `${formatProblem(first)} ` + 'Fix it before signing, so no record is lost.',
         );
       }
     }

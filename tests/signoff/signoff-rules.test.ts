@@ -3,7 +3,7 @@
  * and a key belongs to one trainer only. Fixture libraries with real Ed25519 signatures.
  */
 import { describe, expect, it } from 'vitest';
-import { formatProblemWithSeverity } from '../../main/library/format-problem.js';
+import { formatProblemWithSeverity } from '../../main/format/problems.js';
 import { loadLibrary } from '../../main/library/load-library.js';
 import { getCourseStatus } from '../../main/signoff/course-status.js';
 import { formatStatus } from '../../main/signoff/format-status.js';
