@@ -9,6 +9,7 @@ import { formatShortDate, joinNames } from './format-date.js';
 import { hashContentFiles, readContentFiles } from './hash-course-version.js';
 import { loadTrainerKey } from './key-store.js';
 import { appendSignoff } from './signoffs-file.js';
+import type { OnWrite } from '../fs/write-file-atomic.js';
 import { saveSnapshot } from './snapshot-store.js';
 import type { CourseStatus, SignoffRecord } from './types.js';
 import { verifyRecords } from './verify-records.js';
@@ -19,6 +20,8 @@ export interface SignOptions extends ConfigDirOptions {
   comment?: string;
   /** Signing time; defaults to now. */
   now?: Date;
+  /** Told of the write to signoffs.yml just before it happens. */
+  onWrite?: OnWrite;
 }
 
 const MAX_COMMENT = 500;
@@ -113,6 +116,6 @@ export async function signCourse(
   }
   // The signed copy goes first, so a record never points at content nobody can look at.
   await saveSnapshot(courseDir, version, files);
-  await appendSignoff(courseDir, courseId, record);
+  await appendSignoff(courseDir, courseId, record, options.onWrite);
   return getCourseStatus(fresh, courseId);
 }
