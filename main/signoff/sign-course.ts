@@ -5,7 +5,8 @@ import type { Library, Problem } from '../library/types.js';
 import { canonicalMessage, signoffTime } from './canonical-message.js';
 import type { ConfigDirOptions } from './config-dir.js';
 import { courseDirOf, findCourse, getCourseStatus, statusFromFiles } from './course-status.js';
-import { formatShortDate, joinNames } from './format-date.js';
+import { formatShortDate } from './format-date.js';
+import { joinWithAnd } from '../format/wording.js';
 import { hashContentFiles, readContentFiles } from './hash-course-version.js';
 import { loadTrainerKey } from './key-store.js';
 import { appendSignoff } from './signoffs-file.js';
@@ -63,7 +64,7 @@ export async function signCourse(
   if (!course.authors.includes(trainerId)) {
     const names = course.authors.map((id) => fresh.trainers.find((t) => t.id === id)?.name ?? id);
     throw new Error(
-      `${trainer.name} is not an author of ${course.title}; only its authors (${joinNames(names)}) can sign it off.`,
+      `${trainer.name} is not an author of ${course.title}; only its authors (${joinWithAnd(names)}) can sign it off.`,
     );
   }
   const comment = options.comment?.trim();

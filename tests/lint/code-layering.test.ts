@@ -68,7 +68,7 @@ tester.run('code-layering', rule, {
     valid('main/format/ids.ts', "import { a } from './problems.js';"),
     valid('renderer/screens/X.tsx', "import type { TandemApi } from '../../main/api/contract.js';"),
     valid('renderer/screens/X.tsx', "import { type TandemApi } from '../../main/api/contract.js';"),
-    valid('renderer/screens/X.tsx', "import { joinNames } from '../../main/format/wording.js';"),
+    valid('renderer/screens/X.tsx', "import { joinWithAnd } from '../../main/format/wording.js';"),
     valid('renderer/App.tsx', "import { x } from './screens/X.js';"),
     valid('tests/library/x.test.ts', "import { a } from '../../main/api/dispatch.js';"),
   ],

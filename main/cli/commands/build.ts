@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import { formatProblem } from '../../format/problems.js';
 import { buildPublication } from '../../publish/build.js';
 import type { BuildOptions, BuildProgress, BuildResult, PaperSize } from '../../publish/types.js';
-import { printable } from '../../signoff/printable.js';
+import { printable } from '../printable.js';
 import { writeErr, writeOut } from '../output.js';
 
 interface BuildFlags {
