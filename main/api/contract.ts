@@ -320,10 +320,13 @@ export interface TandemApi {
   diffSince(courseId: string, trainerId: string): Promise<FileDiff[]>;
 
   planBuild(options: Pick<BuildOptions, 'termId' | 'draft'>): Promise<BuildPlan>;
-  /** Starts a build; progress and the result arrive as events with the returned id. */
-  startBuild(options: Omit<BuildOptions, 'outDir'> & { outDir?: string }): Promise<{
-    buildId: string;
-  }>;
+  /**
+   * Starts a build; progress and the result arrive as events with the returned id: the caller's
+   * `buildId` when it gives one, so it can tell its events apart before this call returns.
+   */
+  startBuild(
+    options: Omit<BuildOptions, 'outDir'> & { outDir?: string; buildId?: string },
+  ): Promise<{ buildId: string }>;
   /** Shows a built file or folder in the OS file manager (Electron) or opens it (browser mode). */
   revealOutput(path: string): Promise<boolean>;
 

@@ -155,6 +155,10 @@ const schemas = {
       largePrint: z.boolean(),
       booklet: z.boolean(),
       facilitatorPacks: z.boolean(),
+      buildId: z
+        .string()
+        .regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8 to 64 letters, digits and dashes')
+        .optional(),
     }),
   ]),
   revealOutput: z.tuple([z.string().min(1).max(4096)]),

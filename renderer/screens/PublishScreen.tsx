@@ -1,27 +1,15 @@
 /** Publishing a term's prospectus (PDF) and website, with a preview of what is left out and why. */
-import { useEffect, useRef, useState } from 'react';
-import type {
-  BuildPlan,
-  BuildProgress,
-  BuildResult,
-  PaperSize,
-  TandemEvent,
-} from '../../main/api/contract.js';
+import { useEffect, useState } from 'react';
+import type { BuildPlan, BuildProgress, PaperSize } from '../../main/api/contract.js';
 import { errorMessage, tandem } from '../api.js';
 import { useApp } from '../state/AppContext.js';
 import { useLanguageCounts } from '../hooks/useLanguageCounts.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
-import { useTandemEvent } from '../hooks/useTandemEvent.js';
 import { BuildOutcome } from './publish/BuildOutcome.js';
 import { SuggestionCounts } from './publish/SuggestionCounts.js';
+import { useBuildRun } from './publish/useBuildRun.js';
 
 type What = 'both' | 'site' | 'pdf';
-
-type BuildEvent = Extract<TandemEvent, { type: 'build-progress' | 'build-finished' }>;
-
-function isBuildEvent(event: TandemEvent): event is BuildEvent {
-  return event.type === 'build-progress' || event.type === 'build-finished';
-}
 
 const phaseWords: Record<BuildProgress['phase'], string> = {
   load: 'Reading the library',
@@ -45,12 +33,7 @@ export function PublishScreen() {
   const [draft, setDraft] = useState(false);
   const [plan, setPlan] = useState<BuildPlan | undefined>(undefined);
   const [planError, setPlanError] = useState<string | undefined>(undefined);
-  const [buildId, setBuildId] = useState<string | undefined>(undefined);
-  const [progress, setProgress] = useState<BuildProgress | undefined>(undefined);
-  const [result, setResult] = useState<BuildResult | undefined>(undefined);
-  const [startError, setStartError] = useState<string | undefined>(undefined);
-  const early = useRef<BuildEvent[]>([]);
-  const starting = useRef(false);
+  const run = useBuildRun(announce);
 
   useEffect(() => {
     let cancelled = false;
@@ -70,52 +53,19 @@ export function PublishScreen() {
     };
   }, [termId, draft, library]);
 
-  const handle = (event: BuildEvent) => {
-    if (event.type === 'build-progress') setProgress(event.progress);
-    if (event.type === 'build-finished') {
-      setResult(event.result);
-      setBuildId(undefined);
-      announce(
-        event.result.ok ? 'Publishing finished.' : 'Publishing stopped. The reasons are listed.',
-      );
-    }
-  };
-
-  useTandemEvent((event) => {
-    if (!isBuildEvent(event)) return;
-    // Events can arrive before startBuild has told us the id; keep them until it does.
-    if (starting.current) early.current.push(event);
-    else if (event.buildId === buildId) handle(event);
-  });
-
-  const publish = async () => {
-    setResult(undefined);
-    setStartError(undefined);
-    setProgress({ phase: 'load', done: 0, total: 1, message: 'Starting…' });
-    starting.current = true;
-    early.current = [];
-    try {
-      const { buildId: id } = await tandem().startBuild({
-        termId: termId || undefined,
-        only: what === 'both' ? undefined : what,
-        paper,
-        largePrint,
-        booklet,
-        facilitatorPacks,
-        draft,
-      });
-      setBuildId(id);
-      starting.current = false;
-      for (const event of early.current) if (event.buildId === id) handle(event);
-    } catch (e) {
-      starting.current = false;
-      setProgress(undefined);
-      setStartError(errorMessage(e));
-    }
-  };
+  const publish = () =>
+    run.start({
+      termId: termId || undefined,
+      only: what === 'both' ? undefined : what,
+      paper,
+      largePrint,
+      booklet,
+      facilitatorPacks,
+      draft,
+    });
 
   if (!library) return null;
-  const running = Boolean(buildId) || starting.current;
+  const { running, progress, result, startError } = run;
   const percent =
     progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
 
