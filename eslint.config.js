@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import local from './eslint-plugin-local/code-layering.js';
 
 // Node built-ins the renderer must never reach: it runs sandboxed and talks to the back end
 // only through the typed API in main/api/contract.ts.
@@ -53,11 +54,38 @@ export default tseslint.config(
               message: 'The renderer must not import Node code; ask the back end through the API.',
             },
             {
-              regex: '^(\\.\\./)+main/(?!api/contract(\\.js)?$)',
+              regex: '^(\\.\\./)+main/(?!api/contract(\\.js)?$|format/)',
               message:
-                'The renderer may import only main/api/contract from main/; everything else there runs in Node.',
+                'The renderer may import only main/api/contract and main/format from main/; everything else there runs in Node.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // The layers of main/, lowest first (see docs/architecture.md). A tier lists layers that sit
+    // side by side; `library+planning` is one layer of two folders.
+    files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { local },
+    rules: {
+      'local/code-layering': [
+        'error',
+        {
+          tiers: [
+            ['format'],
+            ['fs'],
+            ['library+planning'],
+            ['language'],
+            ['signoff'],
+            ['publish', 'sync'],
+            ['api'],
+            ['server'],
+            ['electron', 'cli'],
+          ],
+          pure: ['format'],
+          rendererMayImport: ['main/format', 'main/api/contract'],
+          typeOnly: ['main/api/contract'],
         },
       ],
     },

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { addTrainerKey } from '../main/signoff/add-trainer-key.js';
 import { getLibraryStatuses } from '../main/signoff/course-status.js';
 import { openLibrary } from '../main/signoff/open-library.js';
-import { formatPublicKeyLine } from '../main/signoff/public-key-line.js';
+import { formatPublicKeyLine } from '../main/library/public-key-line.js';
 import { signCourse } from '../main/signoff/sign-course.js';
 import { SAMPLE_PLAN, type CoursePlan, type Edit, type SignStep } from './sample-signoff-plan.js';
 

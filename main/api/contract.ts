@@ -8,17 +8,29 @@
  *
  * This file must stay free of runtime Node code: it is compiled into the renderer too.
  */
-import type { Category, Contact, Problem, TrainerRole, Venue } from '../library/types.js';
+import type { Category, Contact, Course, Problem, TrainerRole, Venue } from '../library/types.js';
 import type { LanguageBlock, LanguageReport } from '../language/types.js';
 import type { BuildOptions, BuildProgress, BuildResult, ExcludedCourse } from '../publish/types.js';
-import type { CourseStatus, FileDiff } from '../signoff/types.js';
-import type { SessionMove, StuckSession } from '../planning/roll-over.js';
-import type { HolidayRegion, PlannedSession, TermPlan } from '../planning/types.js';
+import type { CourseStatus, FileDiff, Identity } from '../signoff/types.js';
+import type {
+  HolidayRegion,
+  PlannedSession,
+  SessionPattern,
+  TermCopyPreview,
+  TermPlan,
+} from '../planning/types.js';
 import type { SyncChoice, SyncConflictFile, SyncStatus } from '../sync/types.js';
 
 export type { Category, Contact, Problem, TrainerRole, Venue } from '../library/types.js';
 export type { SessionMove, StuckSession } from '../planning/roll-over.js';
-export type { HolidayRegion, PlannedRun, PlannedSession, TermPlan } from '../planning/types.js';
+export type {
+  HolidayRegion,
+  PlannedRun,
+  PlannedSession,
+  SessionPattern,
+  TermCopyPreview,
+  TermPlan,
+} from '../planning/types.js';
 export type {
   Audience,
   LanguageBlock,
@@ -40,6 +52,7 @@ export type {
   CourseStatus,
   DiffHunk,
   FileDiff,
+  Identity,
 } from '../signoff/types.js';
 export type { SyncChoice, SyncConflictFile, SyncErrorKind, SyncStatus } from '../sync/types.js';
 
@@ -84,17 +97,18 @@ export interface LibraryOverview {
 }
 
 /** The front-matter fields of course.md that the course form edits. */
-export interface CourseFields {
-  title: string;
-  code: string;
-  category: string;
-  summary: string;
-  audience: string;
-  format: string;
-  outcomes: string[];
-  authors: string[];
-  tags: string[];
-}
+export type CourseFields = Pick<
+  Course,
+  | 'title'
+  | 'code'
+  | 'category'
+  | 'summary'
+  | 'audience'
+  | 'format'
+  | 'outcomes'
+  | 'authors'
+  | 'tags'
+>;
 
 export interface ModuleRef {
   /** File name inside modules/, e.g. `02-noticing-stress.md`. */
@@ -167,13 +181,6 @@ export interface DeletedModule {
   content: string;
 }
 
-export interface Identity {
-  /** Who is using Tandem on this computer, from the roster; null until chosen. */
-  trainerId: string | null;
-  /** True when this computer holds a private key for that trainer. */
-  hasKey: boolean;
-}
-
 export interface BuildPlan {
   termId: string;
   included: { courseId: string; title: string }[];
@@ -206,16 +213,6 @@ export interface TermDocument {
   weeks: { number: number; starts: string; ends: string }[];
 }
 
-/** Sessions given as a weekly pattern: "every Tuesday 13:30 to 15:30, 4 weeks from 12 January". */
-export interface SessionPattern {
-  from: string;
-  /** 0 Monday … 6 Sunday; the weekday of `from` when absent. */
-  weekday?: number;
-  start: string;
-  end: string;
-  weeks: number;
-}
-
 export interface SaveTermRequest {
   termId: string;
   plan: TermPlan;
@@ -236,20 +233,6 @@ export interface TermCopyRequest {
   fromTermId: string;
   starts: string;
   title?: string;
-}
-
-/** What copying a term would do, shown before anything is written. */
-export interface TermCopyPreview {
-  id: string;
-  file: string;
-  title: string;
-  starts: string;
-  ends: string;
-  enrolmentOpens?: string;
-  runCount: number;
-  sessionCount: number;
-  moves: SessionMove[];
-  stuck: StuckSession[];
 }
 
 export interface CollegeSettings {
@@ -337,10 +320,13 @@ export interface TandemApi {
   diffSince(courseId: string, trainerId: string): Promise<FileDiff[]>;
 
   planBuild(options: Pick<BuildOptions, 'termId' | 'draft'>): Promise<BuildPlan>;
-  /** Starts a build; progress and the result arrive as events with the returned id. */
-  startBuild(options: Omit<BuildOptions, 'outDir'> & { outDir?: string }): Promise<{
-    buildId: string;
-  }>;
+  /**
+   * Starts a build; progress and the result arrive as events with the returned id: the caller's
+   * `buildId` when it gives one, so it can tell its events apart before this call returns.
+   */
+  startBuild(
+    options: Omit<BuildOptions, 'outDir'> & { outDir?: string; buildId?: string },
+  ): Promise<{ buildId: string }>;
   /** Shows a built file or folder in the OS file manager (Electron) or opens it (browser mode). */
   revealOutput(path: string): Promise<boolean>;
 

@@ -4,15 +4,10 @@
  * shapes the library format allows, so nothing from the UI can name a path outside a course.
  */
 import { z } from 'zod';
+import { COURSE_TEXT_FIELDS, sameForEach } from '../format/course-fields.js';
+import { ID_PATTERN, MODULE_FILE_PATTERN, VERSION_PATTERN } from '../format/ids.js';
 import { API_METHODS, type ApiArgs, type ApiMethod } from './contract.js';
 import { TandemApiError, describeZodError } from './api-error.js';
-
-/** Course and trainer ids: lower-case kebab-case, as folder names and roster ids are. */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Module file names inside modules/: `NN-slug.md`. */
-export const MODULE_FILE_PATTERN = /^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
-/** Content versions handed out by the back end. */
-export const VERSION_PATTERN = /^sha256:[0-9a-f]{64}$/;
 
 const MAX_TEXT = 5_000_000; // a module body larger than this is a mistake, not a course
 const id = z.string().max(100).regex(ID_PATTERN, 'must be lower-case words joined by dashes');
@@ -30,12 +25,7 @@ const imagePath = z
   .regex(/^images\/[^\0\\]+$/, 'must be a path under images/');
 
 const courseFields = z.strictObject({
-  title: shortText,
-  code: shortText,
-  category: shortText,
-  summary: shortText,
-  audience: shortText,
-  format: shortText,
+  ...sameForEach(COURSE_TEXT_FIELDS, shortText),
   outcomes: z.array(shortText).max(100),
   authors: z.array(id).max(20),
   tags: z.array(shortText).max(100),
@@ -165,6 +155,10 @@ const schemas = {
       largePrint: z.boolean(),
       booklet: z.boolean(),
       facilitatorPacks: z.boolean(),
+      buildId: z
+        .string()
+        .regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8 to 64 letters, digits and dashes')
+        .optional(),
     }),
   ]),
   revealOutput: z.tuple([z.string().min(1).max(4096)]),

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { TandemEvent } from './contract.js';
 import type { OwnWrites } from './own-writes.js';
-import { TEMP_FILE_PATTERN } from '../fs/write-file-atomic.js';
+import { LOCK_FILE_PATTERN, TEMP_FILE_PATTERN } from '../fs/write-file-atomic.js';
 import { REORDER_SUFFIX } from './handlers/reorder-journal.js';
 
 export interface WatchOptions {
@@ -33,6 +33,7 @@ export function isIgnoredPath(relative: string): boolean {
   return (
     parts.some((part) => part === '.tandem' || part === '.git' || part === 'node_modules') ||
     TEMP_FILE_PATTERN.test(name) ||
+    LOCK_FILE_PATTERN.test(name) ||
     name.endsWith(REORDER_SUFFIX) ||
     name === '.DS_Store' ||
     name.endsWith('~')

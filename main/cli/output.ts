@@ -2,7 +2,7 @@
  * Every CLI line goes out through these, so no text from a library (titles, messages, comments,
  * paths) can send control sequences to the terminal (main/signoff/printable.ts).
  */
-import { terminalJson, terminalText } from '../signoff/printable.js';
+import { terminalJson, terminalText } from './printable.js';
 
 /** Writes `text` to standard output, control characters replaced. */
 export function writeOut(text: string): void {

@@ -10,6 +10,14 @@ import path from 'node:path';
 /** Temporary files are named like this so watchers and listings can skip them. */
 export const TEMP_FILE_PATTERN = /^\..+\.tandem-[0-9a-f]{12}\.tmp$/;
 
+/** A lock taken while `file` is written (`.<name>.lock`), named so watchers can skip it. */
+export function lockPathFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.lock`);
+}
+
+/** Names of the locks made by `lockPathFor`. */
+export const LOCK_FILE_PATTERN = /^\..+\.lock$/;
+
 /** The temporary file name used while writing `file`. */
 export function tempPathFor(file: string): string {
   const name = `.${path.basename(file)}.tandem-${randomBytes(6).toString('hex')}.tmp`;
@@ -26,6 +34,12 @@ async function fsyncDirectory(dir: string): Promise<void> {
     await handle.close();
   }
 }
+
+/**
+ * Told of each library file just before it is written, so the app can tell its own writes from
+ * other people's changes (main/api/own-writes.ts).
+ */
+export type OnWrite = (file: string, content: string | Uint8Array) => void;
 
 export interface WriteAtomicOptions {
   /** File mode for a new file; an existing file keeps its mode. Default 0o644 (before umask). */

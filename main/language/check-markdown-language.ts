@@ -8,7 +8,7 @@ import { toNlcst } from 'mdast-util-to-nlcst';
 import { ParseEnglish } from 'parse-english';
 import { location } from 'vfile-location';
 import { VFile } from 'vfile';
-import { parseMarkdown } from '../library/check-markdown.js';
+import { parseMarkdown } from '../format/parse-library-markdown.js';
 import { acceptedIn } from './accept-marker.js';
 import { checkProse } from './check-prose.js';
 import type { Audience, LanguageFinding } from './check-prose.js';

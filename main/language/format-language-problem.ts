@@ -1,5 +1,6 @@
 /** The one-line text form of a writing suggestion, as printed by `tandem check`. */
 import type { LanguageProblem } from './check-library-language.js';
+import { problemPlace } from '../format/problems.js';
 
 /** `path:line:column: [rule] message (suggestion)`, with `path` as stored unless `file` is given. */
 export function formatLanguageProblem(
@@ -7,5 +8,5 @@ export function formatLanguageProblem(
   file: string = problem.file,
 ): string {
   const suggestion = problem.suggestion ? ` (${problem.suggestion})` : '';
-  return `${file}:${problem.line}:${problem.column}: [${problem.code}] ${problem.message}${suggestion}`;
+  return `${problemPlace(problem, file)}: [${problem.code}] ${problem.message}${suggestion}`;
 }

@@ -3,19 +3,14 @@
  * files inside the course (or library) folder, and only the blocks Tandem knows are used.
  */
 import path from 'node:path';
-import type { Definition, Image, ImageReference, Root } from 'mdast';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Definition, Image, ImageReference } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Node } from 'unist';
 import { facilitatorNearMisses } from './facilitator-near-misses.js';
 import { isInside } from './library-paths.js';
 import { markdownLimitProblem } from './markdown-limits.js';
 import type { MarkdownTrees } from './markdown-trees.js';
-import { parseLibraryMarkdown } from './parse-library-markdown.js';
-import remarkLiteralTextDirectives from './remark-literal-text-directives.js';
+import { parseLibraryMarkdown } from '../format/parse-library-markdown.js';
 import type { Problem } from './types.js';
 
 /** A Markdown body to check, with where it sits in its file. */
@@ -31,17 +26,6 @@ export interface MarkdownFile {
 
 /** The container blocks Tandem understands: `:::activity` (for students) and `:::facilitator` (for trainers only). */
 export const knownDirectives = ['activity', 'facilitator'] as const;
-
-const parser = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkDirective)
-  .use(remarkLiteralTextDirectives);
-
-/** Parses Markdown the way every part of Tandem should: GFM, block directives, literal `:text`. */
-export function parseMarkdown(body: string): Root {
-  return parser.runSync(parser.parse(body), body);
-}
 
 /**
  * Checks one Markdown body. `fileExists` answers for library-relative paths, so tests can run

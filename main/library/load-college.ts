@@ -5,10 +5,8 @@ import { linkOnPath } from '../fs/symbolic-links.js';
 import { checkSiteSettings } from './check-site-settings.js';
 import { isInside } from './library-paths.js';
 import { problemAt } from './problem-at.js';
-import { readLibraryFile } from './read-library-file.js';
-import { parseYaml } from './read-yaml-file.js';
+import { readCheckedYaml } from './read-checked-yaml.js';
 import type { YamlSource } from './read-yaml-file.js';
-import { checkSchema } from './schema-problems.js';
 import { collegeSchema } from './schemas.js';
 import type { College, Problem } from './types.js';
 
@@ -22,18 +20,13 @@ export const collegeFile = 'college.yml';
 
 /** Reads and validates college.yml; `college` is undefined when the file cannot be used. */
 export async function loadCollege(root: string): Promise<LoadedCollege> {
-  const read = await readLibraryFile(
+  const parsed = await readCheckedYaml(
     root,
     collegeFile,
     'college.yml is missing; every library needs one with the college name, contact details, categories and venues',
+    collegeSchema,
   );
-  if (read.problem) return { college: undefined, source: undefined, problems: [read.problem] };
-  const parsed = parseYaml(read.text, collegeFile);
-  if (parsed.data === undefined)
-    return { college: undefined, source: parsed.source, problems: parsed.problems };
-  const checked = checkSchema(collegeSchema, parsed.data, parsed.source);
-  const problems = [...parsed.problems, ...checked.problems];
-  const value = checked.value;
+  const { value, problems } = parsed;
   if (!value) return { college: undefined, source: parsed.source, problems };
 
   const college: College = {

@@ -1,7 +1,7 @@
 /** Loads every <course-id>/course.md with its modules and the list of its images. */
 import type { z } from 'zod';
 import { parseFrontMatter } from './front-matter.js';
-import { isKebabCase } from './library-paths.js';
+import { MODULE_FILE_PATTERN, isKebabCase } from '../format/ids.js';
 import { fileProblem } from './problem-at.js';
 import { listFilesDeep, listFolder, readLibraryFile } from './read-library-file.js';
 import { courseRefs } from './reference-views.js';
@@ -26,8 +26,6 @@ export interface LoadedCourses {
 
 /** Folders at the library root that hold other things than courses. */
 const reservedFolders = new Set(['terms', 'pages']);
-
-const moduleFileName = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
 /**
  * Finds course folders (any root folder with a course.md, except dot-folders, terms and pages)
@@ -148,7 +146,7 @@ async function loadModules(
   for (const entry of await listFolder(root, folder)) {
     if (!entry.isFile || entry.name.startsWith('.') || !entry.name.endsWith('.md')) continue;
     const file = `${folder}/${entry.name}`;
-    const match = moduleFileName.exec(entry.name);
+    const match = MODULE_FILE_PATTERN.exec(entry.name);
     if (!match) {
       usable = false;
       result.problems.push(

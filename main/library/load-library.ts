@@ -13,7 +13,7 @@ import { MarkdownTrees } from './markdown-trees.js';
 import { fileProblem } from './problem-at.js';
 import { sortProblems } from './sort-problems.js';
 import { checkPlanning } from '../planning/check-planning.js';
-import { syncConflictProblems } from '../sync/conflict-problems.js';
+import { syncConflictProblems } from './sync-conflict-problems.js';
 import type { LoadResult, Problem } from './types.js';
 
 /** Most text a library may hold: hundreds of times a large college's, still quick to check. */

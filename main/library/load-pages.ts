@@ -1,6 +1,6 @@
 /** Loads pages/<slug>.md: the front pages of the prospectus and site. */
 import { parseFrontMatter } from './front-matter.js';
-import { isKebabCase } from './library-paths.js';
+import { isKebabCase } from '../format/ids.js';
 import { fileProblem } from './problem-at.js';
 import { listFolder, readLibraryFile } from './read-library-file.js';
 import { checkSchema } from './schema-problems.js';

@@ -1,6 +1,6 @@
 /** Loads terms/<term-id>.yml: each term's dates and the course runs in it. */
 import { checkTermDates } from './check-dates.js';
-import { isKebabCase } from './library-paths.js';
+import { isKebabCase } from '../format/ids.js';
 import { fileProblem } from './problem-at.js';
 import { listFolder, readLibraryFile } from './read-library-file.js';
 import { parseYaml } from './read-yaml-file.js';

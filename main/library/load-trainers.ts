@@ -1,11 +1,9 @@
 /** Loads trainers.yml: every peer and practitioner trainer, with their sign-off keys. */
-import { keyFingerprint, parsePublicKeyLine } from '../signoff/public-key-line.js';
+import { keyFingerprint, parsePublicKeyLine } from './public-key-line.js';
 import { dateProblem } from './check-dates.js';
 import { problemAt } from './problem-at.js';
-import { readLibraryFile } from './read-library-file.js';
-import { parseYaml } from './read-yaml-file.js';
+import { readCheckedYaml } from './read-checked-yaml.js';
 import type { YamlSource } from './read-yaml-file.js';
-import { checkSchema } from './schema-problems.js';
 import { trainersSchema } from './schemas.js';
 import type { Problem, Trainer } from './types.js';
 
@@ -19,20 +17,16 @@ export const trainersFile = 'trainers.yml';
 
 /** Reads and validates trainers.yml; `trainers` is undefined when the file cannot be used. */
 export async function loadTrainers(root: string): Promise<LoadedTrainers> {
-  const read = await readLibraryFile(
+  const parsed = await readCheckedYaml(
     root,
     trainersFile,
     'trainers.yml is missing; every library needs one listing its peer and practitioner trainers',
+    trainersSchema,
   );
-  if (read.problem) return { trainers: undefined, source: undefined, problems: [read.problem] };
-  const parsed = parseYaml(read.text, trainersFile);
-  if (parsed.data === undefined)
-    return { trainers: undefined, source: parsed.source, problems: parsed.problems };
-  const checked = checkSchema(trainersSchema, parsed.data, parsed.source);
-  const problems = [...parsed.problems, ...checked.problems];
-  if (!checked.value) return { trainers: undefined, source: parsed.source, problems };
+  const { problems } = parsed;
+  if (!parsed.value) return { trainers: undefined, source: parsed.source, problems };
 
-  const trainers = checked.value.map((trainer, t): Trainer => {
+  const trainers = parsed.value.map((trainer, t): Trainer => {
     const keys = (trainer.keys ?? []).map((key, k) => {
       // A mistyped key would otherwise just never verify, leaving people puzzled at "awaiting".
       try {

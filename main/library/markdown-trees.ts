@@ -3,7 +3,7 @@
  * build: copying a tree is much cheaper than parsing its text again.
  */
 import type { Root } from 'mdast';
-import { parseLibraryMarkdown } from './parse-library-markdown.js';
+import { parseLibraryMarkdown } from '../format/parse-library-markdown.js';
 
 export class MarkdownTrees {
   readonly #trees = new Map<string, Root>();

@@ -4,6 +4,7 @@
  * wrong date still loads and every problem is reported at once.
  */
 import { z } from 'zod';
+import { COURSE_TEXT_FIELDS, sameForEach } from '../format/course-fields.js';
 import { HOLIDAY_REGIONS } from '../planning/holidays.js';
 
 // Optional lists are `nullish` so that an empty `tags:` line means "none yet" rather than an error.
@@ -86,12 +87,7 @@ export const termSchema = z.object({
 export const pageSchema = z.object({ title: text, order: z.number() });
 
 export const courseSchema = z.object({
-  title: text,
-  code: text,
-  category: text,
-  summary: text,
-  audience: text,
-  format: text,
+  ...sameForEach(COURSE_TEXT_FIELDS, text),
   outcomes: z.array(text).min(1),
   authors: z.array(text).min(1),
   tags: z.array(text).nullish(),

@@ -4,9 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { TermCopyPreview } from '../api/contract.js';
+import type { TermCopyPreview } from './types.js';
 import { isIsoDate } from '../library/check-dates.js';
-import { isKebabCase } from '../library/library-paths.js';
+import { isKebabCase } from '../format/ids.js';
 import { loadCollege } from '../library/load-college.js';
 import { parseYaml } from '../library/read-yaml-file.js';
 import { editYamlText } from './edit-yaml-text.js';

@@ -1,9 +1,7 @@
 /** Sessions written as a weekly pattern: "every Tuesday 13:30 to 15:30, 4 weeks from 12 January". */
-import type { SessionPattern } from '../api/contract.js';
+import type { SessionPattern } from './types.js';
 import type { Session } from '../library/types.js';
 import { WEEKDAY_NAMES, addDays, longDate, weekdayOf } from './iso-dates.js';
-
-export type { SessionPattern } from '../api/contract.js';
 
 /** The sessions of a weekly pattern, in date order. */
 export function expandPattern(pattern: SessionPattern): Session[] {

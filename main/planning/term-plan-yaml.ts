@@ -113,6 +113,25 @@ function seqOf(map: YAMLMap | undefined, key: string): YAMLSeq | undefined {
 }
 
 /**
+ * A YAML list of maps rebuilt from `entries`: each entry is written into the map it was read
+ * from (its `index`), so that map's comments and unknown keys stay, or into a new map.
+ */
+export function listOfMaps<T extends { index?: number }>(
+  existing: unknown,
+  entries: readonly T[],
+  write: (map: YAMLMap, entry: T) => void,
+): YAMLSeq {
+  const seq = isSeq(existing) ? existing : new YAMLSeq();
+  seq.items = entries.map((entry) => {
+    const old = entry.index === undefined ? undefined : seq.items[entry.index];
+    const map = isMap(old) ? old : new YAMLMap();
+    write(map, entry);
+    return map;
+  });
+  return seq;
+}
+
+/**
  * Sets a text field, keeping the existing scalar (and so its quotes and comment) when there is
  * one. New times are quoted, as docs/library-format.md asks people to write them.
  */

@@ -1,4 +1,6 @@
 /** Planning types shared by the back end and (through the API contract) the UI. */
+import type { Term } from '../library/types.js';
+import type { SessionMove, StuckSession } from './roll-over.js';
 
 /** A college's holiday calendar in college.yml (`holidays:`). */
 export type HolidayRegion = 'england-and-wales' | 'scotland' | 'northern-ireland' | 'none';
@@ -29,4 +31,25 @@ export interface TermPlan {
   ends: string;
   enrolmentOpens?: string;
   runs: PlannedRun[];
+}
+
+/** Sessions given as a weekly pattern: "every Tuesday 13:30 to 15:30, 4 weeks from 12 January". */
+export interface SessionPattern {
+  from: string;
+  /** 0 Monday … 6 Sunday; the weekday of `from` when absent. */
+  weekday?: number;
+  start: string;
+  end: string;
+  weeks: number;
+}
+
+/** What copying a term would do, shown before anything is written. */
+export interface TermCopyPreview extends Pick<
+  Term,
+  'id' | 'file' | 'title' | 'starts' | 'ends' | 'enrolmentOpens'
+> {
+  runCount: number;
+  sessionCount: number;
+  moves: SessionMove[];
+  stuck: StuckSession[];
 }

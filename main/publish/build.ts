@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { loadLibrary } from '../library/load-library.js';
 import type { LoadResult } from '../library/types.js';
-import { selectPublishedCourses } from '../signoff/select-published-courses.js';
+import { selectPublishedCourses } from './select-published-courses.js';
 import type { PdfOutputs } from './pdf/build-pdf-outputs.js';
 import { assemblePublishContext, pickTerm } from './assemble-context.js';
 import { confineProblems } from './confine-problems.js';

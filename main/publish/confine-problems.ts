@@ -7,6 +7,7 @@
  */
 import type { Library, Problem } from '../library/types.js';
 import type { ExcludedCourse } from './types.js';
+import { problemPlace } from '../format/problems.js';
 
 export interface ConfinedProblems {
   /** Errors that stop the build. */
@@ -35,7 +36,7 @@ export function confineProblems(library: Library, problems: readonly Problem[]):
   const excluded = library.courses.flatMap((course) => {
     const problem = courseErrors.get(course.id);
     if (!problem) return [];
-    const where = `${problem.file}:${problem.line}:${problem.column}`;
+    const where = problemPlace(problem);
     return [
       {
         courseId: course.id,

@@ -76,9 +76,3 @@ export function mondayOf(iso: string): string {
 export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((utcDate(toIso).getTime() - utcDate(fromIso).getTime()) / 86_400_000);
 }
-
-/** Joins words as people write lists: "a", "a and b", "a, b and c". */
-export function joinWithAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}

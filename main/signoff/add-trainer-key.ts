@@ -2,10 +2,11 @@
  * Lists a public key under a trainer in trainers.yml, editing the YAML document in place so the
  * file's comments, order and layout are kept.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
-import { parsePublicKeyLine } from './public-key-line.js';
+import { writeFileAtomic, type OnWrite } from '../fs/write-file-atomic.js';
+import { parsePublicKeyLine } from '../library/public-key-line.js';
 
 /**
  * Adds `{publicKey, added}` to the `keys` of `trainerId` in `<root>/trainers.yml`. Returns false
@@ -17,6 +18,7 @@ export async function addTrainerKey(
   trainerId: string,
   publicKeyLine: string,
   added: string,
+  onWrite?: OnWrite,
 ): Promise<boolean> {
   parsePublicKeyLine(publicKeyLine); // refuse to list something that is not a key
   const file = path.join(root, 'trainers.yml');
@@ -43,8 +45,8 @@ export async function addTrainerKey(
   });
   if (listed) return false;
   keys.items.push(doc.createNode({ publicKey: publicKeyLine, added }));
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, doc.toString({ lineWidth: 0 }));
-  await rename(temp, file);
+  const next = doc.toString({ lineWidth: 0 });
+  onWrite?.(file, next);
+  await writeFileAtomic(file, next);
   return true;
 }

@@ -4,6 +4,7 @@
  * its comment cannot be reworded, without the signature failing.
  */
 import { createHash } from 'node:crypto';
+import { ID_PATTERN, VERSION_PATTERN } from '../format/ids.js';
 import type { TrainerRole } from '../library/types.js';
 
 export interface SignedFields {
@@ -18,8 +19,6 @@ export interface SignedFields {
 }
 
 /** Shape checks that keep newlines (and so forged extra lines) out of the message. */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const VERSION_PATTERN = /^sha256:[0-9a-f]{64}$/;
 export const TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 /** Describes the first field that cannot be signed or verified as it is, or undefined. */

@@ -11,7 +11,8 @@
  */
 import path from 'node:path';
 import type { Course, Library, Trainer } from '../library/types.js';
-import { formatShortDate, joinNames } from './format-date.js';
+import { formatShortDate } from './format-date.js';
+import { joinWithAnd } from '../format/wording.js';
 import { hashContentFiles, readContentFiles, type ContentFile } from './hash-course-version.js';
 import { readSignoffs } from './signoffs-file.js';
 import type { AuthorSignoff, CheckedRecord, CourseState, CourseStatus } from './types.js';
@@ -109,10 +110,10 @@ export function summariseStatus(
     const missing = awaiting.map(nameOf);
     if (!hasPeer) missing.push('a peer trainer as co-author');
     if (!hasPractitioner) missing.push('a practitioner trainer as co-author');
-    label = `awaiting ${joinNames(missing)}`;
+    label = `awaiting ${joinWithAnd(missing)}`;
   } else if (anyEver) {
     state = 'changed';
-    label = `changed since sign-off (signed by ${joinNames(changedNotes)})`;
+    label = `changed since sign-off (signed by ${joinWithAnd(changedNotes)})`;
   } else {
     state = 'draft';
     label = 'draft';

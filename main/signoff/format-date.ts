@@ -7,9 +7,3 @@ export function formatShortDate(isoTime: string): string {
   if (Number.isNaN(date.getTime())) return isoTime;
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ''} ${date.getUTCFullYear()}`;
 }
-
-/** Joins names as "A", "A and B", "A, B and C". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
-}

@@ -1,8 +1,9 @@
 /** "Who am I" on this computer: the roster id chosen in the app, kept in identity.json. */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Identity } from '../api/contract.js';
-import { ID_PATTERN } from './canonical-message.js';
+import { writeFileAtomic } from '../fs/write-file-atomic.js';
+import type { Identity } from './types.js';
+import { ID_PATTERN } from '../format/ids.js';
 import { tandemConfigDir, type ConfigDirOptions } from './config-dir.js';
 import { hasTrainerKey } from './key-store.js';
 
@@ -31,8 +32,6 @@ export async function setIdentity(
   if (!ID_PATTERN.test(trainerId)) throw new Error(`"${trainerId}" is not a trainer id.`);
   const file = identityPath(options);
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify({ trainerId }, null, 2)}\n`, { mode: 0o600 });
-  await rename(temp, file);
+  await writeFileAtomic(file, `${JSON.stringify({ trainerId }, null, 2)}\n`, { mode: 0o600 });
   return getIdentity(options);
 }

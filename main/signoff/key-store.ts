@@ -5,9 +5,9 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ID_PATTERN } from './canonical-message.js';
+import { ID_PATTERN } from '../format/ids.js';
 import { tandemConfigDir, type ConfigDirOptions } from './config-dir.js';
-import { formatPublicKeyLine } from './public-key-line.js';
+import { formatPublicKeyLine } from '../library/public-key-line.js';
 
 export interface TrainerKeyInfo {
   /** Line to paste under the trainer's `keys:` in trainers.yml. */

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { loadLibrary } from '../library/load-library.js';
 import type { Library, Problem } from '../library/types.js';
+import { formatProblem } from '../format/problems.js';
 
 export interface OpenedLibrary {
   library: Library;
@@ -16,7 +17,7 @@ export async function openLibrary(dir: string): Promise<OpenedLibrary> {
     const lines = problems
       .filter((p) => p.severity === 'error')
       .slice(0, 10)
-      .map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+      .map((p) => formatProblem(p));
     throw new Error(`The library in ${root} cannot be opened:\n${lines.join('\n')}`);
   }
   return { library, problems };

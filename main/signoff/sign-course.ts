@@ -5,25 +5,30 @@ import type { Library, Problem } from '../library/types.js';
 import { canonicalMessage, signoffTime } from './canonical-message.js';
 import type { ConfigDirOptions } from './config-dir.js';
 import { courseDirOf, findCourse, getCourseStatus, statusFromFiles } from './course-status.js';
-import { formatShortDate, joinNames } from './format-date.js';
+import { formatShortDate } from './format-date.js';
+import { joinWithAnd } from '../format/wording.js';
 import { hashContentFiles, readContentFiles } from './hash-course-version.js';
 import { loadTrainerKey } from './key-store.js';
 import { appendSignoff } from './signoffs-file.js';
+import type { OnWrite } from '../fs/write-file-atomic.js';
 import { saveSnapshot } from './snapshot-store.js';
 import type { CourseStatus, SignoffRecord } from './types.js';
 import { verifyRecords } from './verify-records.js';
+import { formatProblem } from '../format/problems.js';
 
 export interface SignOptions extends ConfigDirOptions {
   /** A short note kept with the sign-off, e.g. "Checked the new breathing exercise". */
   comment?: string;
   /** Signing time; defaults to now. */
   now?: Date;
+  /** Told of the write to signoffs.yml just before it happens. */
+  onWrite?: OnWrite;
 }
 
 const MAX_COMMENT = 500;
 
 function describe(problems: Problem[]): string {
-  const shown = problems.slice(0, 5).map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`);
+  const shown = problems.slice(0, 5).map((p) => `  ${formatProblem(p)}`);
   const more = problems.length > 5 ? `\n  …and ${problems.length - 5} more` : '';
   return `${shown.join('\n')}${more}`;
 }
@@ -59,7 +64,7 @@ export async function signCourse(
   if (!course.authors.includes(trainerId)) {
     const names = course.authors.map((id) => fresh.trainers.find((t) => t.id === id)?.name ?? id);
     throw new Error(
-      `${trainer.name} is not an author of ${course.title}; only its authors (${joinNames(names)}) can sign it off.`,
+      `${trainer.name} is not an author of ${course.title}; only its authors (${joinWithAnd(names)}) can sign it off.`,
     );
   }
   const comment = options.comment?.trim();
@@ -112,6 +117,6 @@ export async function signCourse(
   }
   // The signed copy goes first, so a record never points at content nobody can look at.
   await saveSnapshot(courseDir, version, files);
-  await appendSignoff(courseDir, courseId, record);
+  await appendSignoff(courseDir, courseId, record, options.onWrite);
   return getCourseStatus(fresh, courseId);
 }

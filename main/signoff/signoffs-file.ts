@@ -3,13 +3,14 @@
  * Appending never changes a byte of the earlier records, so a shared drive or Git history
  * shows every sign-off ever made.
  */
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 import { refuseLinks } from '../fs/symbolic-links.js';
+import { lockPathFor, writeFileAtomic, type OnWrite } from '../fs/write-file-atomic.js';
 import type { Problem, TrainerRole } from '../library/types.js';
 import type { SignoffRecord } from './types.js';
+import { formatProblem } from '../format/problems.js';
 
 export const SIGNOFFS_FILE = 'signoffs.yml';
 
@@ -133,7 +134,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** Takes `.<name>.lock` so two people signing at once on a shared drive cannot lose a record. */
 async function withLock<T>(file: string, work: () => Promise<T>): Promise<T> {
-  const lock = path.join(path.dirname(file), `.${path.basename(file)}.lock`);
+  const lock = lockPathFor(file);
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(lock, 'wx');
@@ -162,13 +163,14 @@ async function withLock<T>(file: string, work: () => Promise<T>): Promise<T> {
 
 /**
  * Appends `record` to `<courseDir>/signoffs.yml`. The new file is the old bytes unchanged plus
- * the new record, written to a temporary file and renamed over the old one, so a crash leaves
- * either the old file or the new one. Refuses to append to a file that does not parse.
+ * the new record, written atomically (`writeFileAtomic`), so a crash leaves either the old file
+ * or the new one. Refuses to append to a file that does not parse.
  */
 export async function appendSignoff(
   courseDir: string,
   courseId: string,
   record: SignoffRecord,
+  onWrite?: OnWrite,
 ): Promise<void> {
   const file = path.join(courseDir, SIGNOFFS_FILE);
   await refuseLinks(courseDir, SIGNOFFS_FILE, `${courseId}/${SIGNOFFS_FILE}`);
@@ -184,8 +186,7 @@ export async function appendSignoff(
       const first = problems[0];
       if (first) {
         throw new Error(
-          `${first.file}:${first.line}:${first.column}: ${first.message} ` +
-            'Fix it before signing, so no record is lost.',
+          `${formatProblem(first)} ` + 'Fix it before signing, so no record is lost.',
         );
       }
     }
@@ -195,19 +196,7 @@ export async function appendSignoff(
       prefix,
       Buffer.from((needsNewline ? '\n' : '') + formatRecord(record), 'utf8'),
     ]);
-    const temp = path.join(courseDir, `.${SIGNOFFS_FILE}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      const handle = await open(temp, 'wx');
-      try {
-        await handle.writeFile(next);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    onWrite?.(file, next);
+    await writeFileAtomic(file, next);
   });
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { linkMessage, refuseLinks } from '../fs/symbolic-links.js';
-import { VERSION_PATTERN } from './canonical-message.js';
+import { VERSION_PATTERN } from '../format/ids.js';
 import { contentBytes, hashContentFiles, type ContentFile } from './hash-course-version.js';
 
 /** Course-relative folder holding the snapshots (forward slashes). */

@@ -73,3 +73,10 @@ export interface DiffHunk {
   newStart: number;
   lines: { kind: 'context' | 'added' | 'removed'; text: string }[];
 }
+
+export interface Identity {
+  /** Who is using Tandem on this computer, from the roster; null until chosen. */
+  trainerId: string | null;
+  /** True when this computer holds a private key for that trainer. */
+  hasKey: boolean;
+}

@@ -6,7 +6,11 @@
 import { verify, type KeyObject } from 'node:crypto';
 import type { Course, Trainer } from '../library/types.js';
 import { canonicalMessage, checkSignedFields } from './canonical-message.js';
-import { formatPublicKeyLine, keyFingerprint, parsePublicKeyLine } from './public-key-line.js';
+import {
+  formatPublicKeyLine,
+  keyFingerprint,
+  parsePublicKeyLine,
+} from '../library/public-key-line.js';
 import type { ReadRecord } from './signoffs-file.js';
 import type { CheckedRecord, SignoffRecord } from './types.js';
 

@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { splitFrontMatter } from '../library/front-matter.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
-import { unresolvedConflicts, type SyncConflict } from './sync-state.js';
+import { unresolvedConflicts, type SyncConflict } from '../library/sync-state.js';
 import type { SyncChoice, SyncConflictFile } from './types.js';
 
 /** The waiting conflict for `file`; only paths a sync recorded can be read or decided. */

@@ -1,7 +1,7 @@
 /**
  * One sync: commit this person's own changes, fetch the shared copy, merge, push. Every step
  * can be cut short (the process killed, the network gone) and the next sync picks up where it
- * stopped: the merge being written is recorded first (sync-state.ts), every file is written
+ * stopped: the merge being written is recorded first (library/sync-state.ts), every file is written
  * whole, and the branch moves only once the files are in place.
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -40,7 +40,7 @@ import {
   writeSyncState,
   type SyncConflict,
   type SyncState,
-} from './sync-state.js';
+} from '../library/sync-state.js';
 
 /** Never shared: half-written temp files, locks, the other side's copies, OS clutter. */
 export const LOCAL_ONLY_PATTERNS = [

@@ -16,7 +16,7 @@ import {
   type GitAuthHooks,
 } from './git-engine.js';
 import { explainSyncError, hostOf } from './sync-errors.js';
-import { unresolvedConflicts } from './sync-state.js';
+import { unresolvedConflicts } from '../library/sync-state.js';
 import type { SyncErrorKind, SyncStatus } from './types.js';
 
 /** Paths whose blob differs between two file maps. */

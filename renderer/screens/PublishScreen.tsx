@@ -1,25 +1,15 @@
 /** Publishing a term's prospectus (PDF) and website, with a preview of what is left out and why. */
-import { useEffect, useRef, useState } from 'react';
-import type {
-  BuildPlan,
-  BuildProgress,
-  BuildResult,
-  PaperSize,
-  TandemEvent,
-} from '../../main/api/contract.js';
+import { useEffect, useState } from 'react';
+import type { BuildPlan, BuildProgress, PaperSize } from '../../main/api/contract.js';
 import { errorMessage, tandem } from '../api.js';
 import { useApp } from '../state/AppContext.js';
-import { suggestionCount, useLanguageCounts } from '../hooks/useLanguageCounts.js';
+import { useLanguageCounts } from '../hooks/useLanguageCounts.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
-import { useTandemEvent } from '../hooks/useTandemEvent.js';
+import { BuildOutcome } from './publish/BuildOutcome.js';
+import { SuggestionCounts } from './publish/SuggestionCounts.js';
+import { useBuildRun } from './publish/useBuildRun.js';
 
 type What = 'both' | 'site' | 'pdf';
-
-type BuildEvent = Extract<TandemEvent, { type: 'build-progress' | 'build-finished' }>;
-
-function isBuildEvent(event: TandemEvent): event is BuildEvent {
-  return event.type === 'build-progress' || event.type === 'build-finished';
-}
 
 const phaseWords: Record<BuildProgress['phase'], string> = {
   load: 'Reading the library',
@@ -43,12 +33,7 @@ export function PublishScreen() {
   const [draft, setDraft] = useState(false);
   const [plan, setPlan] = useState<BuildPlan | undefined>(undefined);
   const [planError, setPlanError] = useState<string | undefined>(undefined);
-  const [buildId, setBuildId] = useState<string | undefined>(undefined);
-  const [progress, setProgress] = useState<BuildProgress | undefined>(undefined);
-  const [result, setResult] = useState<BuildResult | undefined>(undefined);
-  const [startError, setStartError] = useState<string | undefined>(undefined);
-  const early = useRef<BuildEvent[]>([]);
-  const starting = useRef(false);
+  const run = useBuildRun(announce);
 
   useEffect(() => {
     let cancelled = false;
@@ -68,52 +53,19 @@ export function PublishScreen() {
     };
   }, [termId, draft, library]);
 
-  const handle = (event: BuildEvent) => {
-    if (event.type === 'build-progress') setProgress(event.progress);
-    if (event.type === 'build-finished') {
-      setResult(event.result);
-      setBuildId(undefined);
-      announce(
-        event.result.ok ? 'Publishing finished.' : 'Publishing stopped. The reasons are listed.',
-      );
-    }
-  };
-
-  useTandemEvent((event) => {
-    if (!isBuildEvent(event)) return;
-    // Events can arrive before startBuild has told us the id; keep them until it does.
-    if (starting.current) early.current.push(event);
-    else if (event.buildId === buildId) handle(event);
-  });
-
-  const publish = async () => {
-    setResult(undefined);
-    setStartError(undefined);
-    setProgress({ phase: 'load', done: 0, total: 1, message: 'Starting…' });
-    starting.current = true;
-    early.current = [];
-    try {
-      const { buildId: id } = await tandem().startBuild({
-        termId: termId || undefined,
-        only: what === 'both' ? undefined : what,
-        paper,
-        largePrint,
-        booklet,
-        facilitatorPacks,
-        draft,
-      });
-      setBuildId(id);
-      starting.current = false;
-      for (const event of early.current) if (event.buildId === id) handle(event);
-    } catch (e) {
-      starting.current = false;
-      setProgress(undefined);
-      setStartError(errorMessage(e));
-    }
-  };
+  const publish = () =>
+    run.start({
+      termId: termId || undefined,
+      only: what === 'both' ? undefined : what,
+      paper,
+      largePrint,
+      booklet,
+      facilitatorPacks,
+      draft,
+    });
 
   if (!library) return null;
-  const running = Boolean(buildId) || starting.current;
+  const { running, progress, result, startError } = run;
   const percent =
     progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
 
@@ -272,116 +224,7 @@ export function PublishScreen() {
         </section>
       )}
 
-      {result && <BuildOutcome result={result} />}
-    </div>
-  );
-}
-
-function BuildOutcome({ result }: { result: BuildResult }) {
-  const heading = usePageHeading<HTMLHeadingElement>();
-  const [openError, setOpenError] = useState<string | undefined>(undefined);
-  const open = (path: string) =>
-    void tandem()
-      .revealOutput(path)
-      .then((opened) =>
-        setOpenError(
-          opened
-            ? undefined
-            : `Tandem cannot open it from here. You will find it in this folder: ${path}`,
-        ),
-      )
-      .catch((e: unknown) => setOpenError(errorMessage(e)));
-  const outputs: [string, string | undefined][] = [
-    ['Open the website', result.siteDir],
-    ['Open the prospectus (PDF)', result.prospectusPdf],
-    ['Open the booklet (PDF)', result.bookletPdf],
-  ];
-  return (
-    <section className="panel" aria-labelledby="result-title" data-testid="publish-result">
-      <h2 id="result-title" ref={heading} tabIndex={-1}>
-        {result.ok ? 'Published' : 'Publishing stopped'}
-      </h2>
-      {result.ok && (
-        <ul className="output-list">
-          {outputs
-            .filter((o): o is [string, string] => Boolean(o[1]))
-            .map(([label, path]) => (
-              <li key={path}>
-                <button type="button" className="button" onClick={() => open(path)}>
-                  {label}
-                </button>
-                <code className="output-path">{path}</code>
-              </li>
-            ))}
-          {result.facilitatorPacks.map((path) => (
-            <li key={path}>
-              <button type="button" className="button" onClick={() => open(path)}>
-                Open facilitator pack
-              </button>
-              <code className="output-path">{path}</code>
-            </li>
-          ))}
-        </ul>
-      )}
-      {openError && (
-        <p className="hint" role="status">
-          {openError}
-        </p>
-      )}
-      {result.errors.length > 0 && (
-        <ul className="plain-list" role="alert">
-          {result.errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
-      {result.problems.length > 0 && (
-        <>
-          <p>These problems need fixing first:</p>
-          <ul className="problem-list">
-            {result.problems.map((p, i) => (
-              <li key={i}>
-                <code>
-                  {p.file}:{p.line}:
-                </code>{' '}
-                {p.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {result.excluded.length > 0 && (
-        <p className="hint">
-          Left out: {result.excluded.map((c) => `${c.title} (${c.reason})`).join('; ')}.
-        </p>
-      )}
-    </section>
-  );
-}
-
-/** Writing suggestions in the courses being published: for information, never a block. */
-function SuggestionCounts({
-  plan,
-  counts,
-}: {
-  plan: BuildPlan;
-  counts: Record<string, number> | undefined;
-}) {
-  const withSuggestions = plan.included.filter((c) => (counts?.[c.courseId] ?? 0) > 0);
-  if (!counts || withSuggestions.length === 0) return null;
-  return (
-    <div data-testid="publish-suggestions">
-      <h3>Writing suggestions</h3>
-      <p className="hint">
-        Gentle suggestions about wording and reading age. They never stop publishing.
-      </p>
-      <ul className="plain-list">
-        {withSuggestions.map((c) => (
-          <li key={c.courseId}>
-            <strong>{c.title}</strong>: {suggestionCount(counts[c.courseId] ?? 0)}
-          </li>
-        ))}
-      </ul>
+      {result && <BuildOutcome result={result} courses={library.courses} />}
     </div>
   );
 }

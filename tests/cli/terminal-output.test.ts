@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { terminalJson, terminalText } from '../../main/signoff/printable.js';
+import { terminalJson, terminalText } from '../../main/cli/printable.js';
 import { fixtureLibrary, repoRoot } from '../support/temp-library.js';
 
 const run = promisify(execFile);

@@ -1,10 +1,11 @@
 /** Markdown rules, string in, problem lines out, with an in-memory file list. */
 import { describe, expect, it } from 'vitest';
-import { checkMarkdown, parseMarkdown } from '../../main/library/check-markdown.js';
+import { checkMarkdown } from '../../main/library/check-markdown.js';
+import { parseMarkdown } from '../../main/format/parse-library-markdown.js';
 import type { MarkdownFile } from '../../main/library/check-markdown.js';
-import { formatProblemWithSeverity } from '../../main/library/format-problem.js';
+import { formatProblemWithSeverity } from '../../main/format/problems.js';
 import { MarkdownTrees } from '../../main/library/markdown-trees.js';
-import { parseLibraryMarkdown } from '../../main/library/parse-library-markdown.js';
+import { parseLibraryMarkdown } from '../../main/format/parse-library-markdown.js';
 
 const existing = new Set([
   'calm/images/lake.svg',

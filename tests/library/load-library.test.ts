@@ -2,7 +2,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblemWithSeverity } from '../../main/library/format-problem.js';
+import { formatProblemWithSeverity } from '../../main/format/problems.js';
 import { loadLibrary } from '../../main/library/load-library.js';
 import { copyLibrary, fixtureLibrary } from '../support/temp-library.js';
 

@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { parseLibraryMarkdown } from '../../main/library/parse-library-markdown.js';
+import { parseLibraryMarkdown } from '../../main/format/parse-library-markdown.js';
 import { sampleLibrary } from '../support/temp-library.js';
 
 const remark = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatProblemWithSeverity } from '../../main/library/format-problem.js';
+import { formatProblemWithSeverity } from '../../main/format/problems.js';
 import { loadLibrary } from '../../main/library/load-library.js';
 import { markdownLimitProblem } from '../../main/library/markdown-limits.js';
 import { getLibraryStatuses } from '../../main/signoff/course-status.js';

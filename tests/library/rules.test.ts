@@ -3,7 +3,7 @@
  * check must report exactly these lines (path:line:column: severity: message), no more.
  */
 import { describe, expect, it } from 'vitest';
-import { formatProblemWithSeverity } from '../../main/library/format-problem.js';
+import { formatProblemWithSeverity } from '../../main/format/problems.js';
 import { loadLibrary } from '../../main/library/load-library.js';
 import { fixtureLibrary } from '../support/temp-library.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../main/api/handlers/create-api-handlers.js';
-import { formatProblemWithSeverity } from '../../main/library/format-problem.js';
+import { formatProblemWithSeverity } from '../../main/format/problems.js';
 import { loadLibrary } from '../../main/library/load-library.js';
 import { readSignoffs } from '../../main/signoff/signoffs-file.js';
 import { saveSnapshot } from '../../main/signoff/snapshot-store.js';

@@ -1,7 +1,7 @@
 /** Weekly patterns expand to the dates people mean. */
 import { describe, expect, it } from 'vitest';
 import { describePattern, expandPattern } from '../../main/planning/session-pattern.js';
-import type { SessionPattern } from '../../main/planning/session-pattern.js';
+import type { SessionPattern } from '../../main/planning/types.js';
 
 describe('expandPattern', () => {
   it.each<[string, SessionPattern, string[]]>([

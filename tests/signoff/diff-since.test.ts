@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatFileDiffs } from '../../main/signoff/format-file-diffs.js';
+import { formatFileDiffs } from '../../main/cli/format-file-diffs.js';
 import { diffContentFiles, diffSinceSignoff } from '../../main/signoff/diff-since.js';
 import { readContentFiles, hashContentFiles } from '../../main/signoff/hash-course-version.js';
 import { readSnapshot, saveSnapshot, snapshotDir } from '../../main/signoff/snapshot-store.js';

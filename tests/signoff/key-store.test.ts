@@ -11,7 +11,7 @@ import {
   loadTrainerKey,
   trainerKeyPath,
 } from '../../main/signoff/key-store.js';
-import { parsePublicKeyLine } from '../../main/signoff/public-key-line.js';
+import { parsePublicKeyLine } from '../../main/library/public-key-line.js';
 import { sign } from 'node:crypto';
 
 describe('tandemConfigDir', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSignoffs } from '../../main/signoff/signoffs-file.js';
-import { printable } from '../../main/signoff/printable.js';
+import { printable } from '../../main/cli/printable.js';
 
 describe('printable', () => {
   it.each([

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../main/library/load-library.js';
 import { getLibraryStatuses } from '../../main/signoff/course-status.js';
 import { diffSinceSignoff } from '../../main/signoff/diff-since.js';
-import { formatPublicKeyLine } from '../../main/signoff/public-key-line.js';
+import { formatPublicKeyLine } from '../../main/library/public-key-line.js';
 import { repoRoot, sampleLibrary } from '../support/temp-library.js';
 
 describe('the sample library’s sign-off histories', async () => {

@@ -3,11 +3,11 @@
  * and a key belongs to one trainer only. Fixture libraries with real Ed25519 signatures.
  */
 import { describe, expect, it } from 'vitest';
-import { formatProblemWithSeverity } from '../../main/library/format-problem.js';
+import { formatProblemWithSeverity } from '../../main/format/problems.js';
 import { loadLibrary } from '../../main/library/load-library.js';
 import { getCourseStatus } from '../../main/signoff/course-status.js';
-import { formatStatus } from '../../main/signoff/format-status.js';
-import { selectPublishedCourses } from '../../main/signoff/select-published-courses.js';
+import { formatStatus } from '../../main/cli/format-status.js';
+import { selectPublishedCourses } from '../../main/publish/select-published-courses.js';
 import { fixtureLibrary } from '../support/temp-library.js';
 
 const COURSE = 'understanding-anxiety';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Course, Library, Trainer, TrainerRole } from '../../main/library/types.js';
 import { canonicalMessage } from '../../main/signoff/canonical-message.js';
-import { formatPublicKeyLine } from '../../main/signoff/public-key-line.js';
+import { formatPublicKeyLine } from '../../main/library/public-key-line.js';
 import { formatRecord } from '../../main/signoff/signoffs-file.js';
 import type { SignoffRecord } from '../../main/signoff/types.js';
 

@@ -255,7 +255,7 @@ describe('tandem sync between two trainers', () => {
     await sanjay.sync();
     // Amira's sync was killed after recording the merge and writing one of the two files.
     const { fetchBranch, resolveCommit } = await import('../../main/sync/git-engine.js');
-    const { writeSyncState } = await import('../../main/sync/sync-state.js');
+    const { writeSyncState } = await import('../../main/library/sync-state.js');
     const theirs = await fetchBranch(amira.dir, 'main', credentialHooks({ env: {} }));
     const ours = await resolveCommit(amira.dir, 'HEAD');
     await writeSyncState(amira.dir, {

@@ -10,7 +10,7 @@ import { linkMessage, linkOnPath } from '../../fs/symbolic-links.js';
 import { writeFileAtomic } from '../../fs/write-file-atomic.js';
 import { TandemApiError } from '../api-error.js';
 import { OwnWrites } from '../own-writes.js';
-import { ID_PATTERN } from '../validate-args.js';
+import { ID_PATTERN } from '../../format/ids.js';
 
 export interface ApiOptions {
   /** The library folder this set of handlers serves. */

@@ -7,7 +7,7 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildOptions, BuildPlan, BuildProgress, BuildResult } from '../contract.js';
 import { isInside } from '../../fs/resolve-inside.js';
-import { selectPublishedCourses } from '../../signoff/select-published-courses.js';
+import { selectPublishedCourses } from '../../publish/select-published-courses.js';
 import { TandemApiError } from '../api-error.js';
 import type { ApiContext } from './api-context.js';
 import { requireLibrary } from './library-handlers.js';
@@ -81,8 +81,9 @@ export async function checkOutputFolder(root: string, outDir: string): Promise<s
 export async function startBuild(
   context: ApiContext,
   state: BuildState,
-  options: Omit<BuildOptions, 'outDir'> & { outDir?: string },
+  request: Omit<BuildOptions, 'outDir'> & { outDir?: string; buildId?: string },
 ): Promise<{ buildId: string }> {
+  const { buildId = randomUUID(), ...options } = request;
   if (state.running) {
     throw new TandemApiError('conflict', 'A build is already running; wait for it to finish.');
   }
@@ -92,7 +93,6 @@ export async function startBuild(
     context.root,
     options.outDir ?? path.join(context.outputRoot, termId),
   );
-  const buildId = randomUUID();
   state.running = buildId;
   state.outputs.add(outDir);
   const full: BuildOptions = { ...options, termId, outDir };

@@ -1,7 +1,7 @@
 /** The College settings and Venues screens: college.yml read and saved field by field. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { YAMLMap, YAMLSeq, isMap, isSeq, parse } from 'yaml';
+import { YAMLMap, isMap, isSeq, parse } from 'yaml';
 import type { Document } from 'yaml';
 import type {
   CollegeDocument,
@@ -14,7 +14,7 @@ import type {
 import { collegeFile } from '../../library/load-college.js';
 import { collegeSchema } from '../../library/schemas.js';
 import { DEFAULT_HOLIDAY_REGION, HOLIDAY_REGIONS } from '../../planning/holidays.js';
-import { setText } from '../../planning/term-plan-yaml.js';
+import { listOfMaps, setText } from '../../planning/term-plan-yaml.js';
 import { TandemApiError } from '../api-error.js';
 import { versionOf } from '../own-writes.js';
 import type { ApiContext } from './api-context.js';
@@ -98,17 +98,13 @@ function applyCollege(doc: Document, settings: CollegeSettings, venues: PlannedV
   } else setText(root, 'holidays', settings.holidays, 'currentTerm');
 
   const existing = root.get('venues', true);
-  const seq = isSeq(existing) ? existing : new YAMLSeq();
-  seq.items = venues.map((venue) => {
-    const old = venue.index === undefined ? undefined : seq.items[venue.index];
-    const map = isMap(old) ? old : new YAMLMap();
+  const seq = listOfMaps(existing, venues, (map, venue) => {
     setText(map, 'id', venue.id);
     setText(map, 'name', venue.name);
     setText(map, 'address', venue.address);
     setText(map, 'accessibility', venue.accessibility);
     if (venue.online) map.set('online', true);
     else if (map.has('online')) map.set('online', false);
-    return map;
   });
   if (!isSeq(existing)) root.set('venues', seq);
 }

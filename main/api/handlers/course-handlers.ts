@@ -12,7 +12,8 @@ import type {
 import { resolveInside } from '../../fs/resolve-inside.js';
 import { TandemApiError } from '../api-error.js';
 import { versionOf } from '../own-writes.js';
-import { ID_PATTERN } from '../validate-args.js';
+import { COURSE_FIELD_ORDER } from '../../format/course-fields.js';
+import { ID_PATTERN } from '../../format/ids.js';
 import type { ApiContext } from './api-context.js';
 import { listImages, listModules } from './list-course-files.js';
 import { saveMarkdownFile } from './save-markdown-file.js';
@@ -24,19 +25,6 @@ import {
   slugify,
   stringField,
 } from './markdown-file.js';
-
-/** Field order of a new course.md, as in docs/library-format.md. */
-const FIELD_ORDER: (keyof CourseFields)[] = [
-  'title',
-  'code',
-  'category',
-  'summary',
-  'audience',
-  'format',
-  'outcomes',
-  'authors',
-  'tags',
-];
 
 function fieldsFrom(data: Record<string, unknown>): CourseFields {
   return {
@@ -106,7 +94,7 @@ export async function createCourse(
   };
   const doc = new Document(
     Object.fromEntries(
-      FIELD_ORDER.filter((key) => key !== 'tags').map((key) => [key, fields[key]]),
+      COURSE_FIELD_ORDER.filter((key) => key !== 'tags').map((key) => [key, fields[key]]),
     ),
   );
   await context.writeFile(path.join(dir, 'course.md'), composeMarkdown(doc, ''));
@@ -127,7 +115,7 @@ export async function saveCourse(
     label,
     (doc) => {
       const fields: Record<string, string | string[]> = {};
-      for (const key of FIELD_ORDER) fields[key] = request.fields[key];
+      for (const key of COURSE_FIELD_ORDER) fields[key] = request.fields[key];
       setFields(doc, fields, ['tags', 'outcomes']);
       return request.description;
     },

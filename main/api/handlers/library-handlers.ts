@@ -5,8 +5,9 @@ import type { CourseSummary, LibraryOverview, Problem } from '../contract.js';
 import { loadLibrary } from '../../library/load-library.js';
 import type { Library } from '../../library/types.js';
 import { getCourseStatus } from '../../signoff/course-status.js';
-import { ID_PATTERN } from '../validate-args.js';
+import { ID_PATTERN } from '../../format/ids.js';
 import type { ApiContext } from './api-context.js';
+import { formatProblem } from '../../format/problems.js';
 
 /** Loads the library from disk; problems are returned with it, never thrown. */
 export async function loadForApi(context: ApiContext): Promise<{
@@ -99,9 +100,7 @@ export async function requireLibrary(context: ApiContext): Promise<Library> {
   const { library, problems } = await loadForApi(context);
   if (!library) {
     const first = problems[0];
-    const where = first
-      ? ` First problem: ${first.file}:${first.line}:${first.column}: ${first.message}`
-      : '';
+    const where = first ? ` First problem: ${formatProblem(first)}` : '';
     throw new Error(`The library at ${context.root} cannot be opened.${where}`);
   }
   return library;

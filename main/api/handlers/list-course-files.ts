@@ -3,20 +3,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { linkOnPath } from '../../fs/symbolic-links.js';
 import type { ModuleRef } from '../contract.js';
-import { MODULE_FILE_PATTERN } from '../validate-args.js';
+import { parseModuleFileName } from '../../format/ids.js';
 import { readMarkdownFile, stringField } from './markdown-file.js';
-
-/** Number and slug of a module file name, or undefined when it is not `NN-slug.md`. */
-export function parseModuleFileName(file: string): { number: number; slug: string } | undefined {
-  const match = MODULE_FILE_PATTERN.exec(file);
-  if (!match?.[1] || !match[2]) return undefined;
-  return { number: Number(match[1]), slug: match[2] };
-}
-
-/** `NN-slug.md`, with the number padded to two digits. */
-export function moduleFileName(number: number, slug: string): string {
-  return `${String(number).padStart(2, '0')}-${slug}.md`;
-}
 
 /** The module file names in modules/, sorted by number (then name). */
 export async function listModuleFiles(courseDir: string): Promise<string[]> {

@@ -17,13 +17,8 @@ import { versionOf } from '../own-writes.js';
 import type { ApiContext } from './api-context.js';
 import { saveMarkdownFile } from './save-markdown-file.js';
 import { finishInterruptedReorder, renameModulesAtomically } from './reorder-journal.js';
-import {
-  listModuleFiles,
-  moduleFileName,
-  moduleRefFrom,
-  parseModuleFileName,
-  readModuleRef,
-} from './list-course-files.js';
+import { MAX_MODULE_NUMBER, moduleFileName, parseModuleFileName } from '../../format/ids.js';
+import { listModuleFiles, moduleRefFrom, readModuleRef } from './list-course-files.js';
 import {
   assertEditable,
   composeMarkdown,
@@ -31,6 +26,18 @@ import {
   setFields,
   slugify,
 } from './markdown-file.js';
+
+/** The file name after the last module's; two-digit numbers leave room for modules up to 99. */
+function nextModuleFileName(files: string[], slug: string): string {
+  const last = Math.max(0, ...files.map((f) => parseModuleFileName(f)?.number ?? 0));
+  if (last >= MAX_MODULE_NUMBER) {
+    throw new TandemApiError(
+      'conflict',
+      `The last module is number ${last}, the highest a module file name can carry: move the modules to close any gaps in their numbers, or combine some, then add again.`,
+    );
+  }
+  return moduleFileName(last + 1, slug);
+}
 
 async function exists(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined)) !== undefined;
@@ -74,8 +81,7 @@ export async function addModule(
   const dir = await context.courseDir(courseId);
   return context.serialize(path.join(dir, 'modules'), async () => {
     const files = await listModuleFiles(dir);
-    const last = Math.max(0, ...files.map((f) => parseModuleFileName(f)?.number ?? 0));
-    const file = moduleFileName(last + 1, slugify(title, 'module'));
+    const file = nextModuleFileName(files, slugify(title, 'module'));
     const target = await modulePath(context, courseId, file);
     if (await exists(target)) {
       throw new TandemApiError('conflict', `modules/${file} already exists.`);
@@ -184,8 +190,7 @@ export async function restoreModule(
     let file = deleted.module.file;
     if (await exists(await modulePath(context, courseId, file))) {
       const files = await listModuleFiles(dir);
-      const last = Math.max(0, ...files.map((f) => parseModuleFileName(f)?.number ?? 0));
-      file = moduleFileName(last + 1, parseModuleFileName(file)?.slug ?? 'module');
+      file = nextModuleFileName(files, parseModuleFileName(file)?.slug ?? 'module');
     }
     await context.writeFile(await modulePath(context, courseId, file), deleted.content);
     return readModuleRef(dir, file);

@@ -1,7 +1,7 @@
 /** The Trainers screen: the roster in trainers.yml, and where each trainer is named. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { YAMLMap, YAMLSeq, isMap, isSeq, parse } from 'yaml';
+import { isSeq, parse } from 'yaml';
 import type { Document } from 'yaml';
 import type {
   RosterEntry,
@@ -11,7 +11,7 @@ import type {
 } from '../contract.js';
 import { trainersFile } from '../../library/load-trainers.js';
 import { trainersSchema } from '../../library/schemas.js';
-import { setText } from '../../planning/term-plan-yaml.js';
+import { listOfMaps, setText } from '../../planning/term-plan-yaml.js';
 import { TandemApiError } from '../api-error.js';
 import { versionOf } from '../own-writes.js';
 import type { ApiContext } from './api-context.js';
@@ -90,14 +90,10 @@ export async function saveTrainers(
 
 function applyRoster(doc: Document, trainers: RosterEntry[]): void {
   const existing = doc.contents;
-  const seq = isSeq(existing) ? existing : new YAMLSeq();
-  seq.items = trainers.map((trainer) => {
-    const old = trainer.index === undefined ? undefined : seq.items[trainer.index];
-    const map = isMap(old) ? old : new YAMLMap();
+  const seq = listOfMaps(existing, trainers, (map, trainer) => {
     setText(map, 'id', trainer.id);
     setText(map, 'name', trainer.name);
     setText(map, 'role', trainer.role);
-    return map;
   });
   if (!isSeq(existing)) doc.contents = seq;
 }

@@ -1,6 +1,6 @@
 /** Sign-off from the app: status, who am I, keys, signing, and what changed since a sign-off. */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { OnWrite } from '../../fs/write-file-atomic.js';
 import type { CourseStatus, FileDiff, Identity } from '../contract.js';
 import { addTrainerKey } from '../../signoff/add-trainer-key.js';
 import { getCourseStatus } from '../../signoff/course-status.js';
@@ -16,9 +16,9 @@ import type { ApiContext } from './api-context.js';
 import { requireLibrary } from './library-handlers.js';
 
 /** Tells the watcher that a file the sign-off code just wrote was the app's own doing. */
-async function noteOwnWrite(context: ApiContext, file: string): Promise<void> {
-  const content = await readFile(file).catch(() => undefined);
-  if (content) context.ownWrites.wroteFile(file, content);
+/** Registers a sign-off or key write as the app's own, before it happens. */
+function ownWrite(context: ApiContext): OnWrite {
+  return (file, content) => context.ownWrites.wroteFile(file, content);
 }
 
 /** Where a course stands in sign-off. */
@@ -63,9 +63,8 @@ export async function createKey(
   let addedToLibrary = false;
   try {
     addedToLibrary = await context.serialize(rosterFile, () =>
-      addTrainerKey(context.root, trainerId, publicKeyLine, today),
+      addTrainerKey(context.root, trainerId, publicKeyLine, today, ownWrite(context)),
     );
-    await noteOwnWrite(context, rosterFile);
   } catch {
     // trainers.yml could not be edited (e.g. it has errors); the line is shown to add by hand.
   }
@@ -85,9 +84,9 @@ export async function signOff(
   return context.serialize(signoffs, async () => {
     const status = await signCourse(library, courseId, trainerId, {
       configDir: context.configDir,
+      onWrite: ownWrite(context),
       ...(comment?.trim() ? { comment } : {}),
     });
-    await noteOwnWrite(context, signoffs);
     return status;
   });
 }

@@ -24,7 +24,7 @@ import { describePattern, expandPattern } from '../../planning/session-pattern.j
 import { applyTermPlan, termPlanFrom } from '../../planning/term-plan-yaml.js';
 import { TandemApiError } from '../api-error.js';
 import { versionOf } from '../own-writes.js';
-import { ID_PATTERN } from '../validate-args.js';
+import { ID_PATTERN } from '../../format/ids.js';
 import type { ApiContext } from './api-context.js';
 import { loadForApi } from './library-handlers.js';
 import { saveYamlFile } from './save-yaml-file.js';

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { formatProblem } from '../../library/format-problem.js';
+import { formatProblem } from '../../format/problems.js';
 import { buildPublication } from '../../publish/build.js';
 import type { BuildOptions, BuildProgress, BuildResult, PaperSize } from '../../publish/types.js';
-import { printable } from '../../signoff/printable.js';
+import { printable } from '../printable.js';
 import { writeErr, writeOut } from '../output.js';
 
 interface BuildFlags {

@@ -12,7 +12,7 @@ import { checkLibraryLanguage } from '../../language/check-library-language.js';
 import type { LanguageProblem } from '../../language/check-library-language.js';
 import { formatLanguageProblem } from '../../language/format-language-problem.js';
 import { loadLanguageSettings } from '../../language/language-file.js';
-import { formatProblemWithSeverity } from '../../library/format-problem.js';
+import { formatProblemWithSeverity } from '../../format/problems.js';
 import { loadLibrary } from '../../library/load-library.js';
 import type { LoadResult, Problem } from '../../library/types.js';
 import { writeErr, writeJson, writeOut } from '../output.js';

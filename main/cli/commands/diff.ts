@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { styleText } from 'node:util';
 import { diffSinceSignoff } from '../../signoff/diff-since.js';
 import { openLibrary } from '../../signoff/open-library.js';
-import { formatFileDiffs, type Paint } from '../../signoff/format-file-diffs.js';
+import { formatFileDiffs, type Paint } from '../format-file-diffs.js';
 import { writeErr, writeOut, writeStyled } from '../output.js';
 
 /** Registers `tandem diff`. */

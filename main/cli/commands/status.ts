@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import { styleText } from 'node:util';
 import { getCourseStatus } from '../../signoff/course-status.js';
-import { formatStatus, type Style } from '../../signoff/format-status.js';
+import { formatStatus, type Style } from '../format-status.js';
 import { openLibrary } from '../../signoff/open-library.js';
-import { printable } from '../../signoff/printable.js';
+import { printable } from '../printable.js';
 import type { CourseStatus } from '../../signoff/types.js';
 import { writeErr, writeJson, writeStyled } from '../output.js';
 

@@ -6,7 +6,7 @@
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
-import { textDirectiveAsText } from '../../library/remark-literal-text-directives.js';
+import { textDirectiveAsText } from '../../format/remark-literal-text-directives.js';
 
 /** Who the rendered text is for. */
 export type Audience = 'student' | 'facilitator';

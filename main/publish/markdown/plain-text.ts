@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
-import { parseLibraryMarkdown } from '../../library/parse-library-markdown.js';
+import { parseLibraryMarkdown } from '../../format/parse-library-markdown.js';
 import { remarkTandemDirectives } from './directives.js';
 
 /** The student pages' directive rules, run on a parsed tree. */

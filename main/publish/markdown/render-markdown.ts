@@ -14,7 +14,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
-import { parseLibraryMarkdown } from '../../library/parse-library-markdown.js';
+import { parseLibraryMarkdown } from '../../format/parse-library-markdown.js';
 import type { RenderCache } from './render-cache.js';
 import { remarkTandemDirectives } from './directives.js';
 import type { Audience } from './directives.js';

@@ -12,9 +12,9 @@ import {
   formatLongDate,
   formatShortDate,
   formatTimeRange,
-  joinWithAnd,
   mondayOf,
 } from '../format-dates.js';
+import { joinWithAnd } from '../../format/wording.js';
 import { printLibraryUrl } from './print-images.js';
 import { formatBuildTime, summariseSessions } from './summarise-sessions.js';
 import type { LibraryVersion } from './library-version.js';

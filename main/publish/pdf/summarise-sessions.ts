@@ -5,10 +5,10 @@ import {
   formatDate,
   formatLongDate,
   formatTimeRange,
-  joinWithAnd,
   utcDate,
   weekdayName,
 } from '../format-dates.js';
+import { joinWithAnd } from '../../format/wording.js';
 
 export interface SessionSummary {
   /** One or more lines of dates, each complete on its own. */

@@ -10,11 +10,9 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import MiniSearch from 'minisearch';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { parseLibraryMarkdown } from '../../format/parse-library-markdown.js';
 import type { Course } from '../../library/types.js';
 import { formatLongDate } from '../format-dates.js';
 import { remarkTandemDirectives } from '../markdown/directives.js';
@@ -41,16 +39,15 @@ export interface SearchDocument {
 export const SEARCH_FIELDS = ['title', 'summary', 'outcomes', 'tags', 'text'] as const;
 export const SEARCH_STORE_FIELDS = ['title', 'category', 'path', 'next', 'snippet'] as const;
 
-const studentParser = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkDirective)
-  .use(remarkTandemDirectives, { audience: 'student' });
+/** The student pages' directive rules, run on a tree of the one library Markdown parser. */
+const studentRules = unified().use(remarkTandemDirectives, { audience: 'student' }).freeze();
 
 /** The words a student reads in `markdown`: facilitator notes removed, markup dropped. */
 export function studentText(markdown: string): string {
-  const tree = studentParser.parse(markdown);
-  const transformed = studentParser.runSync(tree, { value: markdown }) as Root;
+  // cast: the directive rules keep an mdast Root a Root
+  const transformed = studentRules.runSync(parseLibraryMarkdown(markdown), {
+    value: markdown,
+  }) as Root;
   // Each block on its own, so words of adjacent paragraphs are not run together.
   const blocks: string[] = [];
   visit(transformed, (node) => {

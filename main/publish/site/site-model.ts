@@ -6,13 +6,8 @@ import type { MarkdownTrees } from '../../library/markdown-trees.js';
 import type { Course, Library, Module, Page, Run, Trainer, Venue } from '../../library/types.js';
 import type { CourseStatus } from '../../signoff/types.js';
 import { firstParagraphText, truncateWords } from '../markdown/plain-text.js';
-import {
-  formatDate,
-  formatDateRange,
-  formatLongDate,
-  formatTimeRange,
-  joinWithAnd,
-} from '../format-dates.js';
+import { formatDate, formatDateRange, formatLongDate, formatTimeRange } from '../format-dates.js';
+import { joinWithAnd } from '../../format/wording.js';
 import { dateOfCourses } from '../content-dates.js';
 import type { RenderCache } from '../markdown/render-cache.js';
 import type { PublishContext } from '../types.js';

@@ -12,9 +12,9 @@ import {
   formatLongDate,
   formatShortDate,
   formatTimeRange,
-  joinWithAnd,
   mondayOf,
 } from '../../../main/publish/format-dates.js';
+import { joinWithAnd } from '../../../main/format/wording.js';
 
 function course(id: string, category: string, title: string): Course {
   return {

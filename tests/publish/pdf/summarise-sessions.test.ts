@@ -4,9 +4,9 @@ import {
   formatDateRange,
   formatLongDate,
   formatShortDate,
-  joinWithAnd,
   mondayOf,
 } from '../../../main/publish/format-dates.js';
+import { joinWithAnd } from '../../../main/format/wording.js';
 import { summariseSessions } from '../../../main/publish/pdf/summarise-sessions.js';
 
 const s = (date: string, start = '10:00', end = '12:00') => ({ date, start, end });

@@ -1,8 +1,9 @@
 /** Renders a course's sign-off status as readable lines for the terminal. */
 import type { styleText } from 'node:util';
-import { formatShortDate } from './format-date.js';
+import { formatShortDate } from '../signoff/format-date.js';
 import { printable } from './printable.js';
-import type { CourseState, CourseStatus } from './types.js';
+import type { CourseState, CourseStatus } from '../signoff/types.js';
+import { formatProblem } from '../format/problems.js';
 
 /** A `util.styleText` style name. */
 export type Style = Parameters<typeof styleText>[0];
@@ -54,7 +55,7 @@ export function formatStatus(
     }
   }
   for (const p of status.problems ?? []) {
-    lines.push(paint('red', printable(`    ${p.file}:${p.line}:${p.column}: ${p.message}`)));
+    lines.push(paint('red', printable(`    ${formatProblem(p)}`)));
   }
   return lines.join('\n');
 }

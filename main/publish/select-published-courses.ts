@@ -1,10 +1,10 @@
 /** Chooses which courses a build publishes: the sign-off gate. */
 import type { Course, Library } from '../library/types.js';
-import type { ExcludedCourse } from '../publish/types.js';
-import { getCourseStatus } from './course-status.js';
-import { joinNames } from './format-date.js';
-import type { CourseStatus } from './types.js';
-import { inBatches } from '../publish/site/in-batches.js';
+import type { ExcludedCourse } from './types.js';
+import { getCourseStatus } from '../signoff/course-status.js';
+import { joinWithAnd } from '../format/wording.js';
+import type { CourseStatus } from '../signoff/types.js';
+import { inBatches } from './site/in-batches.js';
 
 /** How many courses are read and hashed at once. */
 const STATUS_CONCURRENCY = 16;
@@ -23,7 +23,7 @@ export function exclusionReason(status: CourseStatus): string {
     case 'awaiting': {
       const parts: string[] = [];
       if (status.awaiting.length > 0) {
-        parts.push(`awaiting sign-off from ${joinNames(status.awaiting.map(nameOf))}`);
+        parts.push(`awaiting sign-off from ${joinWithAnd(status.awaiting.map(nameOf))}`);
       }
       const roles = new Set(status.authors.map((a) => a.role));
       if (!roles.has('peer') || !roles.has('practitioner')) {
@@ -32,10 +32,10 @@ export function exclusionReason(status: CourseStatus): string {
       return parts.join('; ');
     }
     case 'changed':
-      return `changed since sign-off by ${joinNames(status.changedSince.map(nameOf))}`;
+      return `changed since sign-off by ${joinWithAnd(status.changedSince.map(nameOf))}`;
     case 'draft':
       return status.authors.length > 0
-        ? `not yet signed off by ${joinNames(status.authors.map((a) => a.name))}`
+        ? `not yet signed off by ${joinWithAnd(status.authors.map((a) => a.name))}`
         : 'not yet signed off (the course lists no authors)';
     case 'ready':
       return '';

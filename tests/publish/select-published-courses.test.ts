@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashCourseVersion } from '../../main/signoff/hash-course-version.js';
-import { selectPublishedCourses } from '../../main/signoff/select-published-courses.js';
+import { selectPublishedCourses } from '../../main/publish/select-published-courses.js';
 import {
   ann,
   makeTestLibrary,
@@ -9,7 +9,7 @@ import {
   writeRecords,
   type TestLibrary,
   type TestTrainer,
-} from './support.js';
+} from '../signoff/support.js';
 
 describe('selectPublishedCourses (the sign-off gate)', () => {
   let lib: TestLibrary;

@@ -1,4 +1,4 @@
-/** The `ed25519:<base64 SPKI DER>` public key lines written under trainers in trainers.yml. */
+/** The `ed25519:<base64 SPKI DER>` public key lines of trainers.yml, part of the library format. */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 
 const PREFIX = 'ed25519:';

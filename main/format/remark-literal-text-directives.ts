@@ -33,15 +33,20 @@ export function textDirectiveAsText(node: TextDirective, source: string): Phrasi
   return [text(start, first), ...node.children, text(last, end)];
 }
 
-/** Replaces every `textDirective` node with its text (see `textDirectiveAsText`). */
-const remarkLiteralTextDirectives: Plugin<[], Root> = () => (tree, file) => {
-  const source = String(file.value ?? '');
+/** Replaces every `textDirective` node of `tree` (read from `source`) with its text, in place. */
+export function literalTextDirectives(tree: Root, source: string): Root {
   visit(tree, 'textDirective', (node, index, parent) => {
     if (!parent || index === undefined) return;
     parent.children.splice(index, 1, ...textDirectiveAsText(node, source));
     // Visit what replaced it, so directives inside the label are made text too.
     return index;
   });
+  return tree;
+}
+
+/** The same as a remark plugin (see `textDirectiveAsText`). */
+const remarkLiteralTextDirectives: Plugin<[], Root> = () => (tree, file) => {
+  literalTextDirectives(tree, String(file.value ?? ''));
 };
 
 export default remarkLiteralTextDirectives;

@@ -17,6 +17,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Construct, ConstructRecord, Extension } from 'micromark-util-types';
+import { literalTextDirectives } from './remark-literal-text-directives.js';
 
 type AutolinkName = 'emailAutolink' | 'wwwAutolink' | 'protocolAutolink';
 
@@ -73,4 +74,12 @@ function extensionsFor(text: string): Extension[] {
 /** The mdast of library Markdown: CommonMark, GFM and directives, as remark reads it. */
 export function parseLibraryMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions: extensionsFor(text), mdastExtensions });
+}
+
+/**
+ * Library Markdown as prose: the same tree with every inline directive put back as the text it
+ * was written as (`10:30`, `3:2`, `Note:this`), for pipelines with no directive rules of their own.
+ */
+export function parseMarkdown(text: string): Root {
+  return literalTextDirectives(parseLibraryMarkdown(text), text);
 }

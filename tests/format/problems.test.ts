@@ -1,6 +1,6 @@
 /** Problem lines and their order. */
 import { describe, expect, it } from 'vitest';
-import { formatProblem, formatProblemWithSeverity } from '../../main/library/format-problem.js';
+import { formatProblem, formatProblemWithSeverity } from '../../main/format/problems.js';
 import { sortProblems } from '../../main/library/sort-problems.js';
 import type { Problem } from '../../main/library/types.js';
 

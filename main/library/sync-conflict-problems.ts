@@ -3,7 +3,7 @@
  * each such file as an error, so a half-decided library is never published without anyone
  * noticing.
  */
-import type { Problem } from '../library/types.js';
+import type { Problem } from './types.js';
 import { unresolvedConflicts } from './sync-state.js';
 
 /** One error per file still waiting for a decision (none when no sync is waiting). */

@@ -1,7 +1,7 @@
 /** Renders per-file differences as a readable unified diff, optionally coloured. */
 import type { styleText } from 'node:util';
 import { printable } from './printable.js';
-import type { FileDiff } from './types.js';
+import type { FileDiff } from '../signoff/types.js';
 
 /** Applies a `util.styleText` style, or returns the text unchanged when not colouring. */
 export type Paint = (style: Parameters<typeof styleText>[0], text: string) => string;
