@@ -10,7 +10,14 @@
  */
 import type { Category, Contact, Problem, TrainerRole, Venue } from '../library/types.js';
 import type { LanguageBlock, LanguageReport } from '../language/types.js';
-import type { BuildOptions, BuildProgress, BuildResult, ExcludedCourse } from '../publish/types.js';
+import type {
+  BuildOptions,
+  BuildProgress,
+  BuildResult,
+  ExcludedCourse,
+  PreviewPage,
+  SitePreview,
+} from '../publish/types.js';
 import type { CourseStatus, FileDiff } from '../signoff/types.js';
 import type { SessionMove, StuckSession } from '../planning/roll-over.js';
 import type { HolidayRegion, PlannedSession, TermPlan } from '../planning/types.js';
@@ -32,6 +39,8 @@ export type {
   BuildResult,
   ExcludedCourse,
   PaperSize,
+  PreviewPage,
+  SitePreview,
 } from '../publish/types.js';
 export type {
   AuthorSignoff,
@@ -341,6 +350,8 @@ export interface TandemApi {
   startBuild(options: Omit<BuildOptions, 'outDir'> & { outDir?: string }): Promise<{
     buildId: string;
   }>;
+  /** One student-site page as it would be published now, drafts included and marked. */
+  previewPage(page: PreviewPage): Promise<SitePreview>;
   /** Shows a built file or folder in the OS file manager (Electron) or opens it (browser mode). */
   revealOutput(path: string): Promise<boolean>;
 
@@ -406,6 +417,7 @@ export const API_METHODS = [
   'diffSince',
   'planBuild',
   'startBuild',
+  'previewPage',
   'revealOutput',
   'listTerms',
   'readTerm',
