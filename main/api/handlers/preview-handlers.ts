@@ -4,7 +4,14 @@
  */
 import type { PreviewPage, SitePreview } from '../contract.js';
 import { loadLibrary } from '../../library/load-library.js';
+import type { MarkdownTrees } from '../../library/markdown-trees.js';
 import type { ApiContext } from './api-context.js';
+
+/**
+ * The Markdown trees of each library's last preview: the next one parses only the text that
+ * changed (usually the one module just saved). Held for as long as the library is open.
+ */
+const lastTrees = new WeakMap<ApiContext, MarkdownTrees>();
 
 /** Renders `page` as the next build would publish it, drafts included. */
 export async function previewPage(context: ApiContext, page: PreviewPage): Promise<SitePreview> {
@@ -13,7 +20,8 @@ export async function previewPage(context: ApiContext, page: PreviewPage): Promi
     import('../../publish/build.js'),
     import('../../publish/site/render-preview.js'),
   ]);
-  const loaded = await loadLibrary(context.root);
+  const loaded = await loadLibrary(context.root, lastTrees.get(context));
+  if (loaded.markdownTrees) lastTrees.set(context, loaded.markdownTrees);
   const { ctx, result } = await preparePublication(loaded, {
     // Nothing is written: the preview is rendered in memory.
     outDir: context.outputRoot,
