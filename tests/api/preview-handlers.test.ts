@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SitePreview } from '../../main/api/contract.js';
 import { createApiHandlers } from '../../main/api/handlers/create-api-handlers.js';
-import { buildPublication } from '../../main/publish/build.js';
+import { buildSiteOnly } from '../support/build-site.js';
 import { copyLibrary, fixtureLibrary, type TempLibrary } from '../support/temp-library.js';
 
 let library: TempLibrary;
@@ -45,18 +45,9 @@ describe('previewPage', () => {
       path: 'courses/understanding-anxiety/what-is-anxiety.html',
       draft: true,
     });
-    const built = await buildPublication(library.root, {
-      outDir,
-      only: 'site',
-      paper: 'A4',
-      largePrint: false,
-      booklet: false,
-      facilitatorPacks: false,
-      draft: true,
-    });
-    expect(built.errors).toEqual([]);
+    const siteDir = await buildSiteOnly(library.root, outDir);
     const page = await readFile(
-      path.join(outDir, 'site/courses/understanding-anxiety/what-is-anxiety.html'),
+      path.join(siteDir, 'courses/understanding-anxiety/what-is-anxiety.html'),
       'utf8',
     );
     expect(mainContent(html)).toBe(mainContent(page));
