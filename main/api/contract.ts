@@ -10,7 +10,14 @@
  */
 import type { Category, Contact, Course, Problem, TrainerRole, Venue } from '../library/types.js';
 import type { LanguageBlock, LanguageReport } from '../language/types.js';
-import type { BuildOptions, BuildProgress, BuildResult, ExcludedCourse } from '../publish/types.js';
+import type {
+  BuildOptions,
+  BuildProgress,
+  BuildResult,
+  ExcludedCourse,
+  PreviewPage,
+  SitePreview,
+} from '../publish/types.js';
 import type { CourseStatus, FileDiff, Identity } from '../signoff/types.js';
 import type {
   HolidayRegion,
@@ -44,6 +51,8 @@ export type {
   BuildResult,
   ExcludedCourse,
   PaperSize,
+  PreviewPage,
+  SitePreview,
 } from '../publish/types.js';
 export type {
   AuthorSignoff,
@@ -327,6 +336,8 @@ export interface TandemApi {
   startBuild(
     options: Omit<BuildOptions, 'outDir'> & { outDir?: string; buildId?: string },
   ): Promise<{ buildId: string }>;
+  /** One student-site page as it would be published now, drafts included and marked. */
+  previewPage(page: PreviewPage): Promise<SitePreview>;
   /** Shows a built file or folder in the OS file manager (Electron) or opens it (browser mode). */
   revealOutput(path: string): Promise<boolean>;
 
@@ -392,6 +403,7 @@ export const API_METHODS = [
   'diffSince',
   'planBuild',
   'startBuild',
+  'previewPage',
   'revealOutput',
   'listTerms',
   'readTerm',

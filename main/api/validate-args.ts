@@ -161,6 +161,14 @@ const schemas = {
         .optional(),
     }),
   ]),
+  previewPage: z.tuple([
+    z.discriminatedUnion('page', [
+      z.strictObject({ page: z.literal('home') }),
+      z.strictObject({ page: z.literal('timetable') }),
+      z.strictObject({ page: z.literal('course'), courseId: id }),
+      z.strictObject({ page: z.literal('module'), courseId: id, file: moduleFile }),
+    ]),
+  ]),
   revealOutput: z.tuple([z.string().min(1).max(4096)]),
   listTerms: z.tuple([]),
   readTerm: z.tuple([id]),

@@ -23,8 +23,9 @@ export const MAX_LIBRARY_TEXT_BYTES = 200 * 1024 * 1024;
  * Reads and checks the library at `root`. Never throws for bad content: every problem in every
  * file is reported, and a broken course, term or page is left out while the rest loads.
  * `library` is undefined only when college.yml or trainers.yml cannot be used.
+ * `earlierTrees`: the Markdown trees of an earlier load, reused for text that has not changed.
  */
-export async function loadLibrary(root: string): Promise<LoadResult> {
+export async function loadLibrary(root: string, earlierTrees?: MarkdownTrees): Promise<LoadResult> {
   const absoluteRoot = path.resolve(root);
   const [college, trainers, terms, pages, courses] = await Promise.all([
     loadCollege(absoluteRoot),
@@ -63,10 +64,11 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
       ),
     );
   }
-  const markdownTrees = new MarkdownTrees();
+  const markdownTrees = new MarkdownTrees(earlierTrees);
   for (const markdown of [...courses.markdown, ...pages.markdown]) {
     problems.push(...(await checkMarkdown(markdown, fileExists, markdownTrees)));
   }
+  markdownTrees.forgetEarlier();
   problems.push(...(await syncConflictProblems(absoluteRoot)));
 
   if (!college.college || !college.source || !trainers.trainers || !trainers.source) {

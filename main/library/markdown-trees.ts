@@ -7,15 +7,30 @@ import { parseLibraryMarkdown } from '../format/parse-library-markdown.js';
 
 export class MarkdownTrees {
   readonly #trees = new Map<string, Root>();
+  #earlier: Map<string, Root> | undefined;
+
+  /**
+   * `earlier`: the trees of an earlier load of the same library, taken over for every body
+   * that has not changed (a long-running back end loads the library again after each save).
+   * Only the bodies this load asks for are kept, so old versions of a text do not pile up.
+   */
+  constructor(earlier?: MarkdownTrees) {
+    this.#earlier = earlier ? earlier.#trees : undefined;
+  }
 
   /** The shared tree of `body`, parsed on first use. Read it; never change it. */
   tree(body: string): Root {
     let tree = this.#trees.get(body);
     if (!tree) {
-      tree = parseLibraryMarkdown(body);
+      tree = this.#earlier?.get(body) ?? parseLibraryMarkdown(body);
       this.#trees.set(body, tree);
     }
     return tree;
+  }
+
+  /** Lets go of the earlier load's trees once this load has taken the ones it needs. */
+  forgetEarlier(): void {
+    this.#earlier = undefined;
   }
 
   /** A private copy of the tree of `body`, for a pipeline that changes it. */

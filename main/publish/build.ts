@@ -41,13 +41,19 @@ export async function buildPublication(
   return buildFromLoaded(loaded, options, onProgress);
 }
 
-/** Publishes an already-loaded library (what buildPublication does after loading). */
-export async function buildFromLoaded(
+/** A library ready to publish, or the result that says why it is not. */
+export type PreparedPublication =
+  { ctx: PublishContext; result: BuildResult } | { ctx?: undefined; result: BuildResult };
+
+/**
+ * Everything a build does before it renders: the checks that stop it, the term, the sign-off
+ * gate and the dates. The live preview renders single pages from the same context.
+ */
+export async function preparePublication(
   loaded: LoadResult,
   options: BuildOptions,
   onProgress?: (p: BuildProgress) => void,
-  stages: BuildStages = defaultStages,
-): Promise<BuildResult> {
+): Promise<PreparedPublication> {
   const progress = onProgress ?? (() => undefined);
   const result: BuildResult = {
     ok: false,
@@ -58,19 +64,19 @@ export async function buildFromLoaded(
   };
   if (!loaded.library) {
     if (loaded.problems.length === 0) result.errors.push('The library could not be read.');
-    return result;
+    return { result };
   }
   // Warnings do not stop a build; errors in college-wide files do, before anything is
   // written; a course or page with errors is left out (confine-problems.ts).
   const confined = confineProblems(loaded.library, loaded.problems);
-  if (confined.blocking.length > 0) return result;
+  if (confined.blocking.length > 0) return { result };
   const { library } = confined;
   progress({ phase: 'load', done: 1, total: 1, message: 'Library loaded' });
 
   const picked = pickTerm(library, options.termId);
   if ('error' in picked) {
     result.errors.push(picked.error);
-    return result;
+    return { result };
   }
 
   const selection = await selectPublishedCourses(library, { draft: options.draft });
@@ -93,6 +99,19 @@ export async function buildFromLoaded(
     markdownTrees: loaded.markdownTrees,
     onProgress: progress,
   });
+  return { ctx, result };
+}
+
+/** Publishes an already-loaded library (what buildPublication does after loading). */
+export async function buildFromLoaded(
+  loaded: LoadResult,
+  options: BuildOptions,
+  onProgress?: (p: BuildProgress) => void,
+  stages: BuildStages = defaultStages,
+): Promise<BuildResult> {
+  const progress = onProgress ?? (() => undefined);
+  const { ctx, result } = await preparePublication(loaded, options, progress);
+  if (!ctx) return result;
 
   let failed = false;
   if (options.only !== 'pdf') {

@@ -78,3 +78,24 @@ export interface PublishContext {
   markdownTrees?: MarkdownTrees;
   onProgress: (progress: BuildProgress) => void;
 }
+
+/** A page of the student site to preview: home, timetable, a course page or one session's page. */
+export type PreviewPage =
+  | { page: 'home' }
+  | { page: 'timetable' }
+  | { page: 'course'; courseId: string }
+  /** `file` is the module's file name inside modules/, e.g. `02-noticing-stress.md`. */
+  | { page: 'module'; courseId: string; file: string };
+
+/** A previewed page, or why there is none (e.g. the course has errors that keep it off the site). */
+export type SitePreview =
+  | {
+      ok: true;
+      /** A whole HTML document with its stylesheet and images inside; it runs no script. */
+      html: string;
+      /** Where the page lives on the published site, e.g. `courses/finding-calm/index.html`. */
+      path: string;
+      /** The page's course is not signed off by all its authors (the page says so too). */
+      draft: boolean;
+    }
+  | { ok: false; reason: string };

@@ -24,6 +24,10 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }
           lets you choose. Nothing is lost.
         </li>
         <li>
+          <strong>Preview the student page</strong> shows, beside your writing, the page students
+          will see. It changes each time your work is saved.
+        </li>
+        <li>
           When a course is finished, <strong>both authors sign it off</strong>. Then it is ready for
           the prospectus.
         </li>

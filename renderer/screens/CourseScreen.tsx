@@ -16,6 +16,7 @@ import { StatusBadge } from '../components/StatusBadge.js';
 import { ConflictDialog } from '../components/ConflictDialog.js';
 import { mergeParagraphs } from '../components/merge-paragraphs.js';
 import { Tabs } from '../components/Tabs.js';
+import { SitePreview } from '../components/SitePreview.js';
 import {
   courseAsText,
   loadCourse,
@@ -50,6 +51,9 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
   const [images, setImages] = useState<string[]>([]);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [listError, setListError] = useState<string | undefined>(undefined);
+  const [previewShown, setPreviewShown] = useState(false);
+  // Counts the saves that landed, so the preview renders the page again after each one.
+  const [saves, setSaves] = useState(0);
 
   // The module open in the editor vanished from disk: it stays open, with its text, until the
   // person puts it back or closes it (see MissingModuleNotice).
@@ -185,6 +189,7 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
     }
     if (status !== 'saved' || !sawSaving.current) return;
     sawSaving.current = false;
+    setSaves((n) => n + 1);
     const timer = setTimeout(() => void refreshLibrary(), 1000);
     return () => clearTimeout(timer);
   }, [status, refreshLibrary]);
@@ -216,7 +221,7 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
   const moduleInfo = modules.find((m) => m.file === selected);
 
   return (
-    <div className="screen screen--course">
+    <div className={`screen screen--course${previewShown ? ' screen--with-preview' : ''}`}>
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <a
           href="#/library"
@@ -240,6 +245,15 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
             <StatusBadge status={summary?.status} />
           </p>
         </div>
+        {!previewShown && (
+          <button
+            type="button"
+            className="button screen__header-action"
+            onClick={() => setPreviewShown(true)}
+          >
+            Preview the student page
+          </button>
+        )}
         <SaveIndicator
           status={missing ? 'error' : status}
           error={
@@ -319,6 +333,14 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
           />
         )}
       </Tabs>
+      {previewShown && (
+        <SitePreview
+          courseId={courseId}
+          moduleFile={tab === 'modules' ? selected : undefined}
+          revision={saves}
+          onClose={() => setPreviewShown(false)}
+        />
+      )}
       {course.conflict && (
         <ConflictDialog
           open

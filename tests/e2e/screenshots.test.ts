@@ -2,8 +2,8 @@
  * Pictures of the real app for the documentation: `tandem serve` on a copy of the sample
  * college, in Chromium at 1280×800. Each picture is checked to show the screen it claims to.
  * They are written to a temp folder; with TANDEM_UPDATE_SCREENSHOTS=1 they also replace
- * docs/images/app-library.png, app-editor.png, app-signoff.png, app-planner.png and
- * app-rollover.png.
+ * docs/images/app-library.png, app-editor.png, app-preview.png, app-signoff.png,
+ * app-planner.png and app-rollover.png.
  */
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -83,6 +83,23 @@ describe('pictures of the app', () => {
     await page.waitForSelector('[data-testid="module-editor-content"] h2');
     await page.waitForSelector('[data-testid="save-status"] ::-p-text(Saved)');
     await capture('app-editor');
+  });
+
+  it('shows the live preview of a draft course’s session page beside the editor', async () => {
+    const overview = await page.evaluate(() => window.tandem.getLibrary());
+    const draft = overview.courses.find((c) => c.status && c.status.state !== 'ready');
+    if (!draft) throw new Error('The sample library has no course awaiting sign-off.');
+    await page.goto(`${served.origin}/#/course/${draft.id}/modules`);
+    await page.waitForSelector('[data-testid="module-editor-content"] h2');
+    await page.locator('::-p-aria([name="Preview the student page"][role="button"])').click();
+    await page.waitForSelector('[data-testid="preview-draft"]');
+    await page.waitForFunction(() =>
+      document
+        .querySelector<HTMLIFrameElement>('[data-testid="preview-frame"]')
+        ?.contentDocument?.querySelector('.draft-banner'),
+    );
+    await capture('app-preview');
+    await page.locator('::-p-aria([name="Hide preview"][role="button"])').click();
   });
 
   it('shows the sign-off panel with what changed since a sign-off', async () => {

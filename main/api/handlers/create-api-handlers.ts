@@ -21,6 +21,7 @@ import {
   saveModule,
 } from './module-handlers.js';
 import { readCollege, saveCollege } from './college-handlers.js';
+import { previewPage } from './preview-handlers.js';
 import { readTrainers, saveTrainers } from './roster-handlers.js';
 import {
   copyTerm,
@@ -82,6 +83,7 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     diffSince: (courseId, trainerId) => diffSince(context, courseId, trainerId),
     planBuild: (buildOptions) => planBuild(context, buildOptions),
     startBuild: (buildOptions) => startBuild(context, builds, buildOptions),
+    previewPage: (page) => previewPage(context, page),
     revealOutput: (target) => revealOutput(context, builds, target),
     listTerms: () => listTerms(context),
     readTerm: (termId) => readTerm(context, termId),

@@ -58,7 +58,7 @@ export interface SiteOutput {
 }
 
 /** The college's cover image as `assets/cover.<ext>`, when it is a safe web image inside the library. */
-async function publishableCover(
+export async function publishableCover(
   libraryRoot: string,
   coverImage: string | undefined,
 ): Promise<{ source?: ImageSource; target?: string; warning?: Problem }> {
