@@ -49,16 +49,19 @@ describe('selectPublishedCourses (the sign-off gate)', () => {
         courseId: 'b-awaiting',
         title: 'Course b-awaiting',
         reason: 'awaiting sign-off from Ann Lee',
+        cause: 'sign-off',
       },
       {
         courseId: 'c-changed',
         title: 'Course c-changed',
         reason: 'changed since sign-off by Ann Lee and Sam Okafor',
+        cause: 'sign-off',
       },
       {
         courseId: 'd-draft',
         title: 'Course d-draft',
         reason: 'not yet signed off by Ann Lee and Sam Okafor',
+        cause: 'sign-off',
       },
     ]);
     expect([...selection.statuses.keys()]).toEqual(['a-ready']);

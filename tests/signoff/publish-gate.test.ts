@@ -74,6 +74,7 @@ describe('the sign-off gate in a real site build', () => {
         courseId: 'hearing-voices',
         title: 'Hearing voices',
         reason: 'awaiting sign-off from Ann Lee',
+        cause: 'sign-off',
       },
     ]);
     const site = result.siteDir ?? '';
