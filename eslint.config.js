@@ -4,6 +4,7 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import local from './eslint-plugin-local/code-layering.js';
+import { layering } from './eslint-plugin-local/layers.js';
 
 // Node built-ins the renderer must never reach: it runs sandboxed and talks to the back end
 // only through the typed API in main/api/contract.ts.
@@ -64,31 +65,10 @@ export default tseslint.config(
     },
   },
   {
-    // The layers of main/, lowest first (see docs/architecture.md). A tier lists layers that sit
-    // side by side; `library+planning` is one layer of two folders.
     files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     plugins: { local },
-    rules: {
-      'local/code-layering': [
-        'error',
-        {
-          tiers: [
-            ['format'],
-            ['fs'],
-            ['library+planning'],
-            ['language'],
-            ['signoff'],
-            ['publish', 'sync'],
-            ['api'],
-            ['server'],
-            ['electron', 'cli'],
-          ],
-          pure: ['format'],
-          rendererMayImport: ['main/format', 'main/api/contract'],
-          typeOnly: ['main/api/contract'],
-        },
-      ],
-    },
+    // Imports between the layers of main/ (eslint-plugin-local/layers.js, docs/architecture.md).
+    rules: { 'local/code-layering': ['error', layering] },
   },
   prettier,
 );

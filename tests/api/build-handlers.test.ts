@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult, TandemEvent } from '../../main/api/contract.js';
 import { createApiHandlers } from '../../main/api/handlers/create-api-handlers.js';
+import { validateArgs } from '../../main/api/validate-args.js';
 import { copyLibrary, fixtureLibrary, type TempLibrary } from '../support/temp-library.js';
 
 let library: TempLibrary;
@@ -64,4 +65,52 @@ describe('startBuild', () => {
     expect(revealed).toEqual([result.siteDir]);
     await expect(api.revealOutput(library.root)).rejects.toMatchObject({ code: 'forbidden' });
   }, 60_000);
+});
+
+// Regression: the Publish screen held back events that came before startBuild returned the id;
+// the caller now chooses the id, and every event of that build carries it.
+const options = {
+  only: 'site' as const,
+  paper: 'A4' as const,
+  largePrint: false,
+  booklet: false,
+  facilitatorPacks: false,
+  draft: true,
+};
+
+describe('publish-screen-buffers-build-events-until-startBuild-returns', () => {
+  it('sends every event with the id the caller chose, from the first one on', async () => {
+    const events: TandemEvent[] = [];
+    let returned = false;
+    const early: TandemEvent[] = [];
+    let finished: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    const api = createApiHandlers({
+      root: library.root,
+      outputRoot: outRoot,
+      emit: (event) => {
+        events.push(event);
+        if (!returned) early.push(event);
+        if (event.type === 'build-finished') finished();
+      },
+    }).handlers;
+
+    const chosen = '6f1c1f5e-2b7a-4d8e-9a43-0c2d5e7f9b10';
+    const { buildId } = await api.startBuild({ ...options, buildId: chosen });
+    returned = true;
+    await done;
+    expect(buildId).toBe(chosen);
+    const ids = events.flatMap((e) => ('buildId' in e ? [e.buildId] : []));
+    expect(ids.length).toBeGreaterThan(1);
+    expect(new Set(ids)).toEqual(new Set([chosen]));
+    expect(early.every((e) => !('buildId' in e) || e.buildId === chosen)).toBe(true);
+  });
+
+  it('accepts only plain ids from the caller', () => {
+    expect(() => validateArgs('startBuild', [{ ...options, buildId: '../x' }])).toThrow(/buildId/);
+    expect(() => validateArgs('startBuild', [{ ...options, buildId: 'short' }])).toThrow();
+    expect(() =>
+      validateArgs('startBuild', [{ ...options, buildId: 'abcd-1234-ef' }]),
+    ).not.toThrow();
+  });
 });

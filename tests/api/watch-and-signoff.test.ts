@@ -107,3 +107,22 @@ describe('sign-off through the API', () => {
     await expect(api.signOff(COURSE)).rejects.toThrow(/Choose who you are/);
   });
 });
+
+// Regression: sign-off and key writes used temporary files of their own, which the watcher
+// reported as someone else's change; they now go through the one atomic write as own writes.
+describe('signoff-and-key-writes-look-like-someone-elses-changes', () => {
+  it('reports neither the new key in trainers.yml nor the new record as an outside change', async () => {
+    await api.setIdentity('amira-hassan');
+    const key = await api.createKey();
+    expect(key.addedToLibrary).toBe(true);
+    await api.signOff(COURSE, 'Read it through together');
+    await settle();
+    expect(changed()).toEqual([]);
+
+    // The watcher still reports the same files when someone else changes them.
+    const roster = path.join(library.root, 'trainers.yml');
+    await writeFile(roster, `${await readFile(roster, 'utf8')}# checked by the co-ordinator\n`);
+    await settle();
+    expect(changed()).toEqual(['trainers.yml']);
+  });
+});

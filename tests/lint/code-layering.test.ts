@@ -8,6 +8,7 @@ import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, it } from 'vitest';
 import local from '../../eslint-plugin-local/code-layering.js';
+import { layering } from '../../eslint-plugin-local/layers.js';
 import { repoRoot } from '../support/temp-library.js';
 
 RuleTester.describe = describe;
@@ -15,23 +16,7 @@ RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
 const rule = local.rules['code-layering'];
-const options = [
-  {
-    tiers: [
-      ['format'],
-      ['fs'],
-      ['library+planning'],
-      ['signoff'],
-      ['publish', 'sync'],
-      ['api'],
-      ['server'],
-      ['electron', 'cli'],
-    ],
-    pure: ['format'],
-    rendererMayImport: ['main/format', 'main/api/contract'],
-    typeOnly: ['main/api/contract'],
-  },
-];
+const options = [layering];
 
 const tester = new RuleTester({ languageOptions: { parser: tseslint.parser } });
 
@@ -77,7 +62,7 @@ tester.run('code-layering', rule, {
       'main/format/ids.ts',
       "import { a } from '../library/types.js';",
       'upward',
-      /^main\/format may not import main\/library: library sits above format\. format may use itself; library may be used by signoff, publish, sync, api, server, electron and cli\.$/,
+      /^main\/format may not import main\/library: library sits above format\. format may use itself; library may be used by language, signoff, publish, sync, api, server, electron and cli\.$/,
     ),
     invalid(
       'main/format/ids.ts',

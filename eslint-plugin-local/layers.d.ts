@@ -1,0 +1,6 @@
+export declare const layering: {
+  tiers: string[][];
+  pure: string[];
+  rendererMayImport: string[];
+  typeOnly: string[];
+};
