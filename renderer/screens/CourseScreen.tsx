@@ -14,10 +14,14 @@ import { usePageHeading } from '../hooks/usePageHeading.js';
 import { SaveIndicator } from '../components/SaveIndicator.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { ConflictDialog } from '../components/ConflictDialog.js';
+import { RecoveredDraftDialog } from '../components/RecoveredDraftDialog.js';
+import { pageJournal } from '../state/draft-journal.js';
 import { mergeParagraphs } from '../components/merge-paragraphs.js';
 import { Tabs } from '../components/Tabs.js';
 import {
   courseAsText,
+  isCourseDraft,
+  isModuleDraft,
   loadCourse,
   loadModule,
   saveCourse,
@@ -77,17 +81,30 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
     );
   }, []);
 
+  const journal = pageJournal(library?.root);
   const course = useSavedDocument<CourseDraft>({
     key: courseId,
     load: (id) => loadCourse(id, takeDocument),
     save: (id, draft, base) => saveCourse(id, draft, base),
     equals: sameCourse,
+    journal: journal && {
+      store: journal,
+      file: (id) => `${id}/course.md`,
+      label: (id, draft) => `the details of “${draft.fields.title || id}”`,
+      isValue: isCourseDraft,
+    },
   });
   const module = useSavedDocument<ModuleDraft>({
     key: selected,
     load: (file) => loadModule(courseId, file),
     save: (file, draft, base) => saveModule(courseId, file, draft, base),
     equals: sameModule,
+    journal: journal && {
+      store: journal,
+      file: (file) => `${courseId}/modules/${file}`,
+      label: (file, draft) => `the module “${draft.title || file}”`,
+      isValue: isModuleDraft,
+    },
   });
 
   useEffect(() => {
@@ -319,6 +336,20 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
           />
         )}
       </Tabs>
+      {course.recovered && (
+        <RecoveredDraftDialog
+          recovered={course.recovered}
+          onRestore={course.restoreRecovered}
+          onDiscard={course.discardRecovered}
+        />
+      )}
+      {module.recovered && !course.recovered && (
+        <RecoveredDraftDialog
+          recovered={module.recovered}
+          onRestore={module.restoreRecovered}
+          onDiscard={module.discardRecovered}
+        />
+      )}
       {course.conflict && (
         <ConflictDialog
           open
