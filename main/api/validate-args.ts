@@ -9,6 +9,10 @@ import { TandemApiError, describeZodError } from './api-error.js';
 
 /** Course and trainer ids: lower-case kebab-case, as folder names and roster ids are. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A recovered text's id: `2026-12-01T20-15-03Z-9f3a61c2` (when it was kept, 32 random bits). */
+export const RECOVERED_ID_PATTERN = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-[0-9a-f]{8}$/;
+
 /** Module file names inside modules/: `NN-slug.md`. */
 export const MODULE_FILE_PATTERN = /^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 /** Content versions handed out by the back end. */
@@ -220,6 +224,16 @@ const schemas = {
   ]),
   getLanguageCounts: z.tuple([]),
   joinSharedLibrary: z.tuple([z.string().min(1).max(2000), z.string().max(1000).optional()]),
+  keepRecoveredText: z.tuple([
+    z.strictObject({
+      file: z.string().max(500),
+      what: z.string().max(500),
+      reason: z.string().max(500),
+      text: longText,
+    }),
+  ]),
+  listRecoveredTexts: z.tuple([]),
+  deleteRecoveredText: z.tuple([z.string().regex(RECOVERED_ID_PATTERN, 'is not a recovered text')]),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
 
 /** The argument schema of every method, keyed by method name. */

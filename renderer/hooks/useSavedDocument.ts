@@ -38,7 +38,16 @@ export interface DocumentOptions<T> {
   delay?: number;
   /** Where unsaved drafts are kept until they are saved (see draft-journal.ts). */
   journal?: JournalOptions<T>;
+  /**
+   * Keeps the side a person did not choose (in the recovered-text store); the choice is
+   * carried out only once this resolves.
+   */
+  setAside?(key: string, side: SetAside<T>): Promise<void>;
 }
+
+/** What is set aside: my draft, the file on disk, or unsaved text someone discarded. */
+export type SetAside<T> =
+  { whose: 'mine'; value: T } | { whose: 'theirs'; text: string } | { whose: 'unsaved'; value: T };
 
 export interface JournalOptions<T> {
   store: DraftJournal;
@@ -272,15 +281,33 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
     void runSave();
   }, [runSave]);
 
+  /** Sets `side` aside; false (with the reason shown) when it could not be kept. */
+  const setAside = useCallback(async (side: SetAside<T>): Promise<boolean> => {
+    const fileKey = keyRef.current;
+    if (!fileKey || !io.current.setAside) return true;
+    try {
+      await io.current.setAside(fileKey, side);
+      return true;
+    } catch (error) {
+      setSaveError(
+        `Nothing was changed: the other version could not be kept (${errorMessage(error)})`,
+      );
+      return false;
+    }
+  }, []);
+
   const keepMine = useCallback(() => {
-    // The next save is based on the version on disk now, so it replaces it with the draft.
-    const current = conflictRef.current;
-    if (current) versionRef.current = current.version;
-    conflictRef.current = undefined;
-    setConflict(undefined);
-    setPhase('idle');
-    void runSave();
-  }, [runSave, setConflict]);
+    void (async () => {
+      const current = conflictRef.current;
+      if (current && !(await setAside({ whose: 'theirs', text: current.theirs }))) return;
+      // The next save is based on the version on disk now, so it replaces it with the draft.
+      if (current) versionRef.current = current.version;
+      conflictRef.current = undefined;
+      setConflict(undefined);
+      setPhase('idle');
+      void runSave();
+    })();
+  }, [runSave, setAside, setConflict]);
 
   const keepBoth = useCallback(
     (merged: T) => {
@@ -300,12 +327,16 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
   const takeTheirs = useCallback(async () => {
     const fileKey = keyRef.current;
     if (!fileKey) return;
+    const mine = draftRef.current;
+    if (conflictRef.current && mine !== undefined) {
+      if (!(await setAside({ whose: 'mine', value: mine }))) return;
+    }
     try {
       apply(await io.current.load(fileKey));
     } catch (error) {
       setSaveError(errorMessage(error));
     }
-  }, [apply]);
+  }, [apply, setAside]);
 
   const fileChanged = useCallback(async () => {
     const fileKey = keyRef.current;
@@ -343,10 +374,14 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
   }, [setRecovered]);
 
   const discardRecovered = useCallback(() => {
-    const journal = io.current.journal;
-    if (journal && keyRef.current) journal.store.remove(journal.file(keyRef.current));
-    setRecovered(undefined);
-  }, [setRecovered]);
+    void (async () => {
+      const entry = recoveredRef.current;
+      if (!entry || !(await setAside({ whose: 'unsaved', value: entry.draft }))) return;
+      const journal = io.current.journal;
+      if (journal && keyRef.current) journal.store.remove(journal.file(keyRef.current));
+      setRecovered(undefined);
+    })();
+  }, [setAside, setRecovered]);
 
   const status: SaveStatus =
     phase === 'conflict'

@@ -8,7 +8,7 @@ import { errorMessage, tandem } from '../api.js';
 import { useApp } from '../state/AppContext.js';
 import type { CourseTab } from '../state/route.js';
 import { useSavedDocument } from '../hooks/useSavedDocument.js';
-import type { SavedDocument, SaveStatus } from '../hooks/useSavedDocument.js';
+import type { SavedDocument, SaveStatus, SetAside } from '../hooks/useSavedDocument.js';
 import { useTandemEvent } from '../hooks/useTandemEvent.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
 import { SaveIndicator } from '../components/SaveIndicator.js';
@@ -33,7 +33,7 @@ import type { CourseDraft, ModuleDraft } from './course-documents.js';
 import { ModulesTab } from './ModulesTab.js';
 import { CourseDetailsForm } from './CourseDetailsForm.js';
 import { SignoffPanel } from './SignoffPanel.js';
-import { MissingModuleNotice } from './MissingModuleNotice.js';
+import { MissingModuleNotice, moduleFileText } from './MissingModuleNotice.js';
 
 const tabs: { id: CourseTab; label: string }[] = [
   { id: 'modules', label: 'Modules' },
@@ -41,10 +41,33 @@ const tabs: { id: CourseTab; label: string }[] = [
   { id: 'signoff', label: 'Sign-off' },
 ];
 
+const SET_ASIDE_REASONS: Record<SetAside<unknown>['whose'], string> = {
+  mine: 'Your version, kept when you chose the version on disk',
+  theirs: 'The version that was on disk, kept when you chose yours',
+  unsaved: 'Unsaved text, kept when you chose to discard it',
+};
+
+/** Keeps a side someone did not choose in the recovered-text store. */
+async function keepAside<T>(
+  file: string,
+  what: string,
+  side: SetAside<T>,
+  asText: (value: T) => string,
+): Promise<void> {
+  await tandem().keepRecoveredText({
+    file,
+    what,
+    reason: SET_ASIDE_REASONS[side.whose],
+    text: side.whose === 'theirs' ? side.text : asText(side.value),
+  });
+}
+
 function combinedStatus(...docs: SavedDocument<unknown>[]): SaveStatus {
   const order: SaveStatus[] = ['conflict', 'error', 'saving'];
   return order.find((s) => docs.some((d) => d.status === s)) ?? 'saved';
 }
+
+const RECOVERED_NOTE = 'The version you did not choose is kept under “Recovered text”.';
 
 /** The course editor screen. */
 export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseTab }) {
@@ -93,6 +116,11 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
       label: (id, draft) => `the details of “${draft.fields.title || id}”`,
       isValue: isCourseDraft,
     },
+    setAside: async (id, side) => {
+      const name = library?.courses.find((c) => c.id === id)?.title ?? id;
+      await keepAside(`${id}/course.md`, `the details of “${name}”`, side, courseAsText);
+      announce(RECOVERED_NOTE);
+    },
   });
   const module = useSavedDocument<ModuleDraft>({
     key: selected,
@@ -104,6 +132,11 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
       file: (file) => `${courseId}/modules/${file}`,
       label: (file, draft) => `the module “${draft.title || file}”`,
       isValue: isModuleDraft,
+    },
+    setAside: async (file, side) => {
+      const what = `the module “${modules.find((m) => m.file === file)?.title ?? file}”`;
+      await keepAside(`${courseId}/modules/${file}`, what, side, moduleFileText);
+      announce(RECOVERED_NOTE);
     },
   });
 

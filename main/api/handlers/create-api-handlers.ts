@@ -40,6 +40,11 @@ import {
   signOff,
 } from './signoff-handlers.js';
 import { getSyncStatus, readSyncConflict, resolveSyncConflict, syncNow } from './sync-handlers.js';
+import {
+  deleteRecoveredText,
+  keepRecoveredText,
+  listRecoveredTexts,
+} from './recovered-handlers.js';
 
 /** Every request/response operation of the contract. */
 export type ApiHandlers = Pick<TandemApi, ApiMethod>;
@@ -100,6 +105,9 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     resolveSyncConflict: (file, choice) => resolveSyncConflict(context, file, choice),
     checkLanguage: (blocks) => checkLanguage(context, blocks),
     getLanguageCounts: () => getLanguageCounts(context),
+    keepRecoveredText: (entry) => keepRecoveredText(context, entry),
+    listRecoveredTexts: () => listRecoveredTexts(context),
+    deleteRecoveredText: (id) => deleteRecoveredText(context, id),
     async joinSharedLibrary(address, token) {
       if (!options.joinLibrary) {
         throw new TandemApiError(
