@@ -12,6 +12,7 @@ import type { SavedDocument, SaveStatus, SetAside } from '../hooks/useSavedDocum
 import { useTandemEvent } from '../hooks/useTandemEvent.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
 import { SaveIndicator } from '../components/SaveIndicator.js';
+import { KeptInView } from '../components/KeptInView.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { ConflictDialog } from '../components/ConflictDialog.js';
 import { RecoveredDraftDialog } from '../components/RecoveredDraftDialog.js';
@@ -290,18 +291,20 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
             <StatusBadge status={summary?.status} />
           </p>
         </div>
-        <SaveIndicator
-          status={missing ? 'error' : status}
-          error={
-            missing
-              ? `“${missing.title}” is no longer on disk`
-              : (course.saveError ?? module.saveError)
-          }
-          onRetry={() => {
-            if (course.status === 'error') course.retry();
-            if (module.status === 'error') module.retry();
-          }}
-        />
+        <KeptInView>
+          <SaveIndicator
+            status={missing ? 'error' : status}
+            error={
+              missing
+                ? `“${missing.title}” is no longer on disk`
+                : (course.saveError ?? module.saveError)
+            }
+            onRetry={() => {
+              if (course.status === 'error') course.retry();
+              if (module.status === 'error') module.retry();
+            }}
+          />
+        </KeptInView>
       </div>
       <Tabs
         label="Course sections"
