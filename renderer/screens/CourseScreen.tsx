@@ -18,6 +18,7 @@ import { ConflictDialog } from '../components/ConflictDialog.js';
 import { RecoveredDraftDialog } from '../components/RecoveredDraftDialog.js';
 import { pageJournal } from '../state/draft-journal.js';
 import { mergeParagraphs } from '../components/merge-paragraphs.js';
+import { courseFieldRows } from '../components/course-field-rows.js';
 import { Tabs } from '../components/Tabs.js';
 import {
   courseAsText,
@@ -392,6 +393,12 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
           what="this course’s details"
           mine={courseAsText(course.conflict.mine)}
           theirs={course.conflict.theirs}
+          fields={courseFieldRows(
+            course.conflict.mine,
+            course.conflict.theirs,
+            course.conflict.theirsBody,
+            (id) => library?.trainers.find((t) => t.id === id)?.name ?? id,
+          )}
           onKeepMine={course.keepMine}
           onTakeTheirs={() => void course.takeTheirs()}
         />
