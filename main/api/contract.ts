@@ -360,6 +360,8 @@ export interface TandemApi {
   }>;
   /** Shows a built file or folder in the OS file manager (Electron) or opens it (browser mode). */
   revealOutput(path: string): Promise<boolean>;
+  /** Where the page can open a website this session built (browser mode), or null. */
+  siteAddress(siteDir: string): Promise<string | null>;
 
   // Planning the term (administrators): terms, college settings and venues, the trainer roster.
   listTerms(): Promise<TermListing[]>;
@@ -450,6 +452,7 @@ export const API_METHODS = [
   'keepRecoveredText',
   'listRecoveredTexts',
   'deleteRecoveredText',
+  'siteAddress',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every operation exactly.

@@ -233,6 +233,7 @@ const schemas = {
     }),
   ]),
   listRecoveredTexts: z.tuple([]),
+  siteAddress: z.tuple([z.string().min(1).max(4096)]),
   deleteRecoveredText: z.tuple([z.string().regex(RECOVERED_ID_PATTERN, 'is not a recovered text')]),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
 

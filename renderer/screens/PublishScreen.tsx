@@ -12,6 +12,7 @@ import { useApp } from '../state/AppContext.js';
 import { suggestionCount, useLanguageCounts } from '../hooks/useLanguageCounts.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
 import { useTandemEvent } from '../hooks/useTandemEvent.js';
+import { openOutput } from './open-output.js';
 
 type What = 'both' | 'site' | 'pdf';
 
@@ -281,8 +282,7 @@ function BuildOutcome({ result }: { result: BuildResult }) {
   const heading = usePageHeading<HTMLHeadingElement>();
   const [openError, setOpenError] = useState<string | undefined>(undefined);
   const open = (path: string) =>
-    void tandem()
-      .revealOutput(path)
+    void openOutput(path, path === result.siteDir)
       .then((opened) =>
         setOpenError(
           opened

@@ -6,7 +6,13 @@
 import type { ApiMethod, TandemApi } from '../contract.js';
 import { TandemApiError } from '../api-error.js';
 import { createApiContext, type ApiContext, type ApiOptions } from './api-context.js';
-import { createBuildState, planBuild, revealOutput, startBuild } from './build-handlers.js';
+import {
+  createBuildState,
+  planBuild,
+  revealOutput,
+  siteAddress,
+  startBuild,
+} from './build-handlers.js';
 import { createCourse, readCourse, saveCourse } from './course-handlers.js';
 import { readImage } from './image-handlers.js';
 import { checkLanguage, getLanguageCounts } from './language-handlers.js';
@@ -88,6 +94,7 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     planBuild: (buildOptions) => planBuild(context, buildOptions),
     startBuild: (buildOptions) => startBuild(context, builds, buildOptions),
     revealOutput: (target) => revealOutput(context, builds, target),
+    siteAddress: (siteDir) => siteAddress(context, builds, siteDir),
     listTerms: () => listTerms(context),
     readTerm: (termId) => readTerm(context, termId),
     saveTerm: (request) => saveTerm(context, request),
