@@ -3,6 +3,7 @@
  * in a browser tab. Files come only from that build's site folder (containment as for the UI
  * bundle), and pages get a policy that lets them show themselves but never call the API.
  */
+import { CONTENT_SECURITY_POLICY } from './request-guards.js';
 import { readStaticFile, TYPES, type StaticFile } from './static-files.js';
 
 /** Where the built site is served. */
@@ -35,17 +36,11 @@ export async function readSiteFile(siteDir: string, urlPath: string): Promise<Si
   return index && { redirectTo: `${SITE_PATH}${urlPath}/` };
 }
 
-/** Content-Security-Policy for site pages: their own files only, no requests from scripts. */
-export const SITE_CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  // No fetch, XHR or EventSource: a page of the website can never call the app's API.
+/**
+ * Content-Security-Policy for site pages: the UI's, but with no requests from scripts at all
+ * (no fetch, XHR or EventSource), so a page of the website can never call the app's API.
+ */
+export const SITE_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "connect-src 'self'",
   "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+);

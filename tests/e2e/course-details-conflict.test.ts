@@ -7,30 +7,20 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
-import { throttleCpu } from './support/cpu-throttle.js';
-import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
+import { openApp, type OpenCourse } from './support/open-course.js';
+import type { ServedLibrary } from './support/serve-library.js';
 
+let open: OpenCourse;
 let served: ServedLibrary;
-let browser: TestBrowser;
 let page: Page;
 const courseFile = () => path.join(served.root, 'understanding-anxiety/course.md');
 
 beforeAll(async () => {
-  [served, browser] = await Promise.all([serveLibrary(), launchTestBrowser()]);
-  page = await browser.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  page.setDefaultTimeout(20_000);
-  await page.goto(served.url);
-  await page.goto(`${served.origin}/#/course/understanding-anxiety/details`);
-  await page.waitForSelector('#course-summary');
-  await throttleCpu(page);
+  open = await openApp('#/course/understanding-anxiety/details', { waitFor: '#course-summary' });
+  ({ served, page } = open);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+afterAll(() => open?.close());
 
 it('shows both versions as the same fields, highlighting only what differs', async () => {
   await page.click('#course-summary');

@@ -4,26 +4,20 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
-import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
+import { openApp, type OpenCourse } from './support/open-course.js';
+import type { ServedLibrary } from './support/serve-library.js';
 
+let open: OpenCourse;
 let served: ServedLibrary;
-let browser: TestBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  [served, browser] = await Promise.all([serveLibrary(), launchTestBrowser()]);
-  page = await browser.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  page.setDefaultTimeout(20_000);
-  await page.goto(served.url);
-  await page.goto(`${served.origin}/#/publish`);
+  // Full speed: this test is about where the website opens, not about timing.
+  open = await openApp('#/publish', { waitFor: 'main h1', throttle: false });
+  ({ served, page } = open);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+afterAll(() => open?.close());
 
 it('refuses the site route before anything is published, and without the token', async () => {
   const before = await page.evaluate(async () => (await fetch('/site/')).status);
@@ -41,7 +35,9 @@ it('opens the published website in a new tab, from the local server', async () =
     timeout: 60_000,
   });
 
-  const opened = browser.browser.waitForTarget((t) => t.url().startsWith(`${served.origin}/site/`));
+  const opened = open.browser.browser.waitForTarget((t) =>
+    t.url().startsWith(`${served.origin}/site/`),
+  );
   await page.locator('[data-testid="publish-result"] button::-p-text(Open the website)').click();
   const site = await (await opened).page();
   if (!site) throw new Error('the website did not open in a page');
