@@ -3,7 +3,7 @@
  * again on the same library: the open page carries on at the same address (Retry saves), and
  * a reloaded page offers back the text that was never saved. CPU slowed four times.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -105,4 +105,23 @@ it('shows both versions when the file was changed on disk while the text waited'
     .toContain('Mine, from before the restart.');
   const saved = await readFile(moduleFile(), 'utf8');
   expect(saved).toContain("A co-author's new paragraph.");
+});
+
+it('keeps discarded unsaved text under Recovered text, and leaves the file as it was', async () => {
+  const onDisk = await readFile(moduleFile(), 'utf8');
+  await typeThenCrash(' Words I decide against.');
+  await reloadAcrossRestart();
+  await page.waitForSelector('[data-testid="recovered-draft-message"]');
+  await page.locator('dialog button::-p-text(Discard)').click();
+  await page.waitForSelector('[data-testid="recovered-draft-message"]', { hidden: true });
+
+  const store = path.join(served.root, '.tandem', 'recovered');
+  await expect.poll(() => readdir(store).catch(() => []), { timeout: 10_000 }).not.toEqual([]);
+  const kept = await Promise.all(
+    (await readdir(store)).map((name) => readFile(path.join(store, name), 'utf8')),
+  );
+  expect(kept.filter((text) => text.includes('Words I decide against.'))).toHaveLength(1);
+  expect(kept.join('')).toContain('reason: Unsaved text, kept when you chose to discard it');
+  expect(await readFile(moduleFile(), 'utf8')).toBe(onDisk);
+  expect(await page.$eval(EDITOR, (e) => e.textContent)).not.toContain('Words I decide against.');
 });
