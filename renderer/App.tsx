@@ -11,6 +11,7 @@ import { useMenuCommands } from './hooks/useMenuCommands.js';
 import { LibraryScreen } from './screens/LibraryScreen.js';
 import { CourseScreen } from './screens/CourseScreen.js';
 import { ProblemsScreen } from './screens/ProblemsScreen.js';
+import { RecoveredScreen } from './screens/RecoveredScreen.js';
 import { PublishScreen } from './screens/PublishScreen.js';
 import { ProfileScreen } from './screens/ProfileScreen.js';
 import { TermsScreen } from './screens/planning/TermsScreen.js';
@@ -86,6 +87,7 @@ function Shell() {
             <NavLink to={{ screen: 'publish' }} label="Publish" />
             {!administrator && planning}
             <NavLink to={{ screen: 'profile' }} label="Your profile" />
+            <NavLink to={{ screen: 'recovered' }} label="Recovered text" />
           </ul>
         </nav>
         {library && <SyncPanel />}
@@ -141,6 +143,8 @@ function Screen({ route }: { route: Route }) {
       return <TrainersScreen />;
     case 'college':
       return <CollegeScreen />;
+    case 'recovered':
+      return <RecoveredScreen />;
     default:
       return <LibraryScreen />;
   }

@@ -105,6 +105,23 @@ export interface LibraryOverview {
   problems: Problem[];
 }
 
+/** A text kept aside when someone chose the other side of a conflict, until they delete it. */
+export interface RecoveredText {
+  /** `2026-12-01T20-15-03Z-9f3a61c2`. */
+  id: string;
+  /** Library-relative path of the file it came from (for people; never opened as a path). */
+  file: string;
+  /** The file's name for people, e.g. `the module “Breathing”`. */
+  what: string;
+  /** Why it was kept, e.g. `Your version, when you chose the version on disk`. */
+  reason: string;
+  /** When it was kept (ISO 8601). */
+  keptAt: string;
+  text: string;
+}
+
+export type NewRecoveredText = Omit<RecoveredText, 'id' | 'keptAt'>;
+
 /** The front-matter fields of course.md that the course form edits. */
 export type CourseFields = Pick<
   Course,
@@ -340,6 +357,8 @@ export interface TandemApi {
   previewPage(page: PreviewPage): Promise<SitePreview>;
   /** Shows a built file or folder in the OS file manager (Electron) or opens it (browser mode). */
   revealOutput(path: string): Promise<boolean>;
+  /** Where the page can open a website this session built (browser mode), or null. */
+  siteAddress(siteDir: string): Promise<string | null>;
 
   // Planning the term (administrators): terms, college settings and venues, the trainer roster.
   listTerms(): Promise<TermListing[]>;
@@ -371,6 +390,11 @@ export interface TandemApi {
   getLanguageCounts(): Promise<Record<string, number>>;
   /** Desktop: copies a shared library from its address into a folder the person chooses, and opens it. */
   joinSharedLibrary(address: string, token?: string): Promise<LibraryOverview | null>;
+
+  /** Keeps the side of a conflict (or the unsaved text) a person did not choose. */
+  keepRecoveredText(entry: NewRecoveredText): Promise<RecoveredText>;
+  listRecoveredTexts(): Promise<RecoveredText[]>;
+  deleteRecoveredText(id: string): Promise<void>;
 
   /** Subscribes to back-end events; returns the function that unsubscribes. */
   onEvent(listener: (event: TandemEvent) => void): () => void;
@@ -423,6 +447,10 @@ export const API_METHODS = [
   'checkLanguage',
   'getLanguageCounts',
   'joinSharedLibrary',
+  'keepRecoveredText',
+  'listRecoveredTexts',
+  'deleteRecoveredText',
+  'siteAddress',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every operation exactly.

@@ -5,7 +5,12 @@
  */
 import { z } from 'zod';
 import { COURSE_TEXT_FIELDS, sameForEach } from '../format/course-fields.js';
-import { ID_PATTERN, MODULE_FILE_PATTERN, VERSION_PATTERN } from '../format/ids.js';
+import {
+  ID_PATTERN,
+  MODULE_FILE_PATTERN,
+  RECOVERED_ID_PATTERN,
+  VERSION_PATTERN,
+} from '../format/ids.js';
 import { API_METHODS, type ApiArgs, type ApiMethod } from './contract.js';
 import { TandemApiError, describeZodError } from './api-error.js';
 
@@ -222,6 +227,17 @@ const schemas = {
   ]),
   getLanguageCounts: z.tuple([]),
   joinSharedLibrary: z.tuple([z.string().min(1).max(2000), z.string().max(1000).optional()]),
+  keepRecoveredText: z.tuple([
+    z.strictObject({
+      file: z.string().max(500),
+      what: z.string().max(500),
+      reason: z.string().max(500),
+      text: longText,
+    }),
+  ]),
+  listRecoveredTexts: z.tuple([]),
+  siteAddress: z.tuple([z.string().min(1).max(4096)]),
+  deleteRecoveredText: z.tuple([z.string().regex(RECOVERED_ID_PATTERN, 'is not a recovered text')]),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
 
 /** The argument schema of every method, keyed by method name. */

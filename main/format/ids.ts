@@ -13,6 +13,9 @@ export const VERSION_PATTERN = /^sha256:[0-9a-f]{64}$/;
 /** Module files in modules/: a two-digit number, a hyphen and a slug, like `01-welcome.md`. */
 export const MODULE_FILE_PATTERN = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
+/** A recovered text's id: `2026-12-01T20-15-03Z-9f3a61c2` (when it was kept, 32 random bits). */
+export const RECOVERED_ID_PATTERN = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-[0-9a-f]{8}$/;
+
 /** The highest module number a two-digit file name can carry. */
 export const MAX_MODULE_NUMBER = 99;
 

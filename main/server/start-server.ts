@@ -28,6 +28,7 @@ import {
   tokensMatch,
 } from './request-guards.js';
 import { injectTransport, readStaticFile } from './static-files.js';
+import { readSiteFile, SITE_CONTENT_SECURITY_POLICY, SITE_PATH } from './site-files.js';
 
 /** URL path of the transport script the server adds to index.html. */
 export const TRANSPORT_PATH = '/_tandem/http-transport.js';
@@ -116,6 +117,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
   const ownWrites = new OwnWrites();
   await finishInterruptedReorders(root, ownWrites);
+  // The website folder "Open the website" last asked for (always one this session built).
+  let siteDir: string | undefined;
   const { handlers } = createApiHandlers({
     root,
     configDir: options.configDir,
@@ -123,6 +126,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     emit,
     ownWrites,
     reveal: options.reveal,
+    serveSite: (dir) => {
+      siteDir = dir;
+      return SITE_PATH;
+    },
   });
 
   let port = 0;
@@ -199,6 +206,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Use GET.');
+    if (url.pathname.startsWith(SITE_PATH)) {
+      const answer = siteDir
+        ? await readSiteFile(siteDir, url.pathname.slice(SITE_PATH.length))
+        : undefined;
+      if (!answer) throw new HttpError(404, 'Not found. Publish the website, then open it again.');
+      if ('redirectTo' in answer) {
+        response.writeHead(301, { ...securityHeaders(), Location: answer.redirectTo });
+        response.end();
+        return;
+      }
+      response.writeHead(200, {
+        ...securityHeaders(),
+        'Content-Security-Policy': SITE_CONTENT_SECURITY_POLICY,
+        'Content-Type': answer.file.contentType,
+      });
+      response.end(request.method === 'HEAD' ? undefined : answer.file.body);
+      return;
+    }
     if (url.pathname === '/favicon.ico') {
       response.writeHead(204, securityHeaders());
       response.end();

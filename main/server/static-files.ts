@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveInside } from '../fs/resolve-inside.js';
 
-const TYPES: Readonly<Record<string, string>> = {
+export const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -32,6 +32,7 @@ export interface StaticFile {
 export async function readStaticFile(
   root: string,
   urlPath: string,
+  types: Readonly<Record<string, string>> = TYPES,
 ): Promise<StaticFile | undefined> {
   let relative: string;
   try {
@@ -40,7 +41,7 @@ export async function readStaticFile(
     return undefined; // malformed %-encoding
   }
   if (relative === '') relative = 'index.html';
-  const contentType = TYPES[path.extname(relative).toLowerCase()];
+  const contentType = types[path.extname(relative).toLowerCase()];
   if (!contentType) return undefined;
   try {
     const file = await resolveInside(root, relative);

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { diffLines } from 'diff';
 import { Dialog } from './Dialog.js';
 import { copyText } from './copy-text.js';
+import type { FieldRow } from './course-field-rows.js';
 
 export interface ConflictDialogProps {
   open: boolean;
@@ -17,6 +18,45 @@ export interface ConflictDialogProps {
   onTakeTheirs(): void;
   /** Offered when both versions can be put together (e.g. paragraphs of a module). */
   onKeepBoth?(): void;
+  /** Both sides as the same labelled fields (course details), shown instead of the two texts. */
+  fields?: FieldRow[];
+}
+
+/** Both versions field by field, the fields that differ highlighted and named. */
+function FieldTable({ rows }: { rows: FieldRow[] }) {
+  const cell = (row: FieldRow, text: string, side: string) =>
+    row.differs ? (
+      <td>
+        <mark className="conflict__only">
+          <span className="visually-hidden">Differs in {side}: </span>
+          {text || <em>(empty)</em>}
+        </mark>
+      </td>
+    ) : (
+      <td>{text}</td>
+    );
+  return (
+    <div className="conflict-fields" tabIndex={0} role="region" aria-label="Both versions">
+      <table data-testid="conflict-fields">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Your version</th>
+            <th scope="col">The version saved on disk</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label} data-differs={row.differs ? 'true' : undefined}>
+              <th scope="row">{row.label}</th>
+              {cell(row, row.mine, 'your version')}
+              {cell(row, row.theirs, 'the version on disk')}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 /** One side of the conflict, with the lines found only on this side highlighted. */
@@ -58,7 +98,7 @@ interface SideProps {
  * my text. Reusable for any text file in conflict; the caller decides what each choice does.
  */
 export function ConflictDialog(props: ConflictDialogProps) {
-  const { open, what, mine, theirs, onKeepMine, onTakeTheirs, onKeepBoth } = props;
+  const { open, what, mine, theirs, onKeepMine, onTakeTheirs, onKeepBoth, fields } = props;
   const [copied, setCopied] = useState<'yes' | 'failed' | undefined>(undefined);
   const changes = useMemo(() => diffLines(theirs, mine), [mine, theirs]);
   const mineParts = changes
@@ -81,16 +121,34 @@ export function ConflictDialog(props: ConflictDialogProps) {
         </p>
       }
     >
-      <p className="hint">The lines that differ are highlighted.</p>
-      <div className="conflict">
-        <Side id="conflict-mine" title="Your version" parts={mineParts} testId="conflict-mine" />
-        <Side
-          id="conflict-theirs"
-          title="The version saved on disk"
-          parts={theirParts}
-          testId="conflict-theirs"
-        />
-      </div>
+      {fields ? (
+        <>
+          <p className="hint">
+            {fields.filter((row) => row.differs).length === 1
+              ? 'The field that differs is highlighted.'
+              : 'The fields that differ are highlighted.'}
+          </p>
+          <FieldTable rows={fields} />
+        </>
+      ) : (
+        <>
+          <p className="hint">The lines that differ are highlighted.</p>
+          <div className="conflict">
+            <Side
+              id="conflict-mine"
+              title="Your version"
+              parts={mineParts}
+              testId="conflict-mine"
+            />
+            <Side
+              id="conflict-theirs"
+              title="The version saved on disk"
+              parts={theirParts}
+              testId="conflict-theirs"
+            />
+          </div>
+        </>
+      )}
       <div className="dialog__actions">
         {onKeepBoth && (
           <button type="button" className="button button--primary" onClick={onKeepBoth}>

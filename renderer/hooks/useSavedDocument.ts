@@ -1,11 +1,13 @@
 /**
  * One file being edited: loads it, keeps the draft, autosaves against the version it loaded,
  * and turns a refused save (the file changed on disk) into a conflict a person resolves.
- * The draft is never thrown away without someone choosing to.
+ * The draft is never thrown away without someone choosing to: while it is unsaved it is also
+ * kept in a journal in the page's storage, and offered back when the file is opened again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SaveResult } from '../../main/api/contract.js';
 import { errorMessage } from '../api.js';
+import type { DraftJournal, JournalEntry } from '../state/draft-journal.js';
 import { useAutosave } from './useAutosave.js';
 
 export type SaveStatus = 'saved' | 'saving' | 'error' | 'conflict';
@@ -34,6 +36,32 @@ export interface DocumentOptions<T> {
   save(key: string, value: T, baseVersion: string): Promise<SaveResult>;
   equals(a: T, b: T): boolean;
   delay?: number;
+  /** Where unsaved drafts are kept until they are saved (see draft-journal.ts). */
+  journal?: JournalOptions<T>;
+  /**
+   * Keeps the side a person did not choose (in the recovered-text store); the choice is
+   * carried out only once this resolves.
+   */
+  setAside?(key: string, side: SetAside<T>): Promise<void>;
+}
+
+/** What is set aside: my draft, the file on disk, or unsaved text someone discarded. */
+export type SetAside<T> =
+  { whose: 'mine'; value: T } | { whose: 'theirs'; text: string } | { whose: 'unsaved'; value: T };
+
+export interface JournalOptions<T> {
+  store: DraftJournal;
+  /** The journal's name for file `key`, unique in the library. */
+  file(key: string): string;
+  /** The file's name for people, for the offer to restore it. */
+  label(key: string, value: T): string;
+  isValue(value: unknown): value is T;
+}
+
+/** Unsaved text found in the journal when a file was opened. */
+export interface RecoveredDraft {
+  changedAt: string;
+  label: string;
 }
 
 export interface SavedDocument<T> {
@@ -57,6 +85,11 @@ export interface SavedDocument<T> {
   keepBoth(merged: T): void;
   /** Reloads when the file changed on disk: silently if clean, through a save (and so a conflict) if not. */
   fileChanged(): Promise<void>;
+  /** Unsaved text from an earlier visit, waiting for the person to restore or discard it. */
+  recovered: RecoveredDraft | undefined;
+  /** Puts the recovered text back in the draft; it saves as usual (a conflict if the file changed since). */
+  restoreRecovered(): void;
+  discardRecovered(): void;
 }
 
 type Phase = 'idle' | 'saving' | 'error' | 'conflict';
@@ -91,6 +124,13 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
   useEffect(() => {
     io.current = options;
   });
+  // While an earlier visit's text is on offer, its journal entry is left alone.
+  const [recovered, setRecoveredState] = useState<JournalEntry<T> | undefined>(undefined);
+  const recoveredRef = useRef<JournalEntry<T> | undefined>(undefined);
+  const setRecovered = useCallback((next: JournalEntry<T> | undefined) => {
+    recoveredRef.current = next;
+    setRecoveredState(next);
+  }, []);
 
   const setPhase = (next: Phase) => {
     phaseRef.current = next;
@@ -174,12 +214,18 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
     setSaveError(undefined);
     setLoadError(undefined);
     setPhase('idle');
+    setRecovered(undefined);
     if (!key) return;
     let cancelled = false;
     io.current
       .load(key)
       .then((loaded) => {
-        if (!cancelled) apply(loaded);
+        if (cancelled) return;
+        // Read before the render that follows, which would otherwise clear the entry.
+        const journal = io.current.journal;
+        const entry = journal?.store.read(journal.file(key), journal.isValue);
+        if (entry && !io.current.equals(entry.draft, loaded.value)) setRecovered(entry);
+        apply(loaded);
       })
       .catch((error: unknown) => {
         if (!cancelled) setLoadError(errorMessage(error));
@@ -191,7 +237,26 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
         void io.current.save(key, left, versionRef.current).catch(() => undefined);
       }
     };
-  }, [key, apply, isDirty, setConflict]);
+  }, [key, apply, isDirty, setConflict, setRecovered]);
+
+  // Every unsaved draft goes to the journal at once; a saved one leaves it.
+  useEffect(() => {
+    const journal = io.current.journal;
+    if (!journal || !key || draft === undefined || saved === undefined) return;
+    if (recoveredRef.current) return;
+    const file = journal.file(key);
+    if (io.current.equals(draft, saved)) {
+      journal.store.remove(file);
+      return;
+    }
+    journal.store.write(file, {
+      changedAt: new Date().toISOString(),
+      label: journal.label(key, draft),
+      baseVersion: versionRef.current,
+      base: saved,
+      draft,
+    });
+  }, [key, draft, saved, recovered]);
 
   const dirty = draft !== undefined && saved !== undefined && !equals(draft, saved);
   const retryBlocked = phase === 'error' && failedDraft.current === draft;
@@ -216,15 +281,33 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
     void runSave();
   }, [runSave]);
 
+  /** Sets `side` aside; false (with the reason shown) when it could not be kept. */
+  const setAside = useCallback(async (side: SetAside<T>): Promise<boolean> => {
+    const fileKey = keyRef.current;
+    if (!fileKey || !io.current.setAside) return true;
+    try {
+      await io.current.setAside(fileKey, side);
+      return true;
+    } catch (error) {
+      setSaveError(
+        `Nothing was changed: the other version could not be kept (${errorMessage(error)})`,
+      );
+      return false;
+    }
+  }, []);
+
   const keepMine = useCallback(() => {
-    // The next save is based on the version on disk now, so it replaces it with the draft.
-    const current = conflictRef.current;
-    if (current) versionRef.current = current.version;
-    conflictRef.current = undefined;
-    setConflict(undefined);
-    setPhase('idle');
-    void runSave();
-  }, [runSave, setConflict]);
+    void (async () => {
+      const current = conflictRef.current;
+      if (current && !(await setAside({ whose: 'theirs', text: current.theirs }))) return;
+      // The next save is based on the version on disk now, so it replaces it with the draft.
+      if (current) versionRef.current = current.version;
+      conflictRef.current = undefined;
+      setConflict(undefined);
+      setPhase('idle');
+      void runSave();
+    })();
+  }, [runSave, setAside, setConflict]);
 
   const keepBoth = useCallback(
     (merged: T) => {
@@ -244,12 +327,16 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
   const takeTheirs = useCallback(async () => {
     const fileKey = keyRef.current;
     if (!fileKey) return;
+    const mine = draftRef.current;
+    if (conflictRef.current && mine !== undefined) {
+      if (!(await setAside({ whose: 'mine', value: mine }))) return;
+    }
     try {
       apply(await io.current.load(fileKey));
     } catch (error) {
       setSaveError(errorMessage(error));
     }
-  }, [apply]);
+  }, [apply, setAside]);
 
   const fileChanged = useCallback(async () => {
     const fileKey = keyRef.current;
@@ -269,6 +356,32 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
       // The file may be mid-rename or removed; the screen reloads its list separately.
     }
   }, [apply, isDirty, runSave]);
+
+  const restoreRecovered = useCallback(() => {
+    const entry = recoveredRef.current;
+    if (!entry || draftRef.current === undefined) return;
+    if (entry.baseVersion !== versionRef.current) {
+      // Based on an older version: saving it is refused with both versions, and the person
+      // chooses in the conflict view, as for any change made on disk meanwhile.
+      savedRef.current = entry.base;
+      versionRef.current = entry.baseVersion;
+      setSaved(entry.base);
+    }
+    draftRef.current = entry.draft;
+    setDraft(entry.draft);
+    setGeneration((g) => g + 1);
+    setRecovered(undefined);
+  }, [setRecovered]);
+
+  const discardRecovered = useCallback(() => {
+    void (async () => {
+      const entry = recoveredRef.current;
+      if (!entry || !(await setAside({ whose: 'unsaved', value: entry.draft }))) return;
+      const journal = io.current.journal;
+      if (journal && keyRef.current) journal.store.remove(journal.file(keyRef.current));
+      setRecovered(undefined);
+    })();
+  }, [setAside, setRecovered]);
 
   const status: SaveStatus =
     phase === 'conflict'
@@ -294,5 +407,8 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
     takeTheirs,
     keepBoth,
     fileChanged,
+    recovered: recovered && { changedAt: recovered.changedAt, label: recovered.label },
+    restoreRecovered,
+    discardRecovered,
   };
 }

@@ -8,17 +8,23 @@ import { errorMessage, tandem } from '../api.js';
 import { useApp } from '../state/AppContext.js';
 import type { CourseTab } from '../state/route.js';
 import { useSavedDocument } from '../hooks/useSavedDocument.js';
-import type { SavedDocument, SaveStatus } from '../hooks/useSavedDocument.js';
+import type { SavedDocument, SaveStatus, SetAside } from '../hooks/useSavedDocument.js';
 import { useTandemEvent } from '../hooks/useTandemEvent.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
 import { SaveIndicator } from '../components/SaveIndicator.js';
+import { KeptInView } from '../components/KeptInView.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { ConflictDialog } from '../components/ConflictDialog.js';
+import { RecoveredDraftDialog } from '../components/RecoveredDraftDialog.js';
+import { pageJournal } from '../state/draft-journal.js';
 import { mergeParagraphs } from '../components/merge-paragraphs.js';
+import { courseFieldRows } from '../components/course-field-rows.js';
 import { Tabs } from '../components/Tabs.js';
 import { SitePreview } from '../components/SitePreview.js';
 import {
   courseAsText,
+  isCourseDraft,
+  isModuleDraft,
   loadCourse,
   loadModule,
   saveCourse,
@@ -30,7 +36,7 @@ import type { CourseDraft, ModuleDraft } from './course-documents.js';
 import { ModulesTab } from './ModulesTab.js';
 import { CourseDetailsForm } from './CourseDetailsForm.js';
 import { SignoffPanel } from './SignoffPanel.js';
-import { MissingModuleNotice } from './MissingModuleNotice.js';
+import { MissingModuleNotice, moduleFileText } from './MissingModuleNotice.js';
 
 const tabs: { id: CourseTab; label: string }[] = [
   { id: 'modules', label: 'Modules' },
@@ -38,10 +44,33 @@ const tabs: { id: CourseTab; label: string }[] = [
   { id: 'signoff', label: 'Sign-off' },
 ];
 
+const SET_ASIDE_REASONS: Record<SetAside<unknown>['whose'], string> = {
+  mine: 'Your version, kept when you chose the version on disk',
+  theirs: 'The version that was on disk, kept when you chose yours',
+  unsaved: 'Unsaved text, kept when you chose to discard it',
+};
+
+/** Keeps a side someone did not choose in the recovered-text store. */
+async function keepAside<T>(
+  file: string,
+  what: string,
+  side: SetAside<T>,
+  asText: (value: T) => string,
+): Promise<void> {
+  await tandem().keepRecoveredText({
+    file,
+    what,
+    reason: SET_ASIDE_REASONS[side.whose],
+    text: side.whose === 'theirs' ? side.text : asText(side.value),
+  });
+}
+
 function combinedStatus(...docs: SavedDocument<unknown>[]): SaveStatus {
   const order: SaveStatus[] = ['conflict', 'error', 'saving'];
   return order.find((s) => docs.some((d) => d.status === s)) ?? 'saved';
 }
+
+const RECOVERED_NOTE = 'The version you did not choose is kept under “Recovered text”.';
 
 /** The course editor screen. */
 export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseTab }) {
@@ -81,17 +110,40 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
     );
   }, []);
 
+  const journal = pageJournal(library?.root);
   const course = useSavedDocument<CourseDraft>({
     key: courseId,
     load: (id) => loadCourse(id, takeDocument),
     save: (id, draft, base) => saveCourse(id, draft, base),
     equals: sameCourse,
+    journal: journal && {
+      store: journal,
+      file: (id) => `${id}/course.md`,
+      label: (id, draft) => `the details of “${draft.fields.title || id}”`,
+      isValue: isCourseDraft,
+    },
+    setAside: async (id, side) => {
+      const name = library?.courses.find((c) => c.id === id)?.title ?? id;
+      await keepAside(`${id}/course.md`, `the details of “${name}”`, side, courseAsText);
+      announce(RECOVERED_NOTE);
+    },
   });
   const module = useSavedDocument<ModuleDraft>({
     key: selected,
     load: (file) => loadModule(courseId, file),
     save: (file, draft, base) => saveModule(courseId, file, draft, base),
     equals: sameModule,
+    journal: journal && {
+      store: journal,
+      file: (file) => `${courseId}/modules/${file}`,
+      label: (file, draft) => `the module “${draft.title || file}”`,
+      isValue: isModuleDraft,
+    },
+    setAside: async (file, side) => {
+      const what = `the module “${modules.find((m) => m.file === file)?.title ?? file}”`;
+      await keepAside(`${courseId}/modules/${file}`, what, side, moduleFileText);
+      announce(RECOVERED_NOTE);
+    },
   });
 
   useEffect(() => {
@@ -254,18 +306,20 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
             Preview the student page
           </button>
         )}
-        <SaveIndicator
-          status={missing ? 'error' : status}
-          error={
-            missing
-              ? `“${missing.title}” is no longer on disk`
-              : (course.saveError ?? module.saveError)
-          }
-          onRetry={() => {
-            if (course.status === 'error') course.retry();
-            if (module.status === 'error') module.retry();
-          }}
-        />
+        <KeptInView>
+          <SaveIndicator
+            status={missing ? 'error' : status}
+            error={
+              missing
+                ? `“${missing.title}” is no longer on disk`
+                : (course.saveError ?? module.saveError)
+            }
+            onRetry={() => {
+              if (course.status === 'error') course.retry();
+              if (module.status === 'error') module.retry();
+            }}
+          />
+        </KeptInView>
       </div>
       <Tabs
         label="Course sections"
@@ -341,12 +395,32 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
           onClose={() => setPreviewShown(false)}
         />
       )}
+      {course.recovered && (
+        <RecoveredDraftDialog
+          recovered={course.recovered}
+          onRestore={course.restoreRecovered}
+          onDiscard={course.discardRecovered}
+        />
+      )}
+      {module.recovered && !course.recovered && (
+        <RecoveredDraftDialog
+          recovered={module.recovered}
+          onRestore={module.restoreRecovered}
+          onDiscard={module.discardRecovered}
+        />
+      )}
       {course.conflict && (
         <ConflictDialog
           open
           what="this course’s details"
           mine={courseAsText(course.conflict.mine)}
           theirs={course.conflict.theirs}
+          fields={courseFieldRows(
+            course.conflict.mine,
+            course.conflict.theirs,
+            course.conflict.theirsBody,
+            (id) => library?.trainers.find((t) => t.id === id)?.name ?? id,
+          )}
           onKeepMine={course.keepMine}
           onTakeTheirs={() => void course.takeTheirs()}
         />

@@ -14,6 +14,30 @@ export interface ModuleDraft {
   body: string;
 }
 
+const isStringList = (value: unknown): boolean =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** True for a course draft as this version of the app keeps it (checks the journal's copy). */
+export function isCourseDraft(value: unknown): value is CourseDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const { fields, description } = value as Record<string, unknown>; // cast: an object, checked field by field
+  if (typeof description !== 'string' || typeof fields !== 'object' || fields === null)
+    return false;
+  const f = fields as Record<string, unknown>; // cast: as above
+  return (
+    ['title', 'code', 'category', 'summary', 'audience', 'format'].every(
+      (name) => typeof f[name] === 'string',
+    ) && ['outcomes', 'authors', 'tags'].every((name) => isStringList(f[name]))
+  );
+}
+
+/** True for a module draft (checks the journal's copy). */
+export function isModuleDraft(value: unknown): value is ModuleDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const { title, duration, body } = value as Record<string, unknown>; // cast: an object, checked field by field
+  return typeof title === 'string' && typeof duration === 'string' && typeof body === 'string';
+}
+
 /** Field-by-field equality of two course drafts. */
 export function sameCourse(a: CourseDraft, b: CourseDraft): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

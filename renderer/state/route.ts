@@ -12,7 +12,8 @@ export type Route =
   | { screen: 'term'; termId: string }
   | { screen: 'venues' }
   | { screen: 'trainers' }
-  | { screen: 'college' };
+  | { screen: 'college' }
+  | { screen: 'recovered' };
 
 const courseTabs: readonly CourseTab[] = ['modules', 'details', 'signoff'];
 
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   }
   if (screen === 'problems') return id ? { screen: 'problems', courseId: id } : { screen };
   if (screen === 'publish' || screen === 'profile') return { screen };
+  if (screen === 'recovered') return { screen };
   if (screen === 'term' && id) return { screen: 'term', termId: id };
   if (screen === 'terms' || screen === 'venues' || screen === 'trainers' || screen === 'college') {
     return { screen };

@@ -23,6 +23,8 @@ export interface ApiOptions {
   emit?: (event: TandemEvent) => void;
   /** Electron: shows the OS folder picker. Absent in browser mode (the library is fixed). */
   chooseFolder?: () => Promise<string | null>;
+  /** Browser mode: serves a built website folder; returns the address to open it at. */
+  serveSite?: (siteDir: string) => string;
   /** Shows a file or folder to the person; absent when the transport cannot. */
   reveal?: (absolutePath: string) => Promise<boolean>;
   /** Shared with the library watcher so it can ignore the app's own writes. */

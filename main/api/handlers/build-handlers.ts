@@ -124,12 +124,8 @@ export async function startBuild(
   return { buildId };
 }
 
-/** Shows a built file or folder; only what this session's builds wrote may be shown. */
-export async function revealOutput(
-  context: ApiContext,
-  state: BuildState,
-  target: string,
-): Promise<boolean> {
+/** Checks that `target` is something this session's builds wrote, and that it still exists. */
+async function sessionOutput(state: BuildState, target: string): Promise<string> {
   const resolved = path.resolve(target);
   const known = [...state.outputs].some((dir) => isInside(dir, resolved));
   if (!path.isAbsolute(target) || !known) {
@@ -138,5 +134,28 @@ export async function revealOutput(
   if (!(await stat(resolved).catch(() => undefined))) {
     throw new TandemApiError('not-found', `${resolved} no longer exists.`);
   }
+  return resolved;
+}
+
+/**
+ * The address at which the transport serves a website this session built (browser mode: a
+ * route of the local server), or null when it cannot (the desktop app opens the folder).
+ */
+export async function siteAddress(
+  context: ApiContext,
+  state: BuildState,
+  siteDir: string,
+): Promise<string | null> {
+  const resolved = await sessionOutput(state, siteDir);
+  return context.options.serveSite ? context.options.serveSite(resolved) : null;
+}
+
+/** Shows a built file or folder; only what this session's builds wrote may be shown. */
+export async function revealOutput(
+  context: ApiContext,
+  state: BuildState,
+  target: string,
+): Promise<boolean> {
+  const resolved = await sessionOutput(state, target);
   return context.options.reveal ? context.options.reveal(resolved) : false;
 }

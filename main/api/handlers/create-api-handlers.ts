@@ -6,7 +6,13 @@
 import type { ApiMethod, TandemApi } from '../contract.js';
 import { TandemApiError } from '../api-error.js';
 import { createApiContext, type ApiContext, type ApiOptions } from './api-context.js';
-import { createBuildState, planBuild, revealOutput, startBuild } from './build-handlers.js';
+import {
+  createBuildState,
+  planBuild,
+  revealOutput,
+  siteAddress,
+  startBuild,
+} from './build-handlers.js';
 import { createCourse, readCourse, saveCourse } from './course-handlers.js';
 import { readImage } from './image-handlers.js';
 import { checkLanguage, getLanguageCounts } from './language-handlers.js';
@@ -41,6 +47,11 @@ import {
   signOff,
 } from './signoff-handlers.js';
 import { getSyncStatus, readSyncConflict, resolveSyncConflict, syncNow } from './sync-handlers.js';
+import {
+  deleteRecoveredText,
+  keepRecoveredText,
+  listRecoveredTexts,
+} from './recovered-handlers.js';
 
 /** Every request/response operation of the contract. */
 export type ApiHandlers = Pick<TandemApi, ApiMethod>;
@@ -85,6 +96,7 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     startBuild: (buildOptions) => startBuild(context, builds, buildOptions),
     previewPage: (page) => previewPage(context, page),
     revealOutput: (target) => revealOutput(context, builds, target),
+    siteAddress: (siteDir) => siteAddress(context, builds, siteDir),
     listTerms: () => listTerms(context),
     readTerm: (termId) => readTerm(context, termId),
     saveTerm: (request) => saveTerm(context, request),
@@ -102,6 +114,9 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     resolveSyncConflict: (file, choice) => resolveSyncConflict(context, file, choice),
     checkLanguage: (blocks) => checkLanguage(context, blocks),
     getLanguageCounts: () => getLanguageCounts(context),
+    keepRecoveredText: (entry) => keepRecoveredText(context, entry),
+    listRecoveredTexts: () => listRecoveredTexts(context),
+    deleteRecoveredText: (id) => deleteRecoveredText(context, id),
     async joinSharedLibrary(address, token) {
       if (!options.joinLibrary) {
         throw new TandemApiError(

@@ -1,17 +1,20 @@
 /**
  * `tandem serve [library] [--port N]`: runs Tandem in a web browser instead of the desktop
  * app, on this computer only (127.0.0.1). Prints the address to open, which carries a secret
- * token for this run; anyone without it is refused.
+ * token; anyone without it is refused. The token and port are kept per library in the config
+ * folder, so a restarted server answers the page that is still open (see serve-session.ts).
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
-import { startServer } from '../../server/start-server.js';
+import { startServer, type RunningServer } from '../../server/start-server.js';
+import { readServeSession, rememberServeSession } from '../../server/serve-session.js';
+import { tandemConfigDir } from '../../signoff/config-dir.js';
 import { writeErr, writeOut } from '../output.js';
 
 interface ServeOptions {
-  port: string;
+  port?: string;
   openResults?: boolean;
 }
 
@@ -21,7 +24,10 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('Open a library in your web browser (on this computer only).')
     .argument('[library]', 'the library folder', './courses')
-    .option('--port <number>', 'port to listen on (0 picks a free one)', '0')
+    .option(
+      '--port <number>',
+      'port to listen on (0 picks a free one; by default the one this library had last time, if free)',
+    )
     .option(
       '--open-results',
       "let the page open published files with this computer's default program",
@@ -39,19 +45,28 @@ export async function runServe(library: string, options: ServeOptions): Promise<
     writeErr(`tandem serve: there is no library folder at ${library}\n`);
     return 1;
   }
-  const port = Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  const port = options.port === undefined ? undefined : Number(options.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     writeErr(`tandem serve: --port must be a whole number from 0 to 65535\n`);
     return 1;
   }
   writeOut(`Preparing Tandem for ${root}…\n`);
-  let server;
-  try {
-    server = await startServer({
+  const configDir = tandemConfigDir();
+  const session = await readServeSession(configDir, root);
+  const start = (listenOn: number) =>
+    startServer({
       root,
-      port,
+      port: listenOn,
+      token: session.token,
       ...(options.openResults ? { reveal: openWithSystem } : {}),
     });
+  let server: RunningServer;
+  try {
+    server = await startOnRememberedPort(start, port, session.port);
+    await rememberServeSession(configDir, root, { token: session.token, port: server.port }).catch(
+      (error: unknown) =>
+        writeErr(`tandem serve: could not keep this address for next time: ${String(error)}\n`),
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const code = (error as NodeJS.ErrnoException).code; // cast: Node errors carry `code`
@@ -74,6 +89,25 @@ export async function runServe(library: string, options: ServeOptions): Promise<
   await server.close();
   writeOut('Tandem stopped.\n');
   return 0;
+}
+
+/**
+ * Listens on `asked` when given; otherwise on the port this library had last time, so an open
+ * page finds the server again, or on any free port when that one is taken.
+ */
+async function startOnRememberedPort(
+  start: (port: number) => Promise<RunningServer>,
+  asked: number | undefined,
+  remembered: number | undefined,
+): Promise<RunningServer> {
+  if (asked !== undefined) return start(asked);
+  if (remembered === undefined) return start(0);
+  try {
+    return await start(remembered);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error; // cast: Node errors carry `code`
+    return start(0);
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
 /** The result of a build on the Publish screen: its files to open, its problems, what was left out. */
 import { useState } from 'react';
 import type { BuildResult, CourseSummary } from '../../../main/api/contract.js';
-import { errorMessage, tandem } from '../../api.js';
+import { errorMessage } from '../../api.js';
 import { usePageHeading } from '../../hooks/usePageHeading.js';
+import { openOutput } from './open-output.js';
 
 /**
  * The button text for one facilitator pack (`facilitators/<course-id>.pdf`): each names its
@@ -26,8 +27,7 @@ export function BuildOutcome({
   const heading = usePageHeading<HTMLHeadingElement>();
   const [openError, setOpenError] = useState<string | undefined>(undefined);
   const open = (path: string) =>
-    void tandem()
-      .revealOutput(path)
+    void openOutput(path, path === result.siteDir)
       .then((opened) =>
         setOpenError(
           opened

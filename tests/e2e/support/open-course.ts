@@ -21,6 +21,20 @@ export interface OpenCourse {
 export async function openCourseModules(
   options: { courseId?: string; throttle?: boolean } = {},
 ): Promise<OpenCourse> {
+  return openApp(`#/course/${options.courseId ?? 'understanding-anxiety'}/modules`, {
+    waitFor: `${EDITOR} p`,
+    throttle: options.throttle,
+  });
+}
+
+/**
+ * `tandem serve` on a copy of the minimal library and Chromium at `hash` (e.g. `#/publish`),
+ * once `waitFor` is on the page; the CPU slowed only when `throttle` says so.
+ */
+export async function openApp(
+  hash: string,
+  options: { waitFor?: string; throttle?: boolean } = {},
+): Promise<OpenCourse> {
   const [served, browser] = await Promise.all([serveLibrary(), launchTestBrowser()]);
   const close = async () => {
     await browser.close();
@@ -31,10 +45,8 @@ export async function openCourseModules(
     await page.setViewport({ width: 1280, height: 900 });
     page.setDefaultTimeout(20_000);
     await page.goto(served.url);
-    await page.goto(
-      `${served.origin}/#/course/${options.courseId ?? 'understanding-anxiety'}/modules`,
-    );
-    await page.waitForSelector(`${EDITOR} p`);
+    await page.goto(`${served.origin}/${hash}`);
+    if (options.waitFor) await page.waitForSelector(options.waitFor);
     if (options.throttle ?? true) await throttleCpu(page);
     return { served, browser, page, close };
   } catch (error) {

@@ -26,6 +26,10 @@ export interface ServedLibrary {
   output(): string;
   /** True while the server process has not ended. */
   running(): boolean;
+  /** Kills the server at once (SIGKILL), as a crash or a closed terminal would. */
+  crash(): Promise<void>;
+  /** Runs `tandem serve` again on the same library and config folder; returns its address. */
+  startAgain(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -36,13 +40,24 @@ export interface ServeLibraryOptions {
   timeoutMs?: number;
 }
 
-/** Runs `tandem serve` on a temp copy of a library and waits for it to print its address. */
-export async function serveLibrary(options: ServeLibraryOptions = {}): Promise<ServedLibrary> {
-  const copy = await copyLibrary(options.library ?? fixtureLibrary('valid-minimal'));
-  const configDir = await mkdtemp(path.join(tmpdir(), 'tandem-config-'));
+interface ServeProcess {
+  url: string;
+  output(): string;
+  running(): boolean;
+  /** Ends the process with `signal` and waits for it to exit. */
+  end(signal: NodeJS.Signals): Promise<void>;
+}
+
+/** Spawns `tandem serve` and waits for it to print its address. */
+async function spawnServe(
+  root: string,
+  configDir: string,
+  args: string[],
+  timeoutMs: number,
+): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
-    [path.join(repoRoot, 'bin', 'tandem.js'), 'serve', copy.root, '--port', '0'],
+    [path.join(repoRoot, 'bin', 'tandem.js'), 'serve', root, ...args],
     {
       cwd: repoRoot,
       env: { ...process.env, TANDEM_CONFIG_DIR: configDir },
@@ -56,23 +71,19 @@ export async function serveLibrary(options: ServeLibraryOptions = {}): Promise<S
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-
-  const cleanup = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await copy.dispose();
-    await rm(configDir, { recursive: true, force: true });
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const end = async (signal: NodeJS.Signals): Promise<void> => {
+    if (!running()) return;
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
   };
-
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`tandem serve printed no address in time:\n${output}`)),
-        options.timeoutMs ?? 90_000,
+        timeoutMs,
       );
       child.stdout.on('data', (chunk: string) => {
         output += chunk;
@@ -87,19 +98,48 @@ export async function serveLibrary(options: ServeLibraryOptions = {}): Promise<S
         reject(new Error(`tandem serve exited (${code}) before printing its address:\n${output}`));
       });
     });
-    const parsed = new URL(url);
-    return {
-      url,
-      origin: parsed.origin,
-      token: parsed.searchParams.get('token') ?? '',
-      root: copy.root,
-      configDir,
-      output: () => output,
-      running: () => child.exitCode === null && child.signalCode === null,
-      stop: cleanup,
-    };
+    return { url, output: () => output, running, end };
+  } catch (error) {
+    await end('SIGTERM');
+    throw error;
+  }
+}
+
+/** Runs `tandem serve` on a temp copy of a library and waits for it to print its address. */
+export async function serveLibrary(options: ServeLibraryOptions = {}): Promise<ServedLibrary> {
+  const copy = await copyLibrary(options.library ?? fixtureLibrary('valid-minimal'));
+  const configDir = await mkdtemp(path.join(tmpdir(), 'tandem-config-'));
+  const timeoutMs = options.timeoutMs ?? 90_000;
+  const cleanup = async (): Promise<void> => {
+    await current?.end('SIGTERM');
+    await copy.dispose();
+    await rm(configDir, { recursive: true, force: true });
+  };
+  let current: ServeProcess | undefined;
+  try {
+    current = await spawnServe(copy.root, configDir, ['--port', '0'], timeoutMs);
   } catch (error) {
     await cleanup();
     throw error;
   }
+  const parsed = new URL(current.url);
+  return {
+    url: current.url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    root: copy.root,
+    configDir,
+    output: () => current?.output() ?? '',
+    running: () => current?.running() ?? false,
+    async crash() {
+      await current?.end('SIGKILL');
+    },
+    async startAgain() {
+      if (current?.running()) throw new Error('tandem serve is still running');
+      // No --port: as a person would run it again, on the port this library had last time.
+      current = await spawnServe(copy.root, configDir, [], timeoutMs);
+      return current.url;
+    },
+    stop: cleanup,
+  };
 }
