@@ -78,18 +78,39 @@ describe('terms', () => {
     await api.saveTerm({ termId: 'spring-2027', plan, baseVersion: term.version });
     const clashing = await api.readTerm('spring-2027');
     expect(clashing.runProblems.map((problems) => problems.map((p) => p.code))).toEqual([
-      ['trainer-clash'],
-      ['trainer-clash'],
+      ['course-not-ready', 'trainer-clash'],
+      ['course-not-ready', 'trainer-clash'],
     ]);
     const fixed = structuredClone(clashing.plan);
     const moved = fixed.runs[1]?.sessions[0];
     if (moved) moved.start = '12:00';
     if (moved) moved.end = '13:30';
     await api.saveTerm({ termId: 'spring-2027', plan: fixed, baseVersion: clashing.version });
-    expect((await api.readTerm('spring-2027')).problems).toEqual([]);
+    const fixedProblems = (await api.readTerm('spring-2027')).problems;
+    expect(fixedProblems.filter((p) => p.severity !== 'information')).toEqual([]);
     expect(await read('terms/spring-2027.yml')).toContain(
       "      - { date: 2027-01-18, start: '12:00', end: '13:30' }\n",
     );
+  });
+
+  it('says beside each run, and in the problems, that its course is not signed off yet', async () => {
+    const notReady = (course: string, authors: string, line: number) => ({
+      file: 'terms/spring-2027.yml',
+      line,
+      column: 13,
+      message: `course ${course} is not ready to publish (not yet signed off by ${authors}); this run stays out of the prospectus and the website until it is`,
+      severity: 'information',
+      code: 'course-not-ready',
+    });
+    const anxiety = notReady('understanding-anxiety', 'Amira Hassan and Hannah Lewis', 6);
+    const wellbeing = notReady('planning-for-my-wellbeing', 'Daniel Okafor and Mark Evans', 13);
+    const term = await api.readTerm('spring-2027');
+    expect(term.runProblems).toEqual([[anxiety], [wellbeing]]);
+    expect(term.sessionProblems.flat(2)).toEqual([]);
+    expect(await api.getProblems()).toEqual([anxiety, wellbeing]);
+    // Information is not something to fix: the sidebar's count and the Terms list leave it out.
+    expect((await api.getLibrary()).problems).toEqual([]);
+    expect(await api.listTerms()).toMatchObject([{ errorCount: 0, warningCount: 0 }]);
   });
 
   it('refuses to overwrite a term changed on disk, returning theirs', async () => {

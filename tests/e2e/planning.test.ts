@@ -174,6 +174,11 @@ describe('planning a term as an administrator', () => {
       {},
       runs,
     );
+    // The course is still awaiting a sign-off: said beside the run, for information only.
+    const note = await page.waitForSelector(
+      '.run-card:last-child .problem--information ::-p-text(course volunteering-and-your-community is not ready to publish (awaiting sign-off from Daniel Okafor))',
+    );
+    expect(await note?.evaluate((el) => el.closest('li')?.textContent)).toMatch(/^For information/);
     planned = await read('terms/spring-2027.yml');
     expect(planned).toBe(
       `${original['terms/spring-2027.yml']}  - course: volunteering-and-your-community
@@ -231,6 +236,19 @@ describe('planning a term as an administrator', () => {
       ["        start: '15:00'", "        start: '15:30'"],
       ["        end: '16:30'", "        end: '17:00'"],
     ]);
+  });
+
+  it('lists the runs of courses not signed off in the Problems screen, for information', async () => {
+    await page.goto(`${served.url}#/problems`);
+    await page.waitForSelector('h1 ::-p-text(Problems)');
+    const lines = (await read('terms/spring-2027.yml')).split('\n');
+    const line = lines.indexOf('  - course: volunteering-and-your-community') + 1;
+    const item = await page.waitForSelector(
+      `.problem--information .problem__where ::-p-text(terms/spring-2027.yml:${line}:)`,
+    );
+    expect(await item?.evaluate((el) => el.closest('li')?.textContent)).toBe(
+      `For informationterms/spring-2027.yml:${line}: course volunteering-and-your-community is not ready to publish (awaiting sign-off from Daniel Okafor); this run stays out of the prospectus and the website until it is`,
+    );
   });
 
   it("edits a venue's accessibility note, changing only its lines", async () => {
