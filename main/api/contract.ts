@@ -265,15 +265,23 @@ export interface PlannedVenue extends Venue {
   index?: number;
 }
 
+/** A category as the College screen edits it; `index` is its place in college.yml as read. */
+export interface PlannedCategory extends Category {
+  index?: number;
+}
+
 export interface CollegeDocument {
   settings: CollegeSettings;
   venues: PlannedVenue[];
+  categories: PlannedCategory[];
   version: FileVersion;
 }
 
 export interface SaveCollegeRequest {
   settings: CollegeSettings;
   venues: PlannedVenue[];
+  /** In their new order; absent to leave the categories as they are. */
+  categories?: PlannedCategory[];
   baseVersion: FileVersion;
 }
 

@@ -104,6 +104,12 @@ const plannedVenue = z.strictObject({
   accessibility: z.string().trim().min(1).max(5000),
   online: z.boolean(),
 });
+const plannedCategory = z.strictObject({
+  index,
+  id,
+  title,
+  description: z.string().trim().min(1).max(5000),
+});
 const rosterEntry = z.strictObject({
   index,
   id,
@@ -187,6 +193,7 @@ const schemas = {
     z.strictObject({
       settings: collegeSettings,
       venues: z.array(plannedVenue).min(1).max(500),
+      categories: z.array(plannedCategory).min(1).max(500).optional(),
       baseVersion: version,
     }),
   ]),

@@ -174,6 +174,93 @@ describe('college and venues', () => {
   });
 });
 
+describe('categories', () => {
+  const withComment = (text: string) =>
+    text.replace(
+      '  - id: life-skills\n',
+      '  # Practical courses first in the prospectus?\n  - id: life-skills\n',
+    );
+
+  it('renames, reorders and adds categories, keeping ids and comments', async () => {
+    const file = path.join(library.root, 'college.yml');
+    const before = withComment(await read('college.yml'));
+    await writeFile(file, before);
+    const college = await api.readCollege();
+    expect(college.categories.map((c) => [c.index, c.id])).toEqual([
+      [0, 'understanding-mental-health'],
+      [1, 'life-skills'],
+    ]);
+    const [health, skills] = college.categories;
+    if (!health || !skills) throw new Error('the fixture has two categories');
+    const saved = await api.saveCollege({
+      settings: college.settings,
+      venues: college.venues,
+      categories: [
+        skills,
+        { ...health, title: 'Understanding our mental health' },
+        {
+          id: 'getting-involved',
+          title: 'Getting involved',
+          description: 'Volunteering and peer work.',
+        },
+      ],
+      baseVersion: college.version,
+    });
+    expect(saved.ok).toBe(true);
+    const categories = (text: string) => /\ncategories:\n[\s\S]*\nvenues:\n/.exec(text)?.[0];
+    const after = await read('college.yml');
+    // Outside the categories nothing changed; inside, exactly this:
+    expect(after.replace(categories(after) ?? '', '')).toBe(
+      before.replace(categories(before) ?? '', ''),
+    );
+    expect(categories(after)).toBe(
+      [
+        '',
+        'categories:',
+        '  # Practical courses first in the prospectus?',
+        '  - id: life-skills',
+        '    title: Developing life skills',
+        '    description: Practical courses about everyday things that affect our wellbeing.',
+        '  - id: understanding-mental-health',
+        '    title: Understanding our mental health',
+        '    description: Courses about common mental health experiences and what can help.',
+        '  - id: getting-involved',
+        '    title: Getting involved',
+        '    description: Volunteering and peer work.',
+        'venues:',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("refuses to change an existing category's id, writing nothing", async () => {
+    const before = await read('college.yml');
+    const college = await api.readCollege();
+    const categories = college.categories.map((c, i) =>
+      i === 0 ? { ...c, id: 'mental-health' } : c,
+    );
+    await expect(
+      api.saveCollege({ ...college, categories, baseVersion: college.version }),
+    ).rejects.toThrow(
+      'The category "understanding-mental-health" keeps its id: courses refer to it.',
+    );
+    expect(await read('college.yml')).toBe(before);
+  });
+
+  it('leaves the categories alone when a save does not name them', async () => {
+    const before = await read('college.yml');
+    const college = await api.readCollege();
+    const settings = { ...college.settings, tagline: 'Learning together' };
+    await api.saveCollege({ settings, venues: college.venues, baseVersion: college.version });
+    expect(await read('college.yml')).toBe(
+      before.replace(
+        'tagline: Learning together for recovery and wellbeing',
+        'tagline: Learning together',
+      ),
+    );
+  });
+});
+
 describe('trainer roster', () => {
   it('adds a trainer at the end of trainers.yml', async () => {
     const before = await read('trainers.yml');

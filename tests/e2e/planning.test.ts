@@ -28,10 +28,12 @@ beforeAll(async () => {
     launchTestBrowser(),
   ]);
   // Comments the app must keep: the sample's college.yml has none of its own.
-  const college = (await read('college.yml')).replace(
-    '\nvenues:\n',
-    '\n# Where courses run. Keep the online venue last.\nvenues:\n',
-  );
+  const college = (await read('college.yml'))
+    .replace('\nvenues:\n', '\n# Where courses run. Keep the online venue last.\nvenues:\n')
+    .replace(
+      '\n  - id: getting-involved\n',
+      '\n  # For people who want to give something back.\n  - id: getting-involved\n',
+    );
   await writeFile(path.join(served.root, 'college.yml'), college);
   for (const file of ['college.yml', 'trainers.yml', 'terms/spring-2027.yml']) {
     original[file] = await read(file);
@@ -273,6 +275,53 @@ describe('planning a term as an administrator', () => {
       ),
     );
     expect(await read('college.yml')).toContain('# Where courses run. Keep the online venue last.');
+  });
+
+  it('renames, moves and adds categories, ids and comments kept', async () => {
+    const before = await read('college.yml');
+    await press('link', 'College');
+    await page.waitForSelector('#category-physical-health-and-wellbeing-title');
+    await typeInto('#category-physical-health-and-wellbeing-title', 'Looking after our bodies');
+    await press('button', 'Save category Physical health and wellbeing');
+    await page.waitForSelector('::-p-text(Saved: the category Looking after our bodies.)');
+    await press('button', 'Move up Getting involved');
+    await page.waitForSelector('::-p-text(Saved: the new place of Getting involved.)');
+    // Focus stays with the category that moved, so it can be moved again from the keyboard.
+    await page.waitForFunction(() => document.activeElement?.id === 'category-getting-involved-up');
+    await press('button', 'Add a category');
+    await typeInto('#category-new-title', 'Creative wellbeing');
+    await typeInto('#category-new-description', 'Art, music and writing for wellbeing.');
+    await press('button', 'Add category');
+    await page.waitForSelector('#category-creative-wellbeing-title');
+    const block = (id: string) =>
+      new RegExp(`( {2}# .*\\n)? {2}- id: ${id}\\n( {4}.*\\n)*`).exec(before)?.[0] ?? '';
+    const health = block('physical-health-and-wellbeing');
+    const involved = block('getting-involved');
+    expect(involved.split('\n').slice(0, 2)).toEqual([
+      '  # For people who want to give something back.',
+      '  - id: getting-involved',
+    ]);
+    expect(await read('college.yml')).toBe(
+      before
+        .replace(
+          health + involved,
+          involved +
+            health.replace(
+              '    title: Physical health and wellbeing\n',
+              '    title: Looking after our bodies\n',
+            ),
+        )
+        .replace(
+          '\n# Where courses run.',
+          [
+            '',
+            '  - id: creative-wellbeing',
+            '    title: Creative wellbeing',
+            '    description: Art, music and writing for wellbeing.',
+            '# Where courses run.',
+          ].join('\n'),
+        ),
+    );
   });
 
   it('adds a trainer at the end of the roster', async () => {

@@ -7,6 +7,7 @@ import type {
   CollegeDocument,
   CollegeSettings,
   Contact,
+  PlannedCategory,
   PlannedVenue,
   SaveCollegeRequest,
   SaveResult,
@@ -67,7 +68,16 @@ export async function readCollege(context: ApiContext): Promise<CollegeDocument>
       online: venue.online === true,
     };
   });
-  return { settings, venues, version: versionOf(bytes) };
+  const categories = (Array.isArray(data.categories) ? data.categories : []).map((item, index) => {
+    const category = record(item);
+    return {
+      index,
+      id: textOf(category.id),
+      title: textOf(category.title),
+      description: textOf(category.description),
+    };
+  });
+  return { settings, venues, categories, version: versionOf(bytes) };
 }
 
 /** Saves settings and venues, unless college.yml changed on disk since it was read. */
@@ -81,7 +91,10 @@ export async function saveCollege(
     collegeFile,
     request.baseVersion,
     collegeSchema,
-    (doc) => applyCollege(doc, request.settings, request.venues),
+    (doc) => {
+      applyCollege(doc, request.settings, request.venues);
+      if (request.categories) applyCategories(doc, request.categories);
+    },
   );
 }
 
@@ -111,6 +124,44 @@ function applyCollege(doc: Document, settings: CollegeSettings, venues: PlannedV
     return map;
   });
   if (!isSeq(existing)) root.set('venues', seq);
+}
+
+/**
+ * Categories in their new order, each kept as its own node (comments and layout go with it).
+ * Courses refer to categories by id, so an existing category's id never changes here.
+ */
+function applyCategories(doc: Document, categories: PlannedCategory[]): void {
+  const root = doc.contents;
+  const existing = isMap(root) ? root.get('categories', true) : undefined;
+  if (!isMap(root) || !isSeq(existing)) {
+    throw new TandemApiError('failed', 'college.yml has no list of categories to change');
+  }
+  const ids = new Set<string>();
+  const used = new Set<number>();
+  existing.items = categories.map((category) => {
+    const reused = category.index !== undefined && used.has(category.index);
+    if (category.index !== undefined) used.add(category.index);
+    const old = category.index === undefined || reused ? undefined : existing.items[category.index];
+    const map = isMap(old) ? old : new YAMLMap();
+    const oldId = map.get('id');
+    if (old !== undefined && oldId !== category.id) {
+      throw new TandemApiError(
+        'invalid-argument',
+        `The category "${String(oldId)}" keeps its id: courses refer to it. Change its title instead.`,
+      );
+    }
+    if (ids.has(category.id)) {
+      throw new TandemApiError(
+        'invalid-argument',
+        `Two categories cannot both be "${category.id}".`,
+      );
+    }
+    ids.add(category.id);
+    setText(map, 'id', category.id);
+    setText(map, 'title', category.title);
+    setText(map, 'description', category.description);
+    return map;
+  });
 }
 
 function applyContact(root: YAMLMap, contact: Contact): void {

@@ -1,4 +1,7 @@
-/** College settings: name, tagline, contact details, the published term and holiday calendar. */
+/**
+ * College settings: name, tagline, contact details, the published term and holiday calendar,
+ * and the categories courses are listed under.
+ */
 import { useEffect, useState } from 'react';
 import type {
   CollegeDocument,
@@ -10,6 +13,7 @@ import { tandem } from '../../api.js';
 import { usePageHeading } from '../../hooks/usePageHeading.js';
 import { usePlanningFile } from '../../hooks/usePlanningFile.js';
 import { useApp } from '../../state/AppContext.js';
+import { CategoriesPanel } from './CategoriesPanel.js';
 import { SaveNotices } from './SaveNotices.js';
 
 const REGIONS: { value: HolidayRegion; label: string }[] = [
@@ -131,6 +135,7 @@ export function CollegeScreen() {
           </button>
         </form>
       )}
+      {state.doc && <CategoriesPanel state={state} />}
     </div>
   );
 }
