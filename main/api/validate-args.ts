@@ -95,6 +95,8 @@ const collegeSettings = z.strictObject({
   }),
   currentTerm: id,
   holidays: z.enum(['england-and-wales', 'scotland', 'northern-ireland', 'none']),
+  timeZone: z.string().trim().max(100).optional(),
+  coverImage: z.string().trim().max(500).optional(),
 });
 const plannedVenue = z.strictObject({
   index,
@@ -195,6 +197,13 @@ const schemas = {
       venues: z.array(plannedVenue).min(1).max(500),
       categories: z.array(plannedCategory).min(1).max(500).optional(),
       baseVersion: version,
+    }),
+  ]),
+  addPicture: z.tuple([
+    z.strictObject({
+      fileName: z.string().min(1).max(255),
+      // base64, under the transports' own limit: the handler explains the 5 MB picture limit
+      data: z.string().max(24 * 1024 * 1024),
     }),
   ]),
   expandPattern: z.tuple([

@@ -4,11 +4,11 @@
  * on disk checked after each step, comments and all. TANDEM_E2E_CPU_THROTTLE=4 runs it on a
  * four-times slower CPU.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
 import { sampleLibrary } from '../support/temp-library.js';
 import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
@@ -322,6 +322,40 @@ describe('planning a term as an administrator', () => {
           ].join('\n'),
         ),
     );
+  });
+
+  it('sets the time zone and a cover picture added from the computer', async () => {
+    const before = await read('college.yml');
+    const picture = path.join(tmpdir(), `Riverside Garden ${process.pid}.png`);
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await writeFile(picture, png);
+    try {
+      await press('link', 'College');
+      await typeInto('#college-time-zone', 'Europe/Dublin');
+      const input = await page.waitForSelector('#college-cover-file');
+      // cast: the selector names an <input type="file">
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(picture);
+      const name = `riverside-garden-${process.pid}.png`;
+      await page.waitForFunction(
+        (expected) =>
+          (document.querySelector('#college-cover') as HTMLSelectElement).value === expected,
+        {},
+        `images/${name}`,
+      );
+      await press('button', 'Save settings');
+      await page.waitForSelector('::-p-text(Saved: the college settings.)');
+      expect(await readFile(path.join(served.root, 'images', name))).toEqual(png);
+      expect(await read('college.yml')).toBe(
+        before
+          .replace('\ntimeZone: Europe/London\n', '\ntimeZone: Europe/Dublin\n')
+          .replace('\ncoverImage: images/cover.svg\n', `\ncoverImage: images/${name}\n`),
+      );
+    } finally {
+      await rm(picture, { force: true });
+    }
   });
 
   it('adds a trainer at the end of the roster', async () => {
