@@ -73,6 +73,7 @@ const termPlan = z.strictObject({
           .array(z.strictObject({ index, date: isoDate, start: clock, end: clock }))
           .min(1)
           .max(200),
+        yaml: z.string().max(200_000).optional(),
       }),
     )
     .max(1000),

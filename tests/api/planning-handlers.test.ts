@@ -113,6 +113,37 @@ describe('terms', () => {
     expect(await api.listTerms()).toMatchObject([{ errorCount: 0, warningCount: 0 }]);
   });
 
+  it("puts a deleted run back with its comments, as the planner's Undo does", async () => {
+    const file = path.join(library.root, 'terms/spring-2027.yml');
+    const commented = (await read('terms/spring-2027.yml'))
+      .replace(
+        '  - course: planning-for-my-wellbeing\n',
+        '  # Online, so people can join from home.\n  - course: planning-for-my-wellbeing # ask Mark\n',
+      )
+      .replace(
+        "      - { date: 2027-02-10, start: '14:00', end: '15:30' }\n",
+        "      - { date: 2027-02-10, start: '14:00', end: '15:30' } # half term\n",
+      );
+    await writeFile(file, commented);
+    const term = await api.readTerm('spring-2027');
+    const removed = term.plan.runs[1];
+    if (!removed) throw new Error('the fixture has two runs');
+    const without = structuredClone(term.plan);
+    without.runs.splice(1, 1);
+    await api.saveTerm({ termId: 'spring-2027', plan: without, baseVersion: term.version });
+    expect(await read('terms/spring-2027.yml')).not.toContain('ask Mark');
+    const after = await api.readTerm('spring-2027');
+    const back = structuredClone(after.plan);
+    const restored = { ...removed };
+    delete restored.index;
+    back.runs.splice(1, 0, restored);
+    await api.saveTerm({ termId: 'spring-2027', plan: back, baseVersion: after.version });
+    // The run comes back as the YAML printer writes it (its short lists spaced), comments and all.
+    expect(await read('terms/spring-2027.yml')).toBe(
+      commented.replace('[daniel-okafor, mark-evans]', '[ daniel-okafor, mark-evans ]'),
+    );
+  });
+
   it('refuses to overwrite a term changed on disk, returning theirs', async () => {
     const term = await api.readTerm('spring-2027');
     const theirs = (await read('terms/spring-2027.yml')).replace('Spring term', 'Spring Term');

@@ -240,6 +240,28 @@ describe('planning a term as an administrator', () => {
     ]);
   });
 
+  it('deletes a run and puts it back with Undo, its comments too', async () => {
+    const before = await read('terms/spring-2027.yml');
+    const runs = await page.$$eval('.run-card', (cards) => cards.length);
+    await press('button', 'Delete run of Mindfulness for beginners');
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('.run-card').length === count - 1,
+      {},
+      runs,
+    );
+    expect(await read('terms/spring-2027.yml')).not.toContain('mindfulness-for-beginners');
+    await press('button', 'Undo');
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('.run-card').length === count,
+      {},
+      runs,
+    );
+    // Back in its place, every comment kept; the printer writes one space before each.
+    expect(await read('terms/spring-2027.yml')).toBe(
+      before.replace(/(- date: 2027-02-(?:04|11|18)) {2}# Thursday/g, '$1 # Thursday'),
+    );
+  });
+
   it('lists the runs of courses not signed off in the Problems screen, for information', async () => {
     await page.goto(`${served.url}#/problems`);
     await page.waitForSelector('h1 ::-p-text(Problems)');

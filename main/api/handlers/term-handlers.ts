@@ -22,7 +22,7 @@ import type { TermCopy } from '../../planning/copy-term.js';
 import { DEFAULT_HOLIDAY_REGION, holidayCalendar } from '../../planning/holidays.js';
 import { addDays, mondayOf } from '../../planning/iso-dates.js';
 import { describePattern, expandPattern } from '../../planning/session-pattern.js';
-import { applyTermPlan, termPlanFrom } from '../../planning/term-plan-yaml.js';
+import { applyTermPlan, runYaml, termPlanFrom } from '../../planning/term-plan-yaml.js';
 import { checkRunReadiness } from '../../signoff/run-readiness.js';
 import { TandemApiError } from '../api-error.js';
 import { versionOf } from '../own-writes.js';
@@ -87,6 +87,10 @@ export async function readTerm(context: ApiContext, termId: string): Promise<Ter
     return problems.filter((problem) => problem.line >= first && problem.line <= last);
   };
   const runNode = (r: number) => (isSeq(runs) ? runs.items[r] : undefined);
+  plan.runs.forEach((run, r) => {
+    const yaml = runYaml(runNode(r));
+    if (yaml !== undefined) run.yaml = yaml;
+  });
   const runProblems = plan.runs.map((_, r) => within(runNode(r)));
   const sessionProblems = plan.runs.map((run, r) => {
     const node = runNode(r);

@@ -165,14 +165,14 @@ export function TermPlannerScreen({ termId }: { termId: string }) {
 }
 
 function withoutIndexes(run: PlannedRun): PlannedRun {
-  // Put back as a new run: its old place in the file belongs to the run that is there now.
-  return {
-    course: run.course,
-    venue: run.venue,
-    facilitators: run.facilitators,
-    ...(run.capacity !== undefined && { capacity: run.capacity }),
-    sessions: run.sessions.map(({ date, start, end }) => ({ date, start, end })),
-  };
+  // Put back as a new run: its old place in the file belongs to the run that is there now. Its
+  // YAML as read (comments and all) comes back with it, and its sessions' places are in that.
+  const restored: PlannedRun = { ...run };
+  delete restored.index;
+  if (restored.yaml === undefined) {
+    restored.sessions = run.sessions.map(({ date, start, end }) => ({ date, start, end }));
+  }
+  return restored;
 }
 
 function cancelSession(
