@@ -267,6 +267,10 @@ export interface CollegeSettings {
   contact: Contact;
   currentTerm: string;
   holidays: HolidayRegion;
+  /** IANA name; empty for the default (Europe/London). Absent in a save: left as it is. */
+  timeZone?: string;
+  /** Library-relative picture for the prospectus cover; empty for none. Absent: left as it is. */
+  coverImage?: string;
 }
 
 /** A venue as the Venues screen edits it; `index` is its place in college.yml as read. */
@@ -274,15 +278,38 @@ export interface PlannedVenue extends Venue {
   index?: number;
 }
 
+/** A picture from the person's computer, to copy into the library's images/ folder. */
+export interface NewPicture {
+  /** The file's own name, e.g. `Calm lake.JPG`; its extension says what type it must be. */
+  fileName: string;
+  /** The file's bytes, base64. */
+  data: string;
+}
+
+export interface AddedPicture {
+  /** Library-relative, e.g. `images/calm-lake.jpg`. */
+  path: string;
+}
+
+/** A category as the College screen edits it; `index` is its place in college.yml as read. */
+export interface PlannedCategory extends Category {
+  index?: number;
+}
+
 export interface CollegeDocument {
   settings: CollegeSettings;
   venues: PlannedVenue[];
+  categories: PlannedCategory[];
+  /** Pictures in the library's images/ folder, for the cover: `images/cover.svg`. */
+  pictures: string[];
   version: FileVersion;
 }
 
 export interface SaveCollegeRequest {
   settings: CollegeSettings;
   venues: PlannedVenue[];
+  /** In their new order; absent to leave the categories as they are. */
+  categories?: PlannedCategory[];
   baseVersion: FileVersion;
 }
 
@@ -369,6 +396,8 @@ export interface TandemApi {
   copyTerm(request: TermCopyRequest): Promise<TermDocument>;
   readCollege(): Promise<CollegeDocument>;
   saveCollege(request: SaveCollegeRequest): Promise<SaveResult>;
+  /** Checks a picture (type, size, SVG safety) and copies it into the library's images/ folder. */
+  addPicture(picture: NewPicture): Promise<AddedPicture>;
   /** The sessions of a weekly pattern and the pattern in words, for the planner to show. */
   expandPattern(
     pattern: SessionPattern,
@@ -437,6 +466,7 @@ export const API_METHODS = [
   'copyTerm',
   'readCollege',
   'saveCollege',
+  'addPicture',
   'expandPattern',
   'readTrainers',
   'saveTrainers',

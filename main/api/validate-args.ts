@@ -68,6 +68,7 @@ const termPlan = z.strictObject({
           .array(z.strictObject({ index, date: isoDate, start: clock, end: clock }))
           .min(1)
           .max(200),
+        yaml: z.string().max(200_000).optional(),
       }),
     )
     .max(1000),
@@ -90,6 +91,8 @@ const collegeSettings = z.strictObject({
   }),
   currentTerm: id,
   holidays: z.enum(['england-and-wales', 'scotland', 'northern-ireland', 'none']),
+  timeZone: z.string().trim().max(100).optional(),
+  coverImage: z.string().trim().max(500).optional(),
 });
 const plannedVenue = z.strictObject({
   index,
@@ -98,6 +101,12 @@ const plannedVenue = z.strictObject({
   address: z.string().trim().min(1).max(2000),
   accessibility: z.string().trim().min(1).max(5000),
   online: z.boolean(),
+});
+const plannedCategory = z.strictObject({
+  index,
+  id,
+  title,
+  description: z.string().trim().min(1).max(5000),
 });
 const rosterEntry = z.strictObject({
   index,
@@ -194,7 +203,15 @@ const schemas = {
     z.strictObject({
       settings: collegeSettings,
       venues: z.array(plannedVenue).min(1).max(500),
+      categories: z.array(plannedCategory).min(1).max(500).optional(),
       baseVersion: version,
+    }),
+  ]),
+  addPicture: z.tuple([
+    z.strictObject({
+      fileName: z.string().min(1).max(255),
+      // base64, under the transports' own limit: the handler explains the 5 MB picture limit
+      data: z.string().max(24 * 1024 * 1024),
     }),
   ]),
   expandPattern: z.tuple([

@@ -20,7 +20,8 @@ export interface Problem {
   /** 1-based; 1 when the problem concerns the whole line or file. */
   column: number;
   message: string;
-  severity: 'error' | 'warning';
+  /** `information` never blocks anything: something planners should know (a course not ready). */
+  severity: 'error' | 'warning' | 'information';
   /** Stable kebab-case identifier of the rule, e.g. `unknown-category`. */
   code: string;
 }

@@ -2,7 +2,17 @@
  * Reads a term file into a `TermPlan` and writes a plan back into the file's YAML document,
  * reusing every node that still exists so its comments, quoting and layout stay as they were.
  */
-import { Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq } from 'yaml';
+import {
+  Document as YamlDocument,
+  Pair,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+} from 'yaml';
 import type { Document } from 'yaml';
 import type { PlannedRun, PlannedSession, TermPlan } from './types.js';
 
@@ -64,11 +74,37 @@ export function applyTermPlan(doc: Document, plan: TermPlan): void {
   const model = oldRuns?.items.find(isMap);
   runs.items = plan.runs.map((run) => {
     const old = run.index === undefined ? undefined : runs.items[run.index];
-    const node = isMap(old) ? old : newRun(model);
+    const node = isMap(old) ? old : (runFromYaml(run.yaml) ?? newRun(model));
     applyRun(node, run, model);
     return node;
   });
   if (!oldRuns) root.set('runs', runs);
+}
+
+/** A run's node as text, with the comments in and before it, for `PlannedRun.yaml`. */
+export function runYaml(node: unknown): string | undefined {
+  if (!isMap(node)) return undefined;
+  const doc = new YamlDocument();
+  // The comment above the run is written as the document's own, so that reading it back puts
+  // it above the run again rather than on its first field.
+  const above = node.commentBefore;
+  doc.commentBefore = above ?? null;
+  node.commentBefore = undefined;
+  doc.contents = node;
+  const text = doc.toString();
+  node.commentBefore = above;
+  return text;
+}
+
+/** The run node written by `runYaml`, or undefined when `yaml` is absent or not a run. */
+function runFromYaml(yaml: string | undefined): YAMLMap | undefined {
+  if (yaml === undefined) return undefined;
+  const doc = parseDocument(yaml);
+  const node = doc.contents;
+  if (doc.errors.length > 0 || !isMap(node)) return undefined;
+  // A comment above the run is the document's comment once the run stands alone.
+  if (doc.commentBefore) node.commentBefore = doc.commentBefore;
+  return node;
 }
 
 function newRun(model: YAMLMap | undefined): YAMLMap {

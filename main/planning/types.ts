@@ -23,6 +23,11 @@ export interface PlannedRun {
   facilitators: string[];
   capacity?: number;
   sessions: PlannedSession[];
+  /**
+   * The run as written in the file when read, comments included; a run without `index` that
+   * has it (a deleted run put back) is written from it, so its comments come back too.
+   */
+  yaml?: string;
 }
 
 export interface TermPlan {

@@ -47,6 +47,8 @@ export const LOCAL_ONLY_PATTERNS = [
   '.*.tmp',
   '.*.lock',
   '.tandem-theirs-*',
+  // Each person's own safety copies of text they did not keep (see the recovered-text store).
+  '/.tandem/recovered/',
   '.DS_Store',
   'Thumbs.db',
 ];

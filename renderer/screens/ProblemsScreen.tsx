@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Problem } from '../../main/api/contract.js';
 import { errorMessage, tandem } from '../api.js';
+import { severityLabel } from '../components/severity-label.js';
 import { useApp } from '../state/AppContext.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
 
@@ -42,7 +43,8 @@ export function ProblemsScreen({ courseId }: { courseId?: string }) {
       </h1>
       <p className="hint">
         These need fixing before the courses they belong to can be published. Each one says which
-        file and line to look at.
+        file and line to look at. Lines marked &ldquo;For information&rdquo; need nothing from you
+        now: they say, for example, which planned runs wait for their course&rsquo;s sign-off.
       </p>
       {error && (
         <p className="notice notice--problem" role="alert">
@@ -50,7 +52,7 @@ export function ProblemsScreen({ courseId }: { courseId?: string }) {
         </p>
       )}
       {!problems && !error && <p className="loading">Checking the library…</p>}
-      {problems?.length === 0 && (
+      {problems?.every((p) => p.severity === 'information') && (
         <p className="notice notice--good">
           <span aria-hidden="true">✓ </span>No problems found. Everything in the library can be
           read.
@@ -62,9 +64,7 @@ export function ProblemsScreen({ courseId }: { courseId?: string }) {
           <ul className="problem-list">
             {groups.get(key)?.map((p, index) => (
               <li key={index} className={`problem problem--${p.severity}`}>
-                <span className="problem__severity">
-                  {p.severity === 'error' ? 'Needs fixing' : 'Worth a look'}
-                </span>
+                <span className="problem__severity">{severityLabel(p.severity)}</span>
                 <code className="problem__where">
                   {p.file}:{p.line}:
                 </code>{' '}

@@ -78,17 +78,69 @@ describe('terms', () => {
     await api.saveTerm({ termId: 'spring-2027', plan, baseVersion: term.version });
     const clashing = await api.readTerm('spring-2027');
     expect(clashing.runProblems.map((problems) => problems.map((p) => p.code))).toEqual([
-      ['trainer-clash'],
-      ['trainer-clash'],
+      ['course-not-ready', 'trainer-clash'],
+      ['course-not-ready', 'trainer-clash'],
     ]);
     const fixed = structuredClone(clashing.plan);
     const moved = fixed.runs[1]?.sessions[0];
     if (moved) moved.start = '12:00';
     if (moved) moved.end = '13:30';
     await api.saveTerm({ termId: 'spring-2027', plan: fixed, baseVersion: clashing.version });
-    expect((await api.readTerm('spring-2027')).problems).toEqual([]);
+    const fixedProblems = (await api.readTerm('spring-2027')).problems;
+    expect(fixedProblems.filter((p) => p.severity !== 'information')).toEqual([]);
     expect(await read('terms/spring-2027.yml')).toContain(
       "      - { date: 2027-01-18, start: '12:00', end: '13:30' }\n",
+    );
+  });
+
+  it('says beside each run, and in the problems, that its course is not signed off yet', async () => {
+    const notReady = (course: string, authors: string, line: number) => ({
+      file: 'terms/spring-2027.yml',
+      line,
+      column: 13,
+      message: `course ${course} is not ready to publish (not yet signed off by ${authors}); this run stays out of the prospectus and the website until it is`,
+      severity: 'information',
+      code: 'course-not-ready',
+    });
+    const anxiety = notReady('understanding-anxiety', 'Amira Hassan and Hannah Lewis', 6);
+    const wellbeing = notReady('planning-for-my-wellbeing', 'Daniel Okafor and Mark Evans', 13);
+    const term = await api.readTerm('spring-2027');
+    expect(term.runProblems).toEqual([[anxiety], [wellbeing]]);
+    expect(term.sessionProblems.flat(2)).toEqual([]);
+    expect(await api.getProblems()).toEqual([anxiety, wellbeing]);
+    // Information is not something to fix: the sidebar's count and the Terms list leave it out.
+    expect((await api.getLibrary()).problems).toEqual([]);
+    expect(await api.listTerms()).toMatchObject([{ errorCount: 0, warningCount: 0 }]);
+  });
+
+  it("puts a deleted run back with its comments, as the planner's Undo does", async () => {
+    const file = path.join(library.root, 'terms/spring-2027.yml');
+    const commented = (await read('terms/spring-2027.yml'))
+      .replace(
+        '  - course: planning-for-my-wellbeing\n',
+        '  # Online, so people can join from home.\n  - course: planning-for-my-wellbeing # ask Mark\n',
+      )
+      .replace(
+        "      - { date: 2027-02-10, start: '14:00', end: '15:30' }\n",
+        "      - { date: 2027-02-10, start: '14:00', end: '15:30' } # half term\n",
+      );
+    await writeFile(file, commented);
+    const term = await api.readTerm('spring-2027');
+    const removed = term.plan.runs[1];
+    if (!removed) throw new Error('the fixture has two runs');
+    const without = structuredClone(term.plan);
+    without.runs.splice(1, 1);
+    await api.saveTerm({ termId: 'spring-2027', plan: without, baseVersion: term.version });
+    expect(await read('terms/spring-2027.yml')).not.toContain('ask Mark');
+    const after = await api.readTerm('spring-2027');
+    const back = structuredClone(after.plan);
+    const restored = { ...removed };
+    delete restored.index;
+    back.runs.splice(1, 0, restored);
+    await api.saveTerm({ termId: 'spring-2027', plan: back, baseVersion: after.version });
+    // The run comes back as the YAML printer writes it (its short lists spaced), comments and all.
+    expect(await read('terms/spring-2027.yml')).toBe(
+      commented.replace('[daniel-okafor, mark-evans]', '[ daniel-okafor, mark-evans ]'),
     );
   });
 
@@ -150,6 +202,93 @@ describe('college and venues', () => {
     const saved = await api.saveCollege({ ...college, baseVersion: college.version });
     expect(saved).toEqual({ ok: true, version: college.version });
     expect(await read('college.yml')).toBe(before);
+  });
+});
+
+describe('categories', () => {
+  const withComment = (text: string) =>
+    text.replace(
+      '  - id: life-skills\n',
+      '  # Practical courses first in the prospectus?\n  - id: life-skills\n',
+    );
+
+  it('renames, reorders and adds categories, keeping ids and comments', async () => {
+    const file = path.join(library.root, 'college.yml');
+    const before = withComment(await read('college.yml'));
+    await writeFile(file, before);
+    const college = await api.readCollege();
+    expect(college.categories.map((c) => [c.index, c.id])).toEqual([
+      [0, 'understanding-mental-health'],
+      [1, 'life-skills'],
+    ]);
+    const [health, skills] = college.categories;
+    if (!health || !skills) throw new Error('the fixture has two categories');
+    const saved = await api.saveCollege({
+      settings: college.settings,
+      venues: college.venues,
+      categories: [
+        skills,
+        { ...health, title: 'Understanding our mental health' },
+        {
+          id: 'getting-involved',
+          title: 'Getting involved',
+          description: 'Volunteering and peer work.',
+        },
+      ],
+      baseVersion: college.version,
+    });
+    expect(saved.ok).toBe(true);
+    const categories = (text: string) => /\ncategories:\n[\s\S]*\nvenues:\n/.exec(text)?.[0];
+    const after = await read('college.yml');
+    // Outside the categories nothing changed; inside, exactly this:
+    expect(after.replace(categories(after) ?? '', '')).toBe(
+      before.replace(categories(before) ?? '', ''),
+    );
+    expect(categories(after)).toBe(
+      [
+        '',
+        'categories:',
+        '  # Practical courses first in the prospectus?',
+        '  - id: life-skills',
+        '    title: Developing life skills',
+        '    description: Practical courses about everyday things that affect our wellbeing.',
+        '  - id: understanding-mental-health',
+        '    title: Understanding our mental health',
+        '    description: Courses about common mental health experiences and what can help.',
+        '  - id: getting-involved',
+        '    title: Getting involved',
+        '    description: Volunteering and peer work.',
+        'venues:',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("refuses to change an existing category's id, writing nothing", async () => {
+    const before = await read('college.yml');
+    const college = await api.readCollege();
+    const categories = college.categories.map((c, i) =>
+      i === 0 ? { ...c, id: 'mental-health' } : c,
+    );
+    await expect(
+      api.saveCollege({ ...college, categories, baseVersion: college.version }),
+    ).rejects.toThrow(
+      'The category "understanding-mental-health" keeps its id: courses refer to it.',
+    );
+    expect(await read('college.yml')).toBe(before);
+  });
+
+  it('leaves the categories alone when a save does not name them', async () => {
+    const before = await read('college.yml');
+    const college = await api.readCollege();
+    const settings = { ...college.settings, tagline: 'Learning together' };
+    await api.saveCollege({ settings, venues: college.venues, baseVersion: college.version });
+    expect(await read('college.yml')).toBe(
+      before.replace(
+        'tagline: Learning together for recovery and wellbeing',
+        'tagline: Learning together',
+      ),
+    );
   });
 });
 

@@ -94,10 +94,12 @@ describe('tandem check with writing suggestions', () => {
     const { stdout } = await run([relative]);
     expect(stdout).toBe(
       [
+        `${relative}/terms/spring-2027.yml:6:13: information: course understanding-anxiety is not ready to publish (not yet signed off by Amira Hassan and Hannah Lewis); this run stays out of the prospectus and the website until it is`,
+        `${relative}/terms/spring-2027.yml:13:13: information: course planning-for-my-wellbeing is not ready to publish (not yet signed off by Daniel Okafor and Mark Evans); this run stays out of the prospectus and the website until it is`,
         `${relative}/planning-for-my-wellbeing/modules/01-what-keeps-me-well.md:8:17: [recovery-language] "suffer from": it defines a life by pain; people live full lives alongside a diagnosis (lives with, experiences, has a diagnosis of)`,
         `${relative}/planning-for-my-wellbeing/modules/01-what-keeps-me-well.md:19:92: [recovery-language] "kicking off": it describes distress as bad behaviour (expressing distress)`,
         `${relative}/pages/how-to-enrol.md:12:23: [recovery-language] "mental patient": it names a person by a service they used (student, person)`,
-        '2 courses, 1 term: no problems; 3 writing suggestions',
+        '2 courses, 1 term: no problems; 2 for information; 3 writing suggestions',
         '',
       ].join('\n'),
     );
@@ -107,6 +109,8 @@ describe('tandem check with writing suggestions', () => {
     const { stdout } = await run(['--json', relative]);
     const { problems } = JSON.parse(stdout) as { problems: Record<string, unknown>[] };
     expect(problems.map((p) => [p.code, p.entry, p.severity, p.line])).toEqual([
+      ['course-not-ready', undefined, 'information', 6],
+      ['course-not-ready', undefined, 'information', 13],
       ['recovery-language', 'suffers-from', 'warning', 8],
       ['recovery-language', 'kicking-off', 'warning', 19],
       ['recovery-language', 'added-mental-patient', 'warning', 12],

@@ -29,9 +29,21 @@ async function check(args: string[], cwd = repoRoot): Promise<Run> {
 }
 
 describe('tandem check', () => {
-  it('prints a summary and exits 0 for a valid library', async () => {
+  const minimalOutput = (prefix: string) =>
+    [
+      `${prefix}terms/spring-2027.yml:6:13: information: course understanding-anxiety is not ready to publish (not yet signed off by Amira Hassan and Hannah Lewis); this run stays out of the prospectus and the website until it is`,
+      `${prefix}terms/spring-2027.yml:13:13: information: course planning-for-my-wellbeing is not ready to publish (not yet signed off by Daniel Okafor and Mark Evans); this run stays out of the prospectus and the website until it is`,
+      '2 courses, 1 term: no problems; 2 for information',
+      '',
+    ].join('\n');
+
+  it('prints a summary and exits 0 for a valid library, runs of unsigned courses as information', async () => {
     const run = await check(['tests/fixtures/libraries/valid-minimal']);
-    expect(run).toEqual({ code: 0, stdout: '2 courses, 1 term: no problems\n', stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: minimalOutput('tests/fixtures/libraries/valid-minimal/'),
+      stderr: '',
+    });
   });
 
   it('prints problems with paths relative to the current folder and exits 1 on errors', async () => {
@@ -40,8 +52,10 @@ describe('tandem check', () => {
     expect(run.stdout).toBe(
       [
         'tests/fixtures/libraries/unknown-category/planning-for-my-wellbeing/course.md:4:11: error: unknown category "life-skill"; did you mean "life-skills"?',
+        'tests/fixtures/libraries/unknown-category/terms/spring-2027.yml:6:13: information: course understanding-anxiety is not ready to publish (not yet signed off by Amira Hassan and Hannah Lewis); this run stays out of the prospectus and the website until it is',
+        'tests/fixtures/libraries/unknown-category/terms/spring-2027.yml:13:13: information: course planning-for-my-wellbeing is not ready to publish (not yet signed off by Daniel Okafor and Mark Evans); this run stays out of the prospectus and the website until it is',
         'tests/fixtures/libraries/unknown-category/understanding-anxiety/course.md:4:11: error: unknown category "anxiety"; known categories: life-skills, understanding-mental-health',
-        '2 courses, 1 term: 2 errors, 0 warnings',
+        '2 courses, 1 term: 2 errors, 0 warnings; 2 for information',
         '',
       ].join('\n'),
     );
@@ -51,14 +65,24 @@ describe('tandem check', () => {
     const run = await check(['tests/fixtures/libraries/unknown-directive']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(': warning: unknown block ":::tip"');
-    expect(run.stdout).toContain('2 courses, 1 term: 0 errors, 1 warning\n');
+    expect(run.stdout).toContain('2 courses, 1 term: 0 errors, 1 warning; 2 for information\n');
   });
 
   it('prints JSON with --json', async () => {
     const run = await check(['--json', 'tests/fixtures/libraries/unknown-venue']);
     expect(run.code).toBe(1);
+    const notReady = (line: number, course: string, authors: string) => ({
+      file: 'terms/spring-2027.yml',
+      path: 'tests/fixtures/libraries/unknown-venue/terms/spring-2027.yml',
+      line,
+      column: 13,
+      message: `course ${course} is not ready to publish (not yet signed off by ${authors}); this run stays out of the prospectus and the website until it is`,
+      severity: 'information',
+      code: 'course-not-ready',
+    });
     expect(JSON.parse(run.stdout)).toEqual({
       problems: [
+        notReady(6, 'understanding-anxiety', 'Amira Hassan and Hannah Lewis'),
         {
           file: 'terms/spring-2027.yml',
           path: 'tests/fixtures/libraries/unknown-venue/terms/spring-2027.yml',
@@ -68,6 +92,7 @@ describe('tandem check', () => {
           severity: 'error',
           code: 'unknown-venue',
         },
+        notReady(13, 'planning-for-my-wellbeing', 'Daniel Okafor and Mark Evans'),
       ],
     });
   });
@@ -77,7 +102,7 @@ describe('tandem check', () => {
     try {
       await cp(fixtureLibrary('valid-minimal'), path.join(dir, 'courses'), { recursive: true });
       const run = await check([], dir);
-      expect(run).toEqual({ code: 0, stdout: '2 courses, 1 term: no problems\n', stderr: '' });
+      expect(run).toEqual({ code: 0, stdout: minimalOutput('courses/'), stderr: '' });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -78,7 +78,7 @@ describe('tandem term new', () => {
     // Writing suggestions may follow; problems may not.
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(
-      /^16 courses, 3 terms: no problems(; \d+ writing suggestions?)?$/m,
+      /^16 courses, 3 terms: no problems(; \d+ for information)?(; \d+ writing suggestions?)?$/m,
     );
   });
 

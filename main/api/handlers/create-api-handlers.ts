@@ -15,6 +15,7 @@ import {
 } from './build-handlers.js';
 import { createCourse, readCourse, saveCourse } from './course-handlers.js';
 import { readImage } from './image-handlers.js';
+import { addPicture } from './picture-handlers.js';
 import { checkLanguage, getLanguageCounts } from './language-handlers.js';
 import { getLibrary, getProblems } from './library-handlers.js';
 import {
@@ -105,6 +106,7 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     copyTerm: (request) => copyTerm(context, request),
     readCollege: () => readCollege(context),
     saveCollege: (request) => saveCollege(context, request),
+    addPicture: (picture) => addPicture(context, picture),
     expandPattern: async (pattern) => expandSessionPattern(pattern),
     readTrainers: () => readTrainers(context),
     saveTrainers: (request) => saveTrainers(context, request),

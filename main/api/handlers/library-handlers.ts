@@ -4,8 +4,10 @@ import path from 'node:path';
 import type { CourseSummary, LibraryOverview, Problem } from '../contract.js';
 import { loadLibrary } from '../../library/load-library.js';
 import type { Library } from '../../library/types.js';
+import { sortProblems } from '../../library/sort-problems.js';
 import { getCourseStatus } from '../../signoff/course-status.js';
 import { ID_PATTERN } from '../../format/ids.js';
+import { checkRunReadiness } from '../../signoff/run-readiness.js';
 import type { ApiContext } from './api-context.js';
 import { formatProblem } from '../../format/problems.js';
 
@@ -87,9 +89,14 @@ export async function getLibrary(context: ApiContext): Promise<LibraryOverview> 
   };
 }
 
-/** Every problem in the library, sorted by file and position. */
+/**
+ * Every problem in the library, sorted by file and position, with information about runs of
+ * courses not ready to publish.
+ */
 export async function getProblems(context: ApiContext): Promise<Problem[]> {
-  return (await loadForApi(context)).problems;
+  const { library, problems } = await loadForApi(context);
+  if (!library) return problems;
+  return sortProblems([...problems, ...(await checkRunReadiness(library))]);
 }
 
 /**

@@ -16,12 +16,14 @@ import type {
 } from '../contract.js';
 import { isIsoDate } from '../../library/check-dates.js';
 import { termSchema } from '../../library/schemas.js';
+import { sortProblems } from '../../library/sort-problems.js';
 import { TermCopyError, planTermCopy } from '../../planning/copy-term.js';
 import type { TermCopy } from '../../planning/copy-term.js';
 import { DEFAULT_HOLIDAY_REGION, holidayCalendar } from '../../planning/holidays.js';
 import { addDays, mondayOf } from '../../planning/iso-dates.js';
 import { describePattern, expandPattern } from '../../planning/session-pattern.js';
-import { applyTermPlan, termPlanFrom } from '../../planning/term-plan-yaml.js';
+import { applyTermPlan, runYaml, termPlanFrom } from '../../planning/term-plan-yaml.js';
+import { checkRunReadiness } from '../../signoff/run-readiness.js';
 import { TandemApiError } from '../api-error.js';
 import { versionOf } from '../own-writes.js';
 import { ID_PATTERN } from '../../format/ids.js';
@@ -66,7 +68,8 @@ export async function readTerm(context: ApiContext, termId: string): Promise<Ter
   const doc = parseDocument(text, { lineCounter });
   const plan = doc.errors.length === 0 ? termPlanFrom(doc.toJS()) : undefined;
   const { library, problems: all } = await loadForApi(context);
-  const problems = all.filter((problem) => problem.file === label);
+  const readiness = library ? await checkRunReadiness(library, { termFile: label }) : [];
+  const problems = sortProblems([...all.filter((problem) => problem.file === label), ...readiness]);
   if (!plan) {
     const first = problems[0];
     const why = first ? ` Line ${first.line}: ${first.message}.` : '';
@@ -84,6 +87,10 @@ export async function readTerm(context: ApiContext, termId: string): Promise<Ter
     return problems.filter((problem) => problem.line >= first && problem.line <= last);
   };
   const runNode = (r: number) => (isSeq(runs) ? runs.items[r] : undefined);
+  plan.runs.forEach((run, r) => {
+    const yaml = runYaml(runNode(r));
+    if (yaml !== undefined) run.yaml = yaml;
+  });
   const runProblems = plan.runs.map((_, r) => within(runNode(r)));
   const sessionProblems = plan.runs.map((run, r) => {
     const node = runNode(r);

@@ -3,7 +3,8 @@
  * `path:line:column: severity: message`, with paths relative to the current folder so that
  * editors and terminals turn them into links, then the writing suggestions as
  * `path:line:column: [rule] message (suggestion)`. Exits with 1 when there is any error;
- * writing suggestions never change the exit code.
+ * information (runs of courses not ready to publish) and writing suggestions never change
+ * the exit code.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +15,9 @@ import { formatLanguageProblem } from '../../language/format-language-problem.js
 import { loadLanguageSettings } from '../../language/language-file.js';
 import { formatProblemWithSeverity } from '../../format/problems.js';
 import { loadLibrary } from '../../library/load-library.js';
+import { sortProblems } from '../../library/sort-problems.js';
 import type { LoadResult, Problem } from '../../library/types.js';
+import { checkRunReadiness } from '../../signoff/run-readiness.js';
 import { writeErr, writeJson, writeOut } from '../output.js';
 
 interface CheckOptions {
@@ -41,6 +44,10 @@ export async function runCheck(library: string, options: CheckOptions = {}): Pro
     return 1;
   }
   const [result, language] = await Promise.all([loadLibrary(root), loadLanguageSettings(root)]);
+  if (result.library) {
+    const readiness = await checkRunReadiness(result.library);
+    result.problems = sortProblems([...result.problems, ...readiness]);
+  }
   result.problems.push(...language.problems);
   const writing: LanguageProblem[] = result.library
     ? checkLibraryLanguage(result.library, language.settings)
@@ -66,7 +73,7 @@ export async function runCheck(library: string, options: CheckOptions = {}): Pro
 
 /**
  * `12 courses, 3 terms: no problems` or `12 courses, 3 terms: 2 errors, 1 warning`, followed by
- * `; 4 writing suggestions` when there are any.
+ * `; 3 for information` and `; 4 writing suggestions` when there are any.
  */
 export function summaryLine(result: LoadResult, suggestions = 0): string {
   const count = (severity: Problem['severity']) =>
@@ -77,12 +84,14 @@ export function summaryLine(result: LoadResult, suggestions = 0): string {
     errors + warnings === 0
       ? 'no problems'
       : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const information = count('information');
+  const notes = information > 0 ? `; ${information} for information` : '';
   const writing = suggestions > 0 ? `; ${plural(suggestions, 'writing suggestion')}` : '';
   if (!result.library) {
     return `nothing can be published until college.yml and trainers.yml can be read: ${found}${writing}`;
   }
   const { courses, terms } = result.library;
-  return `${plural(courses.length, 'course')}, ${plural(terms.length, 'term')}: ${found}${writing}`;
+  return `${plural(courses.length, 'course')}, ${plural(terms.length, 'term')}: ${found}${notes}${writing}`;
 }
 
 function plural(n: number, word: string): string {

@@ -1,4 +1,7 @@
-/** College settings: name, tagline, contact details, the published term and holiday calendar. */
+/**
+ * College settings: name, tagline, contact details, the published term, holiday calendar,
+ * time zone and cover picture, and the categories courses are listed under.
+ */
 import { useEffect, useState } from 'react';
 import type {
   CollegeDocument,
@@ -10,6 +13,8 @@ import { tandem } from '../../api.js';
 import { usePageHeading } from '../../hooks/usePageHeading.js';
 import { usePlanningFile } from '../../hooks/usePlanningFile.js';
 import { useApp } from '../../state/AppContext.js';
+import { CategoriesPanel } from './CategoriesPanel.js';
+import { CoverPictureField } from './CoverPictureField.js';
 import { SaveNotices } from './SaveNotices.js';
 
 const REGIONS: { value: HolidayRegion; label: string }[] = [
@@ -18,6 +23,9 @@ const REGIONS: { value: HolidayRegion; label: string }[] = [
   { value: 'northern-ireland', label: 'Northern Ireland' },
   { value: 'none', label: 'None: do not warn about public holidays' },
 ];
+
+/** Every zone this browser knows, offered as suggestions while typing. */
+const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 
 const CONTACT: { key: keyof Contact; label: string }[] = [
   { key: 'email', label: 'Email' },
@@ -122,6 +130,31 @@ export function CollegeScreen() {
               </select>
             </div>
           </div>
+          <div className="field">
+            <label htmlFor="college-time-zone">Time zone of the sessions</label>
+            <input
+              id="college-time-zone"
+              type="text"
+              list="college-time-zones"
+              autoComplete="off"
+              placeholder="Europe/London"
+              value={value.timeZone ?? ''}
+              onChange={(event) => setValue({ ...value, timeZone: event.target.value })}
+            />
+            <datalist id="college-time-zones">
+              {TIME_ZONES.map((zone) => (
+                <option key={zone} value={zone} />
+              ))}
+            </datalist>
+            <p className="hint">
+              For the calendar files on the website. Europe/London when left empty.
+            </p>
+          </div>
+          <CoverPictureField
+            value={value.coverImage ?? ''}
+            pictures={state.doc?.pictures ?? []}
+            onChange={(coverImage) => setValue({ ...value, coverImage })}
+          />
           <button
             type="submit"
             className="button button--primary"
@@ -131,6 +164,7 @@ export function CollegeScreen() {
           </button>
         </form>
       )}
+      {state.doc && <CategoriesPanel state={state} />}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import type {
 } from '../../../main/api/contract.js';
 import { tandem } from '../../api.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { severityLabel } from '../../components/severity-label.js';
 import { roleName } from '../../components/role-name.js';
 import { usePageHeading } from '../../hooks/usePageHeading.js';
 import { usePlanningFile } from '../../hooks/usePlanningFile.js';
@@ -164,14 +165,14 @@ export function TermPlannerScreen({ termId }: { termId: string }) {
 }
 
 function withoutIndexes(run: PlannedRun): PlannedRun {
-  // Put back as a new run: its old place in the file belongs to the run that is there now.
-  return {
-    course: run.course,
-    venue: run.venue,
-    facilitators: run.facilitators,
-    ...(run.capacity !== undefined && { capacity: run.capacity }),
-    sessions: run.sessions.map(({ date, start, end }) => ({ date, start, end })),
-  };
+  // Put back as a new run: its old place in the file belongs to the run that is there now. Its
+  // YAML as read (comments and all) comes back with it, and its sessions' places are in that.
+  const restored: PlannedRun = { ...run };
+  delete restored.index;
+  if (restored.yaml === undefined) {
+    restored.sessions = run.sessions.map(({ date, start, end }) => ({ date, start, end }));
+  }
+  return restored;
 }
 
 function cancelSession(
@@ -189,8 +190,8 @@ function cancelSession(
 
 function CheckSummary({ problems }: { problems: Problem[] }) {
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
-  if (problems.length === 0) {
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  if (errors + warnings === 0) {
     return (
       <span className="signed signed--yes">
         <span aria-hidden="true">✓ </span>no clashes or problems
@@ -211,9 +212,7 @@ function CheckSummary({ problems }: { problems: Problem[] }) {
 export function ProblemLine({ problem }: { problem: Problem }) {
   return (
     <li className={`problem problem--${problem.severity}`}>
-      <span className="problem__severity">
-        {problem.severity === 'error' ? 'Needs fixing' : 'Worth a look'}
-      </span>{' '}
+      <span className="problem__severity">{severityLabel(problem.severity)}</span>{' '}
       <span className="problem__message">{problem.message}</span>
     </li>
   );
@@ -361,7 +360,6 @@ function RunCard({
   const title = course?.title ?? run.course;
   const venue = library?.venues.find((v) => v.id === run.venue);
   const first = run.sessions[0];
-  const ready = course?.status?.state === 'ready';
   return (
     <li className="run-card">
       <div className="run-card__main">
@@ -392,20 +390,11 @@ function RunCard({
             {first && `, from ${longDate(first.date)} at ${first.start}`}
           </dd>
         </dl>
-        {(problems.length > 0 || !ready) && (
+        {problems.length > 0 && (
           <ul className="problem-list">
             {problems.map((problem, i) => (
               <ProblemLine key={i} problem={problem} />
             ))}
-            {!ready && (
-              <li className="problem problem--info">
-                <span className="problem__severity">For information</span>{' '}
-                <span className="problem__message">
-                  This course is not ready to publish yet, so it will not appear in the prospectus
-                  until its authors sign it off.
-                </span>
-              </li>
-            )}
           </ul>
         )}
       </div>
