@@ -80,4 +80,25 @@ describe('recovered texts', () => {
       await rm(elsewhere, { recursive: true, force: true });
     }
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'never lists a file that is a link, or a YAML bomb, written by someone else',
+    async () => {
+      const elsewhere = await mkdtemp(path.join(tmpdir(), 'tandem-elsewhere-'));
+      try {
+        const kept = await api.keepRecoveredText(entry);
+        const secret = path.join(elsewhere, 'secret.md');
+        await writeFile(secret, '---\nfile: a\nwhat: b\nreason: c\nkeptAt: d\n---\nA secret.\n');
+        await symlink(secret, path.join(store(), '2026-01-01T00-00-00Z-11111111.md'));
+        const aliases = Array.from({ length: 200 }, (_, i) => `k${i}: *a`).join('\n');
+        await writeFile(
+          path.join(store(), '2026-01-01T00-00-00Z-22222222.md'),
+          `---\nv: &a x\n${aliases}\nfile: a\nwhat: b\nreason: c\nkeptAt: d\n---\nText.\n`,
+        );
+        expect((await api.listRecoveredTexts()).map((t) => t.id)).toEqual([kept.id]);
+      } finally {
+        await rm(elsewhere, { recursive: true, force: true });
+      }
+    },
+  );
 });

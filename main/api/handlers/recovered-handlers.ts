@@ -5,7 +5,7 @@
  * and random digits, never from anything the UI sends, so no path from outside is ever used.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { NewRecoveredText, RecoveredText } from '../contract.js';
@@ -13,6 +13,8 @@ import { TandemApiError } from '../api-error.js';
 import { RECOVERED_ID_PATTERN } from '../../format/ids.js';
 import { linkMessage, linkOnPath } from '../../fs/symbolic-links.js';
 import { splitFrontMatter } from '../../library/front-matter.js';
+import { readLibraryFile } from '../../library/read-library-file.js';
+import { MAX_YAML_ALIASES } from '../../library/read-yaml-file.js';
 import type { ApiContext } from './api-context.js';
 
 /** Library-relative folder of the store (forward slashes). */
@@ -54,7 +56,7 @@ export function parseRecoveredFile(id: string, text: string): RecoveredText | un
   if (split.frontMatter === undefined) return undefined;
   let details: unknown;
   try {
-    details = parse(split.frontMatter);
+    details = parse(split.frontMatter, { maxAliasCount: MAX_YAML_ALIASES });
   } catch {
     return undefined;
   }
@@ -98,8 +100,9 @@ export async function listRecoveredTexts(context: ApiContext): Promise<Recovered
     .slice(0, LIST_LIMIT);
   const texts: RecoveredText[] = [];
   for (const id of ids) {
-    // A file removed meanwhile (another window deleted it) is simply not listed.
-    const text = await readFile(fileOf(dir, id), 'utf8').catch(() => undefined);
+    // Read as any library file: a link, an oversized file or one removed meanwhile (another
+    // window deleted it) is simply not listed, so nothing outside the library is ever shown.
+    const { text } = await readLibraryFile(context.root, `${RECOVERED_FOLDER}/${id}.md`);
     const parsed = text === undefined ? undefined : parseRecoveredFile(id, text);
     if (parsed) texts.push(parsed);
   }
