@@ -98,6 +98,7 @@ export async function loadLibrary(root: string, earlierTrees?: MarkdownTrees): P
     },
     problems: sortProblems(unique(problems)),
     markdownTrees,
+    termRefs: terms.refs,
   };
 }
 

@@ -6,6 +6,7 @@
  * problem messages and published output look the same on every operating system.
  */
 import type { MarkdownTrees } from './markdown-trees.js';
+import type { TermRefs } from './reference-views.js';
 
 import type { HolidayRegion } from '../planning/types.js';
 
@@ -204,4 +205,6 @@ export interface LoadResult {
   problems: Problem[];
   /** The Markdown bodies as parsed for the checks, for a build to render without parsing again. */
   markdownTrees?: MarkdownTrees;
+  /** The terms as read, with where each field stands, for checks that report at a run's line. */
+  termRefs?: TermRefs[];
 }

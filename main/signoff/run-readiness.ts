@@ -58,9 +58,14 @@ export function runReadinessProblems(
  */
 export async function checkRunReadiness(
   library: Library,
-  options: { termFile?: string; known?: ReadonlyMap<string, CourseStatus> } = {},
+  options: {
+    termFile?: string;
+    known?: ReadonlyMap<string, CourseStatus>;
+    /** The terms as the library's load read them, so they are not read again. */
+    termRefs?: readonly TermRefs[];
+  } = {},
 ): Promise<Problem[]> {
-  const { refs } = await loadTerms(library.root);
+  const refs = options.termRefs ?? (await loadTerms(library.root)).refs;
   const terms = refs.filter((term) => !options.termFile || term.source.file === options.termFile);
   const loaded = new Set(library.courses.map((course) => course.id));
   const wanted = new Set(

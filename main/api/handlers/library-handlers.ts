@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CourseSummary, LibraryOverview, Problem } from '../contract.js';
 import { loadLibrary } from '../../library/load-library.js';
-import type { Library } from '../../library/types.js';
+import type { Library, LoadResult } from '../../library/types.js';
 import { sortProblems } from '../../library/sort-problems.js';
 import { getCourseStatus } from '../../signoff/course-status.js';
 import { ID_PATTERN } from '../../format/ids.js';
@@ -12,10 +12,7 @@ import type { ApiContext } from './api-context.js';
 import { formatProblem } from '../../format/problems.js';
 
 /** Loads the library from disk; problems are returned with it, never thrown. */
-export async function loadForApi(context: ApiContext): Promise<{
-  library: Library | undefined;
-  problems: Problem[];
-}> {
+export async function loadForApi(context: ApiContext): Promise<LoadResult> {
   return loadLibrary(context.root);
 }
 
@@ -94,9 +91,9 @@ export async function getLibrary(context: ApiContext): Promise<LibraryOverview> 
  * courses not ready to publish.
  */
 export async function getProblems(context: ApiContext): Promise<Problem[]> {
-  const { library, problems } = await loadForApi(context);
+  const { library, problems, termRefs } = await loadForApi(context);
   if (!library) return problems;
-  return sortProblems([...problems, ...(await checkRunReadiness(library))]);
+  return sortProblems([...problems, ...(await checkRunReadiness(library, { termRefs }))]);
 }
 
 /**

@@ -67,8 +67,8 @@ export async function readTerm(context: ApiContext, termId: string): Promise<Ter
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const plan = doc.errors.length === 0 ? termPlanFrom(doc.toJS()) : undefined;
-  const { library, problems: all } = await loadForApi(context);
-  const readiness = library ? await checkRunReadiness(library, { termFile: label }) : [];
+  const { library, problems: all, termRefs } = await loadForApi(context);
+  const readiness = library ? await checkRunReadiness(library, { termFile: label, termRefs }) : [];
   const problems = sortProblems([...all.filter((problem) => problem.file === label), ...readiness]);
   if (!plan) {
     const first = problems[0];

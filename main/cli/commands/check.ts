@@ -45,7 +45,7 @@ export async function runCheck(library: string, options: CheckOptions = {}): Pro
   }
   const [result, language] = await Promise.all([loadLibrary(root), loadLanguageSettings(root)]);
   if (result.library) {
-    const readiness = await checkRunReadiness(result.library);
+    const readiness = await checkRunReadiness(result.library, { termRefs: result.termRefs });
     result.problems = sortProblems([...result.problems, ...readiness]);
   }
   result.problems.push(...language.problems);
