@@ -5,27 +5,23 @@ import { linkOnPath } from '../fs/symbolic-links.js';
 import { checkSiteSettings } from './check-site-settings.js';
 import { isInside } from './library-paths.js';
 import { problemAt } from './problem-at.js';
-import { readCheckedYaml } from './read-checked-yaml.js';
+import { readCheckedYaml, type LoadedYamlFile } from './read-checked-yaml.js';
 import type { YamlSource } from './read-yaml-file.js';
 import { collegeSchema } from './schemas.js';
 import type { College, Problem } from './types.js';
 
-export interface LoadedCollege {
+export interface LoadedCollege extends LoadedYamlFile {
   college: College | undefined;
-  source: YamlSource | undefined;
-  problems: Problem[];
 }
 
 export const collegeFile = 'college.yml';
 
+const missing =
+  'college.yml is missing; every library needs one with the college name, contact details, categories and venues';
+
 /** Reads and validates college.yml; `college` is undefined when the file cannot be used. */
 export async function loadCollege(root: string): Promise<LoadedCollege> {
-  const parsed = await readCheckedYaml(
-    root,
-    collegeFile,
-    'college.yml is missing; every library needs one with the college name, contact details, categories and venues',
-    collegeSchema,
-  );
+  const parsed = await readCheckedYaml(root, collegeFile, missing, collegeSchema);
   const { value, problems } = parsed;
   if (!value) return { college: undefined, source: parsed.source, problems };
 

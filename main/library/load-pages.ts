@@ -1,7 +1,6 @@
 /** Loads pages/<slug>.md: the front pages of the prospectus and site. */
 import { parseFrontMatter } from './front-matter.js';
-import { isKebabCase } from '../format/ids.js';
-import { fileProblem } from './problem-at.js';
+import { kebabFileNameProblem } from './problem-at.js';
 import { listFolder, readLibraryFile } from './read-library-file.js';
 import { checkSchema } from './schema-problems.js';
 import { pageSchema } from './schemas.js';
@@ -33,17 +32,9 @@ export async function loadPages(root: string): Promise<LoadedPages> {
     if (parsed.source) {
       result.markdown.push({ file, body: parsed.body, bodyLine: parsed.bodyLine, imageFolder: '' });
     }
-    let usable = parsed.source !== undefined && parsed.data !== undefined;
-    if (!isKebabCase(slug)) {
-      usable = false;
-      result.problems.push(
-        fileProblem(
-          file,
-          'page-file-name',
-          `page file name "${slug}" must be lower-case words joined by hyphens, like how-to-enrol`,
-        ),
-      );
-    }
+    const nameProblem = kebabFileNameProblem(file, 'page-file-name', 'page', slug, 'how-to-enrol');
+    if (nameProblem) result.problems.push(nameProblem);
+    const usable = parsed.source !== undefined && parsed.data !== undefined && !nameProblem;
     if (!parsed.source || parsed.data === undefined) continue;
     const checked = checkSchema(pageSchema, parsed.data, parsed.source);
     result.problems.push(...checked.problems);

@@ -1,7 +1,6 @@
 /** Loads terms/<term-id>.yml: each term's dates and the course runs in it. */
 import { checkTermDates } from './check-dates.js';
-import { isKebabCase } from '../format/ids.js';
-import { fileProblem } from './problem-at.js';
+import { fileProblem, kebabFileNameProblem } from './problem-at.js';
 import { listFolder, readLibraryFile } from './read-library-file.js';
 import { parseYaml } from './read-yaml-file.js';
 import { termRefs } from './reference-views.js';
@@ -59,17 +58,9 @@ async function loadTerm(
     result.problems.push(read.problem);
     return undefined;
   }
-  let usable = true;
-  if (!isKebabCase(id)) {
-    usable = false;
-    result.problems.push(
-      fileProblem(
-        file,
-        'term-id-format',
-        `term file name "${id}" must be lower-case words joined by hyphens, like spring-2027`,
-      ),
-    );
-  }
+  const nameProblem = kebabFileNameProblem(file, 'term-id-format', 'term', id, 'spring-2027');
+  if (nameProblem) result.problems.push(nameProblem);
+  const usable = !nameProblem;
   const parsed = parseYaml(read.text, file);
   result.problems.push(...parsed.problems);
   if (parsed.data === undefined) return undefined;

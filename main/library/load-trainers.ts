@@ -2,27 +2,23 @@
 import { keyFingerprint, parsePublicKeyLine } from './public-key-line.js';
 import { dateProblem } from './check-dates.js';
 import { problemAt } from './problem-at.js';
-import { readCheckedYaml } from './read-checked-yaml.js';
+import { readCheckedYaml, type LoadedYamlFile } from './read-checked-yaml.js';
 import type { YamlSource } from './read-yaml-file.js';
 import { trainersSchema } from './schemas.js';
 import type { Problem, Trainer } from './types.js';
 
-export interface LoadedTrainers {
+export interface LoadedTrainers extends LoadedYamlFile {
   trainers: Trainer[] | undefined;
-  source: YamlSource | undefined;
-  problems: Problem[];
 }
 
 export const trainersFile = 'trainers.yml';
 
+const missing =
+  'trainers.yml is missing; every library needs one listing its peer and practitioner trainers';
+
 /** Reads and validates trainers.yml; `trainers` is undefined when the file cannot be used. */
 export async function loadTrainers(root: string): Promise<LoadedTrainers> {
-  const parsed = await readCheckedYaml(
-    root,
-    trainersFile,
-    'trainers.yml is missing; every library needs one listing its peer and practitioner trainers',
-    trainersSchema,
-  );
+  const parsed = await readCheckedYaml(root, trainersFile, missing, trainersSchema);
   const { problems } = parsed;
   if (!parsed.value) return { trainers: undefined, source: parsed.source, problems };
 

@@ -1,6 +1,7 @@
 /** Builds a Problem located at a value in a parsed YAML source. */
 import { positionAt } from './read-yaml-file.js';
 import type { YamlSource } from './read-yaml-file.js';
+import { isKebabCase } from '../format/ids.js';
 import type { Problem } from './types.js';
 
 /** A problem at the YAML node found by `path` (see `positionAt`). */
@@ -23,4 +24,23 @@ export function fileProblem(
   severity: Problem['severity'] = 'error',
 ): Problem {
   return { file, line: 1, column: 1, message, severity, code };
+}
+
+/**
+ * The problem of a page or term whose file name is not kebab-case (its name is its id), or
+ * undefined when the name is fine.
+ */
+export function kebabFileNameProblem(
+  file: string,
+  code: string,
+  kind: 'page' | 'term',
+  name: string,
+  example: string,
+): Problem | undefined {
+  if (isKebabCase(name)) return undefined;
+  return fileProblem(
+    file,
+    code,
+    `${kind} file name "${name}" must be lower-case words joined by hyphens, like ${example}`,
+  );
 }

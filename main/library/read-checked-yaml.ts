@@ -5,6 +5,13 @@ import { parseYaml, type YamlSource } from './read-yaml-file.js';
 import { checkSchema } from './schema-problems.js';
 import type { Problem } from './types.js';
 
+/** What loading one of the library's own YAML files reports beside its model. */
+export interface LoadedYamlFile {
+  /** There whenever the file parsed, so later checks can point into it. */
+  source: YamlSource | undefined;
+  problems: Problem[];
+}
+
 export type CheckedYaml<T> =
   | { value: T; source: YamlSource; problems: Problem[] }
   | { value: undefined; source: YamlSource | undefined; problems: Problem[] };

@@ -35,6 +35,14 @@ function record(value: unknown): Record<string, unknown> {
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+/** Each item of a YAML list as `view` shows it, with its place in the list (none: not a list). */
+function itemsOf<T>(
+  list: unknown,
+  view: (item: Record<string, unknown>) => T,
+): (T & { index: number })[] {
+  return (Array.isArray(list) ? list : []).map((item, index) => ({ index, ...view(record(item)) }));
+}
+
 /** college.yml as the settings and venues forms show it. */
 export async function readCollege(context: ApiContext): Promise<CollegeDocument> {
   const bytes = await readFile(path.join(context.root, collegeFile));
@@ -63,26 +71,18 @@ export async function readCollege(context: ApiContext): Promise<CollegeDocument>
     timeZone: textOf(data.timeZone),
     coverImage: textOf(data.coverImage),
   };
-  const venues = (Array.isArray(data.venues) ? data.venues : []).map((item, index) => {
-    const venue = record(item);
-    return {
-      index,
-      id: textOf(venue.id),
-      name: textOf(venue.name),
-      address: textOf(venue.address),
-      accessibility: textOf(venue.accessibility),
-      online: venue.online === true,
-    };
-  });
-  const categories = (Array.isArray(data.categories) ? data.categories : []).map((item, index) => {
-    const category = record(item);
-    return {
-      index,
-      id: textOf(category.id),
-      title: textOf(category.title),
-      description: textOf(category.description),
-    };
-  });
+  const venues = itemsOf(data.venues, (venue) => ({
+    id: textOf(venue.id),
+    name: textOf(venue.name),
+    address: textOf(venue.address),
+    accessibility: textOf(venue.accessibility),
+    online: venue.online === true,
+  }));
+  const categories = itemsOf(data.categories, (category) => ({
+    id: textOf(category.id),
+    title: textOf(category.title),
+    description: textOf(category.description),
+  }));
   const pictures = await listPictures(context);
   return { settings, venues, categories, pictures, version: versionOf(bytes) };
 }

@@ -47,6 +47,19 @@ async function modulePath(context: ApiContext, courseId: string, file: string): 
   return context.insideCourse(courseId, `modules/${file}`);
 }
 
+/**
+ * Runs `change` with the course's folder, after any other change to the same course's modules
+ * has finished: numbering and renaming must see the folder as the last change left it.
+ */
+async function changeModules<T>(
+  context: ApiContext,
+  courseId: string,
+  change: (courseDir: string) => Promise<T>,
+): Promise<T> {
+  const dir = await context.courseDir(courseId);
+  return context.serialize(path.join(dir, 'modules'), () => change(dir));
+}
+
 /** Reads one module for the editor. */
 export async function readModule(
   context: ApiContext,
@@ -78,8 +91,7 @@ export async function addModule(
   courseId: string,
   title: string,
 ): Promise<ModuleRef> {
-  const dir = await context.courseDir(courseId);
-  return context.serialize(path.join(dir, 'modules'), async () => {
+  return changeModules(context, courseId, async (dir) => {
     const files = await listModuleFiles(dir);
     const file = nextModuleFileName(files, slugify(title, 'module'));
     const target = await modulePath(context, courseId, file);
@@ -99,8 +111,7 @@ export async function renameModule(
   file: string,
   title: string,
 ): Promise<ModuleRef> {
-  const dir = await context.courseDir(courseId);
-  return context.serialize(path.join(dir, 'modules'), async () => {
+  return changeModules(context, courseId, async (dir) => {
     const from = await modulePath(context, courseId, file);
     const current = parseMarkdownFile(await readFile(from, 'utf8'));
     assertEditable(current, `${courseId}/modules/${file}`);
@@ -131,9 +142,7 @@ export async function reorderModules(
   courseId: string,
   files: string[],
 ): Promise<ModuleRef[]> {
-  const dir = await context.courseDir(courseId);
-  const modulesDir = path.join(dir, 'modules');
-  return context.serialize(modulesDir, async () => {
+  return changeModules(context, courseId, async (dir) => {
     await finishInterruptedReorder(dir, context.ownWrites);
     const current = await listModuleFiles(dir);
     const same =
@@ -168,8 +177,7 @@ export async function deleteModule(
   courseId: string,
   file: string,
 ): Promise<DeletedModule> {
-  const dir = await context.courseDir(courseId);
-  return context.serialize(path.join(dir, 'modules'), async () => {
+  return changeModules(context, courseId, async () => {
     const target = await modulePath(context, courseId, file);
     const content = await readFile(target, 'utf8');
     const module = moduleRefFrom(file, parseMarkdownFile(content).data);
@@ -185,8 +193,7 @@ export async function restoreModule(
   courseId: string,
   deleted: DeletedModule,
 ): Promise<ModuleRef> {
-  const dir = await context.courseDir(courseId);
-  return context.serialize(path.join(dir, 'modules'), async () => {
+  return changeModules(context, courseId, async (dir) => {
     let file = deleted.module.file;
     if (await exists(await modulePath(context, courseId, file))) {
       const files = await listModuleFiles(dir);

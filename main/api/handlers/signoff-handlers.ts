@@ -15,7 +15,6 @@ import { TandemApiError } from '../api-error.js';
 import type { ApiContext } from './api-context.js';
 import { requireLibrary } from './library-handlers.js';
 
-/** Tells the watcher that a file the sign-off code just wrote was the app's own doing. */
 /** Registers a sign-off or key write as the app's own, before it happens. */
 function ownWrite(context: ApiContext): OnWrite {
   return (file, content) => context.ownWrites.wroteFile(file, content);
@@ -81,14 +80,13 @@ export async function signOff(
   const trainerId = await requireTrainer(context);
   const library = await requireLibrary(context);
   const signoffs = path.join(dir, 'signoffs.yml');
-  return context.serialize(signoffs, async () => {
-    const status = await signCourse(library, courseId, trainerId, {
+  return context.serialize(signoffs, () =>
+    signCourse(library, courseId, trainerId, {
       configDir: context.configDir,
       onWrite: ownWrite(context),
       ...(comment?.trim() ? { comment } : {}),
-    });
-    return status;
-  });
+    }),
+  );
 }
 
 /** What changed in a course since `trainerId` last signed it off. */

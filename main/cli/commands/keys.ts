@@ -21,33 +21,42 @@ export function registerKeys(program: Command): void {
       'Manage your sign-off key (kept in your own config folder, never in the library).',
     );
 
-  keys
-    .command('create')
-    .description('Make your sign-off key pair and print the public key for trainers.yml.')
-    .requiredOption('--trainer <id>', 'your trainer id in trainers.yml')
-    .action(async (options: { trainer: string }) => {
-      try {
-        const info = await createTrainerKey(options.trainer);
-        const today = new Date().toISOString().slice(0, 10);
-        writeOut(
-          `Private key saved to ${info.privateKeyPath} (readable only by you; keep it there).\n\n` +
-            `Public key line:\n${info.publicKeyLine}\n\n` +
-            `Add it under your entry in trainers.yml:\n${rosterSnippet(options.trainer, info.publicKeyLine, today)}\n`,
-        );
-      } catch (error) {
-        writeErr(`${(error as Error).message}\n`); // cast: thrown values here are Errors
-        process.exitCode = 1;
-      }
-    });
+  keyCommand(
+    keys,
+    'create',
+    'Make your sign-off key pair and print the public key for trainers.yml.',
+    async (trainerId) => {
+      const info = await createTrainerKey(trainerId);
+      const today = new Date().toISOString().slice(0, 10);
+      return (
+        `Private key saved to ${info.privateKeyPath} (readable only by you; keep it there).\n\n` +
+        `Public key line:\n${info.publicKeyLine}\n\n` +
+        `Add it under your entry in trainers.yml:\n${rosterSnippet(trainerId, info.publicKeyLine, today)}\n`
+      );
+    },
+  );
+  keyCommand(
+    keys,
+    'show',
+    'Print the public key line of the key already on this computer.',
+    async (trainerId) => `${(await loadTrainerKey(trainerId)).publicKeyLine}\n`,
+  );
+}
 
+/** A `tandem keys` subcommand for one trainer: prints what `run` returns, or why it failed. */
+function keyCommand(
+  keys: Command,
+  name: string,
+  description: string,
+  run: (trainerId: string) => Promise<string>,
+): void {
   keys
-    .command('show')
-    .description('Print the public key line of the key already on this computer.')
+    .command(name)
+    .description(description)
     .requiredOption('--trainer <id>', 'your trainer id in trainers.yml')
     .action(async (options: { trainer: string }) => {
       try {
-        const info = await loadTrainerKey(options.trainer);
-        writeOut(`${info.publicKeyLine}\n`);
+        writeOut(await run(options.trainer));
       } catch (error) {
         writeErr(`${(error as Error).message}\n`); // cast: thrown values here are Errors
         process.exitCode = 1;
