@@ -10,7 +10,10 @@ import type { TermRefs } from './reference-views.js';
 
 import type { HolidayRegion } from '../planning/types.js';
 
-export type TrainerRole = 'peer' | 'practitioner';
+import type { TrainerRole } from '../format/wording.js';
+
+// Defined with the wording that names the roles.
+export type { TrainerRole };
 
 /** One problem found while loading or checking a library, reported as `file:line:column: message`. */
 export interface Problem {

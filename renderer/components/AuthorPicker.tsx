@@ -1,7 +1,7 @@
 /** Choose a course's authors from the trainers list, with each trainer's role shown. */
 import { useId } from 'react';
 import type { TrainerSummary } from '../../main/api/contract.js';
-import { roleName } from './role-name.js';
+import { roleHeading } from '../../main/format/wording.js';
 
 export interface AuthorPickerProps {
   trainers: TrainerSummary[];
@@ -37,7 +37,7 @@ export function AuthorPicker({
       <div className="author-picker__groups">
         {(['peer', 'practitioner'] as const).map((role) => (
           <fieldset key={role} className="author-picker__group">
-            <legend className="author-picker__heading">{roleName(role, true)}</legend>
+            <legend className="author-picker__heading">{roleHeading(role)}</legend>
             <ul>
               {trainers
                 .filter((t) => t.role === role)

@@ -7,7 +7,7 @@ import type { LibraryVersion } from './library-version.js';
 import { pageCss } from './page-css.js';
 import { absolutiseImages, printImageResolver } from './print-images.js';
 import { printCss, printTemplate } from './print-templates.js';
-import { roleLabel } from './prospectus-model.js';
+import { roleLabel } from '../../format/wording.js';
 
 /** The complete HTML document of `course`'s facilitator pack. */
 export function renderFacilitatorPackHtml(

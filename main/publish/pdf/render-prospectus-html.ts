@@ -1,6 +1,6 @@
 /** Renders the prospectus view model through the Handlebars templates in templates/print/. */
 import { pageCss } from './page-css.js';
-import type { PageNumbers, ProspectusModel } from './prospectus-model.js';
+import type { PageNumbers, ProspectusModel } from './prospectus-views.js';
 import { printTemplate, printCss } from './print-templates.js';
 
 /** The complete HTML document of the prospectus, ready to print. */

@@ -8,7 +8,7 @@
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PdfRenderer, PdfRenderOptions } from './pdf-renderer.js';
-import type { PageNumbers } from './prospectus-model.js';
+import type { PageNumbers } from './prospectus-views.js';
 import { readNamedDestinations } from './read-named-destinations.js';
 
 export interface AnchorPages {

@@ -7,14 +7,7 @@ import { courseJsonLd } from './open-data.js';
 import { studentInfoView } from './student-info.js';
 import type { RenderedPage } from './rendered-page.js';
 import { SanitizedHtml } from './sanitized-html.js';
-import {
-  ENROL_PAGE_SLUG,
-  coProductionLine,
-  describe,
-  layoutView,
-  runViews,
-  statusOf,
-} from './site-model.js';
+import { ENROL_PAGE_SLUG, describe, layoutView, runViews, statusOf } from './site-model.js';
 import type { SiteModel } from './site-model.js';
 import { relativeHref, sitePaths } from './site-paths.js';
 
@@ -86,7 +79,7 @@ export function renderCoursePage(
     audience: course.audience,
     format: course.format,
     outcomes: course.outcomes,
-    coProduction: coProductionLine(model, course) || null,
+    coProduction: model.courseViews.coProduction(course) || null,
     signoffs: signoffViews(model, course),
     description,
     runs,

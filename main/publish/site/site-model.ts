@@ -7,16 +7,14 @@ import type { Course, Library, Module, Page, Run, Trainer, Venue } from '../../l
 import type { CourseStatus } from '../../signoff/types.js';
 import { firstParagraphText, truncateWords } from '../markdown/plain-text.js';
 import { formatDate, formatDateRange, formatLongDate, formatTimeRange } from '../format-dates.js';
-import { joinWithAnd } from '../../format/wording.js';
+import { DRAFT_LABEL } from '../../format/wording.js';
 import { dateOfCourses } from '../content-dates.js';
 import type { RenderCache } from '../markdown/render-cache.js';
+import { courseViewsOf, type CourseViews } from '../course-views.js';
 import type { PublishContext } from '../types.js';
 import type { PublishableImages } from './course-images.js';
 import { modulePaths, relativeHref, sitePaths } from './site-paths.js';
 import { newThisTerm } from './student-info.js';
-
-/** Banner and label of a course page that is published with `--draft` but not signed off. */
-export const DRAFT_LABEL = 'Draft – not yet signed off';
 
 /** Slug of the front page the home page and navigation link to for enrolling. */
 export const ENROL_PAGE_SLUG = 'how-to-enrol';
@@ -30,11 +28,13 @@ export interface SiteModel {
   trainers: Map<string, Trainer>;
   venues: Map<string, Venue>;
   categoryTitles: Map<string, string>;
+  /** Runs, drafts and co-production lines, the same as the prospectus shows. */
+  courseViews: CourseViews;
   /** Runs of each published course in this term, by first session. */
-  runsByCourse: Map<string, Run[]>;
+  runsByCourse: ReadonlyMap<string, Run[]>;
   modulePaths: Map<string, Map<Module, string>>;
   /** Published courses that are not signed off (only with `--draft`). */
-  draftCourses: Set<string>;
+  draftCourses: ReadonlySet<string>;
   images: PublishableImages;
   /** Site path → library path of every course image a page used. */
   usedImages: Map<string, string>;
@@ -54,27 +54,17 @@ export function buildSiteModel(
   renderCache?: RenderCache,
 ): SiteModel {
   const { library } = ctx;
-  const runsByCourse = new Map<string, Run[]>();
-  for (const run of ctx.runs) {
-    const list = runsByCourse.get(run.course) ?? [];
-    list.push(run);
-    runsByCourse.set(run.course, list);
-  }
-  const draftCourses = new Set<string>();
-  if (ctx.options.draft) {
-    for (const course of ctx.courses) {
-      if (ctx.statuses.get(course.id)?.state !== 'ready') draftCourses.add(course.id);
-    }
-  }
+  const courseViews = courseViewsOf(ctx);
   const model: SiteModel = {
     ctx,
     library,
     trainers: new Map(library.trainers.map((t) => [t.id, t])),
     venues: new Map(library.college.venues.map((v) => [v.id, v])),
     categoryTitles: new Map(library.college.categories.map((c) => [c.id, c.title])),
-    runsByCourse,
+    courseViews,
+    runsByCourse: courseViews.runsByCourse,
     modulePaths: new Map(ctx.courses.map((c) => [c.id, modulePaths(c)])),
-    draftCourses,
+    draftCourses: courseViews.draftCourses,
     images,
     usedImages: new Map(),
     coverImage,
@@ -240,31 +230,13 @@ export interface RunView {
   calendarHref: string;
 }
 
-/** "Amira Hassan (peer trainer)". */
-export function trainerWithRole(model: SiteModel, trainerId: string): string {
-  const trainer = model.trainers.get(trainerId);
-  if (!trainer) return trainerId;
-  return `${trainer.name} (${trainer.role === 'peer' ? 'peer trainer' : 'practitioner trainer'})`;
-}
-
-/** "Co-produced and co-delivered by A (peer trainer) and B (practitioner trainer)". */
-export function coProductionLine(model: SiteModel, course: Course): string {
-  if (course.authors.length === 0) return '';
-  // Peer trainer first: the lived-experience voice leads, as in the college's own materials.
-  const roleRank = (id: string): number => (model.trainers.get(id)?.role === 'peer' ? 0 : 1);
-  const ordered = [...course.authors].sort((a, b) => roleRank(a) - roleRank(b));
-  return `Co-produced and co-delivered by ${joinWithAnd(ordered.map((id) => trainerWithRole(model, id)))}`;
-}
-
 /** The runs of `course` this term, for the course page (and its first session for cards). */
 export function runViews(model: SiteModel, course: Course, pagePath: string): RunView[] {
   const runs = model.runsByCourse.get(course.id) ?? [];
-  const authors = [...course.authors].sort().join(',');
   return runs.map((run, index) => {
     const venue = model.venues.get(run.venue);
     const first = run.sessions[0];
     const sameTime = run.sessions.every((s) => s.start === first?.start && s.end === first.end);
-    const deliveredByDiffers = [...run.facilitators].sort().join(',') !== authors;
     const count = run.sessions.length;
     return {
       id: `run-${index + 1}`,
@@ -281,10 +253,7 @@ export function runViews(model: SiteModel, course: Course, pagePath: string): Ru
       venueHref: relativeHref(pagePath, `${sitePaths.venues}#venue-${run.venue}`),
       online: venue?.online ?? false,
       capacity: run.capacity !== undefined ? `Up to ${run.capacity} students` : null,
-      deliveredBy:
-        deliveredByDiffers && run.facilitators.length > 0
-          ? `Delivered by ${joinWithAnd(run.facilitators.map((id) => trainerWithRole(model, id)))}`
-          : null,
+      deliveredBy: model.courseViews.deliveredBy(course, run),
       calendarHref: relativeHref(pagePath, sitePaths.runCalendar(course.id, index)),
     };
   });

@@ -14,7 +14,7 @@ import type {
 import { tandem } from '../../api.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { severityLabel } from '../../components/severity-label.js';
-import { roleName } from '../../components/role-name.js';
+import { nameWithRole } from '../../../main/format/wording.js';
 import { usePageHeading } from '../../hooks/usePageHeading.js';
 import { usePlanningFile } from '../../hooks/usePlanningFile.js';
 import { useApp } from '../../state/AppContext.js';
@@ -378,7 +378,7 @@ function RunCard({
             {run.facilitators
               .map((id) => {
                 const trainer = library?.trainers.find((t) => t.id === id);
-                return trainer ? `${trainer.name} (${roleName(trainer.role)})` : id;
+                return trainer ? nameWithRole(trainer.name, trainer.role) : id;
               })
               .join(', ')}
           </dd>

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { RosterEntry, TrainersDocument, TrainerRole } from '../../../main/api/contract.js';
 import { tandem } from '../../api.js';
-import { roleName } from '../../components/role-name.js';
+import { roleLabel } from '../../../main/format/wording.js';
 import { usePageHeading } from '../../hooks/usePageHeading.js';
 import { usePlanningFile } from '../../hooks/usePlanningFile.js';
 import { SaveNotices } from './SaveNotices.js';
@@ -127,7 +127,7 @@ export function TrainersScreen() {
                 ) : (
                   <div className="roster__who">
                     <strong>{trainer.name}</strong>{' '}
-                    <span className="author-chip__role">{roleName(trainer.role)}</span>
+                    <span className="author-chip__role">{roleLabel(trainer.role)}</span>
                     <p className="hint">
                       {trainer.usedIn.length === 0
                         ? 'Not named in any run or course yet.'

@@ -1,7 +1,8 @@
 /** The prospectus HTML, in memory: what it includes, leaves out and escapes. */
 import { describe, expect, it } from 'vitest';
 import { cssString, pageCss } from '../../../main/publish/pdf/page-css.js';
-import { buildProspectusModel, draftLabel } from '../../../main/publish/pdf/prospectus-model.js';
+import { DRAFT_LABEL as draftLabel } from '../../../main/format/wording.js';
+import { buildProspectusModel } from '../../../main/publish/pdf/prospectus-model.js';
 import { renderProspectusHtml } from '../../../main/publish/pdf/render-prospectus-html.js';
 import type { BuildOptions } from '../../../main/publish/types.js';
 import { facilitatorSecrets, makeContext } from './make-context.js';

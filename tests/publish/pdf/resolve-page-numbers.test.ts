@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PdfRenderer } from '../../../main/publish/pdf/pdf-renderer.js';
-import type { PageNumbers } from '../../../main/publish/pdf/prospectus-model.js';
+import type { PageNumbers } from '../../../main/publish/pdf/prospectus-views.js';
 import { launchPuppeteerRenderer } from '../../../main/publish/pdf/puppeteer-pdf-renderer.js';
 import { prospectusPageNumberScript } from '../../../main/publish/pdf/render-prospectus-html.js';
 import { addPdfMetadata } from '../../../main/publish/pdf/add-pdf-metadata.js';
