@@ -20,25 +20,12 @@ import {
   sampleLibrary,
   type TempLibrary,
 } from '../support/temp-library.js';
+import { fileTree } from '../support/file-tree.js';
 
 const COURSE = 'understanding-anxiety';
 let library: TempLibrary;
 let api: ApiHandlers;
 let configDir: string;
-
-/** Every file under `dir` with its bytes (hex), by forward-slash relative path. */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  const walk = async (relative: string): Promise<void> => {
-    for (const entry of await readdir(path.join(dir, relative), { withFileTypes: true })) {
-      const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(child);
-      else files[child] = (await readFile(path.join(dir, child))).toString('hex');
-    }
-  };
-  await walk('');
-  return files;
-}
 
 const read = (file: string): Promise<string> => readFile(path.join(library.root, file), 'utf8');
 const spring = (): Promise<string> => read('terms/spring-2027.yml');
@@ -72,7 +59,7 @@ describe('renaming a course', () => {
   it('moves the folder and changes only the course line of each run that names it', async () => {
     const summer = await addSummerTerm();
     const springBefore = await spring();
-    const folderBefore = await tree(path.join(library.root, COURSE));
+    const folderBefore = await fileTree(path.join(library.root, COURSE));
     const uses = await api.findCourseUses(COURSE);
     expect(uses.runs.map((run) => [run.file, run.run, run.firstSession])).toEqual([
       ['terms/spring-2027.yml', 1, '2027-01-18'],
@@ -94,18 +81,18 @@ describe('renaming a course', () => {
         'course: living-with-anxiety # the usual pair',
       ),
     );
-    expect(await tree(path.join(library.root, 'living-with-anxiety'))).toEqual(folderBefore);
+    expect(await fileTree(path.join(library.root, 'living-with-anxiety'))).toEqual(folderBefore);
     const names = await readdir(library.root);
     expect(names).not.toContain(COURSE);
-    expect(Object.keys(await tree(library.root)).filter((f) => f.startsWith('.tandem/'))).toEqual(
-      [],
-    );
+    expect(
+      Object.keys(await fileTree(library.root)).filter((f) => f.startsWith('.tandem/')),
+    ).toEqual([]);
     const { problems } = await loadLibrary(library.root);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('refuses an id in use, a bad id and a term it cannot read, changing nothing', async () => {
-    const before = await tree(library.root);
+    const before = await fileTree(library.root);
     await expect(api.renameCourse(COURSE, 'planning-for-my-wellbeing')).rejects.toThrow(
       'There is already a folder called "planning-for-my-wellbeing".',
     );
@@ -117,12 +104,12 @@ describe('renaming a course', () => {
       'terms/broken.yml cannot be read as YAML',
     );
     await rm(path.join(library.root, 'terms/broken.yml'));
-    expect(await tree(library.root)).toEqual(before);
+    expect(await fileTree(library.root)).toEqual(before);
   });
 
   it('puts every term file back when a step fails part way', async () => {
     await addSummerTerm();
-    const before = await tree(library.root);
+    const before = await fileTree(library.root);
     const context = createApiContext({ root: library.root, configDir });
     let writes = 0;
     const failing = {
@@ -136,7 +123,7 @@ describe('renaming a course', () => {
     await expect(renameCourse(failing, COURSE, 'living-with-anxiety')).rejects.toThrow(
       'the disk is full',
     );
-    expect(await tree(library.root)).toEqual(before);
+    expect(await fileTree(library.root)).toEqual(before);
   });
 
   it('finishes an interrupted rename after the folder moved, and undoes one before', async () => {
@@ -184,11 +171,11 @@ describe('archiving a course', () => {
   beforeEach(() => open(fixtureLibrary('valid-minimal')));
 
   it('keeps it in archive/, out of the courses and publishing, and brings it back', async () => {
-    const before = await tree(library.root);
+    const before = await fileTree(library.root);
     await api.archiveCourse(COURSE);
 
-    expect(await tree(path.join(library.root, 'archive', COURSE))).toEqual(
-      await tree(path.join(fixtureLibrary('valid-minimal'), COURSE)),
+    expect(await fileTree(path.join(library.root, 'archive', COURSE))).toEqual(
+      await fileTree(path.join(fixtureLibrary('valid-minimal'), COURSE)),
     );
     const loaded = await loadLibrary(library.root);
     expect(loaded.library?.courses.map((c) => c.id)).toEqual(['planning-for-my-wellbeing']);
@@ -208,7 +195,7 @@ describe('archiving a course', () => {
     expect(plan.included.map((c) => c.courseId)).toEqual(['planning-for-my-wellbeing']);
 
     await api.unarchiveCourse(COURSE);
-    expect(await tree(library.root)).toEqual(before);
+    expect(await fileTree(library.root)).toEqual(before);
     expect(await readdir(path.join(library.root, 'archive'))).toEqual([]);
   });
 
@@ -234,7 +221,7 @@ describe('deleting a course', () => {
       '',
     );
     await writeFile(path.join(library.root, 'terms/spring-2027.yml'), term);
-    const before = await tree(library.root);
+    const before = await fileTree(library.root);
 
     const deleted = await api.deleteCourse(COURSE);
 
@@ -245,12 +232,12 @@ describe('deleting a course', () => {
     });
     expect(await readdir(library.root)).not.toContain(COURSE);
     const kept = path.join(library.root, '.tandem/trash', deleted.keptAs, COURSE);
-    expect(await tree(kept)).toEqual(
-      await tree(path.join(fixtureLibrary('valid-minimal'), COURSE)),
+    expect(await fileTree(kept)).toEqual(
+      await fileTree(path.join(fixtureLibrary('valid-minimal'), COURSE)),
     );
 
     await api.restoreCourse(deleted);
-    const after = await tree(library.root);
+    const after = await fileTree(library.root);
     expect(Object.keys(after).filter((file) => !file.startsWith('.tandem/'))).toEqual(
       Object.keys(before),
     );
