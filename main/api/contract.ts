@@ -103,6 +103,8 @@ export interface LibraryOverview {
   terms: TermSummary[];
   courses: CourseSummary[];
   problems: Problem[];
+  /** Courses kept in archive/ (out of terms and publishing), by title. */
+  archived?: ArchivedCourse[];
 }
 
 /** A text kept aside when someone chose the other side of a conflict, until they delete it. */
@@ -211,6 +213,49 @@ export interface BuildPlan {
   termId: string;
   included: { courseId: string; title: string }[];
   excluded: ExcludedCourse[];
+}
+
+/** A course kept in archive/<id>/. */
+export interface ArchivedCourse {
+  id: string;
+  title: string;
+}
+
+/** One run of a course in a term file, as people are told before the course changes. */
+export interface CourseRunUse {
+  termId: string;
+  termTitle: string;
+  /** `terms/<term id>.yml`. */
+  file: string;
+  /** The run's place among the term's runs, from 1. */
+  run: number;
+  sessionCount: number;
+  firstSession?: string;
+}
+
+/** What renaming, archiving or deleting a course would touch. */
+export interface CourseUses {
+  courseId: string;
+  title: string;
+  runs: CourseRunUse[];
+  /** Term files with YAML errors that mention the course: fixed first, before any change. */
+  unreadableTerms: string[];
+  /** Authors whose sign-off counts now; a sign-off names the course id, so a rename ends it. */
+  signedBy: string[];
+}
+
+export interface RenamedCourse {
+  id: string;
+  /** The term files whose runs now name the new id. */
+  termFiles: string[];
+}
+
+/** A deleted course, kept on this computer until Undo puts it back (`restoreCourse`). */
+export interface DeletedCourse {
+  courseId: string;
+  title: string;
+  /** Where it is kept: `.tandem/trash/<keptAs>/<courseId>/`. */
+  keptAs: string;
 }
 
 /** A term in the Terms list. */
@@ -352,6 +397,15 @@ export interface TandemApi {
   readCourse(courseId: string): Promise<CourseDocument>;
   createCourse(course: NewCourse): Promise<CourseDocument>;
   saveCourse(request: SaveCourseRequest): Promise<SaveResult>;
+  /** The runs that name a course and whose sign-offs count, before it is renamed or removed. */
+  findCourseUses(courseId: string): Promise<CourseUses>;
+  /** Moves the course folder to its new id, every run naming it too; all or nothing. */
+  renameCourse(courseId: string, newId: string): Promise<RenamedCourse>;
+  archiveCourse(courseId: string): Promise<void>;
+  unarchiveCourse(courseId: string): Promise<void>;
+  /** Refused while a term runs the course; the folder is kept for `restoreCourse`. */
+  deleteCourse(courseId: string): Promise<DeletedCourse>;
+  restoreCourse(deleted: DeletedCourse): Promise<void>;
 
   readModule(courseId: string, file: string): Promise<ModuleDocument>;
   saveModule(request: SaveModuleRequest): Promise<SaveResult>;
@@ -440,6 +494,12 @@ export const API_METHODS = [
   'readCourse',
   'createCourse',
   'saveCourse',
+  'findCourseUses',
+  'renameCourse',
+  'archiveCourse',
+  'unarchiveCourse',
+  'deleteCourse',
+  'restoreCourse',
   'readModule',
   'saveModule',
   'addModule',

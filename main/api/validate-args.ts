@@ -120,6 +120,18 @@ const schemas = {
   getLibrary: z.tuple([]),
   getProblems: z.tuple([]),
   readCourse: z.tuple([id]),
+  findCourseUses: z.tuple([id]),
+  renameCourse: z.tuple([id, id]),
+  archiveCourse: z.tuple([id]),
+  unarchiveCourse: z.tuple([id]),
+  deleteCourse: z.tuple([id]),
+  restoreCourse: z.tuple([
+    z.strictObject({
+      courseId: id,
+      title: shortText,
+      keptAs: z.string().regex(RECOVERED_ID_PATTERN, 'is not a deleted course'),
+    }),
+  ]),
   createCourse: z.tuple([
     z.strictObject({
       id: id.optional(),

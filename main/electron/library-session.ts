@@ -12,6 +12,7 @@ import type { ApiOptions } from '../api/handlers/api-context.js';
 import { OwnWrites } from '../api/own-writes.js';
 import { watchLibrary, type LibraryWatcher } from '../api/watch-library.js';
 import { finishInterruptedReorders } from '../api/handlers/reorder-journal.js';
+import { recoverRename } from '../api/handlers/rename-journal.js';
 import { API_METHODS } from '../api/contract.js';
 import { joinLibrary } from '../sync/join-library.js';
 
@@ -71,6 +72,7 @@ export class LibrarySession {
     await this.#watcher?.close();
     const ownWrites = new OwnWrites();
     await finishInterruptedReorders(resolved, ownWrites);
+    await recoverRename(resolved, ownWrites);
     const apiOptions: ApiOptions = {
       root: resolved,
       configDir: this.#options.configDir,

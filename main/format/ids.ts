@@ -16,6 +16,9 @@ export const MODULE_FILE_PATTERN = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 /** A recovered text's id: `2026-12-01T20-15-03Z-9f3a61c2` (when it was kept, 32 random bits). */
 export const RECOVERED_ID_PATTERN = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-[0-9a-f]{8}$/;
 
+/** The root folder archived courses are kept in: `archive/<course-id>/` (out of terms and publishing). */
+export const ARCHIVE_FOLDER = 'archive';
+
 /** The highest module number a two-digit file name can carry. */
 export const MAX_MODULE_NUMBER = 99;
 

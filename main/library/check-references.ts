@@ -2,6 +2,7 @@
  * Rules that span files: every id a file mentions exists, ids and course codes are unique, and
  * every course is co-produced and every run co-delivered by a peer and a practitioner trainer.
  */
+import { ARCHIVE_FOLDER } from '../format/ids.js';
 import { closestMatch, listOf } from './describe-value.js';
 import { problemAt } from './problem-at.js';
 import { positionAt } from './read-yaml-file.js';
@@ -22,6 +23,8 @@ export interface ReferenceInput {
   courses: CourseRefs[];
   /** Every course folder id, so a broken course is not also called unknown. */
   courseIds: string[];
+  /** Courses kept in archive/: their runs stay in the term but are not published. */
+  archivedCourseIds?: string[];
 }
 
 interface Pairing {
@@ -85,7 +88,12 @@ export function checkReferences(input: ReferenceInput): Problem[] {
   for (const term of input.terms) {
     term.runs.forEach((run, r) => {
       if (!run) return;
-      if (run.course !== undefined && !input.courseIds.includes(run.course)) {
+      if (run.course !== undefined && input.archivedCourseIds?.includes(run.course)) {
+        const message = `course "${run.course}" is archived (${ARCHIVE_FOLDER}/${run.course}/), so this run is not published; bring the course back from the archive to run it`;
+        problems.push(
+          problemAt(term.source, ['runs', r, 'course'], 'archived-course', message, 'warning'),
+        );
+      } else if (run.course !== undefined && !input.courseIds.includes(run.course)) {
         const detail = `there is no folder ${run.course}/ with a course.md`;
         const message = unknownMessage('course', run.course, input.courseIds, detail);
         problems.push(problemAt(term.source, ['runs', r, 'course'], 'unknown-course', message));

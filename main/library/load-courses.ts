@@ -1,7 +1,7 @@
 /** Loads every <course-id>/course.md with its modules and the list of its images. */
 import type { z } from 'zod';
 import { parseFrontMatter } from './front-matter.js';
-import { MODULE_FILE_PATTERN, isKebabCase } from '../format/ids.js';
+import { ARCHIVE_FOLDER, MODULE_FILE_PATTERN, isKebabCase } from '../format/ids.js';
 import { fileProblem } from './problem-at.js';
 import { listFilesDeep, listFolder, readLibraryFile } from './read-library-file.js';
 import { courseRefs } from './reference-views.js';
@@ -19,6 +19,8 @@ export interface LoadedCourses {
   refs: CourseRefs[];
   /** Ids of every course folder found (every folder with a course.md), usable or not. */
   courseIds: string[];
+  /** Ids of the courses kept in archive/ (not loaded, checked or published). */
+  archivedIds: string[];
   /** Bodies to check for Markdown problems, including those of broken courses. */
   markdown: MarkdownFile[];
   problems: Problem[];
@@ -26,6 +28,24 @@ export interface LoadedCourses {
 
 /** Folders at the library root that hold other things than courses. */
 const reservedFolders = new Set(['terms', 'pages']);
+
+/** Ids of the folders in `folder` that hold a course.md. */
+async function courseFolders(root: string, folder: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const entry of await listFolder(root, folder)) {
+    if (!entry.isDirectory || entry.name.startsWith('.')) continue;
+    const files = await listFolder(root, folder === '.' ? entry.name : `${folder}/${entry.name}`);
+    if (files.some((file) => file.isFile && file.name === 'course.md')) ids.push(entry.name);
+  }
+  return ids;
+}
+
+/** Ids of the courses in archive/ (docs/library-format.md, "Archived courses"), sorted. */
+export async function listArchivedCourseIds(root: string): Promise<string[]> {
+  const atRoot = await listFolder(root, ARCHIVE_FOLDER);
+  if (atRoot.some((file) => file.isFile && file.name === 'course.md')) return [];
+  return courseFolders(root, ARCHIVE_FOLDER);
+}
 
 /**
  * Finds course folders (any root folder with a course.md, except dot-folders, terms and pages)
@@ -36,16 +56,17 @@ export async function loadCourses(root: string): Promise<LoadedCourses> {
     courses: [],
     refs: [],
     courseIds: [],
+    archivedIds: [],
     markdown: [],
     problems: [],
   };
-  const ids: string[] = [];
-  for (const entry of await listFolder(root, '.')) {
-    if (!entry.isDirectory || entry.name.startsWith('.') || reservedFolders.has(entry.name))
-      continue;
-    const files = await listFolder(root, entry.name);
-    if (files.some((file) => file.isFile && file.name === 'course.md')) ids.push(entry.name);
-  }
+  const found = await courseFolders(root, '.');
+  // archive/ is the archive unless it is itself a course (a library made before archiving).
+  const archiveIsFolder = !found.includes(ARCHIVE_FOLDER);
+  const ids = found.filter(
+    (id) => !reservedFolders.has(id) && !(archiveIsFolder && id === ARCHIVE_FOLDER),
+  );
+  if (archiveIsFolder) result.archivedIds = await listArchivedCourseIds(root);
   // Courses load in parallel, each into its own result, merged in id order for a stable output.
   const loaded = await Promise.all(
     ids.map(async (id) => {
@@ -53,6 +74,7 @@ export async function loadCourses(root: string): Promise<LoadedCourses> {
         courses: [],
         refs: [],
         courseIds: [id],
+        archivedIds: [],
         markdown: [],
         problems: [],
       };

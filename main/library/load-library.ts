@@ -84,6 +84,7 @@ export async function loadLibrary(root: string, earlierTrees?: MarkdownTrees): P
       termIds: terms.termIds,
       courses: courses.refs,
       courseIds: courses.courseIds,
+      archivedCourseIds: courses.archivedIds,
     }),
     ...checkPlanning(college.college, terms.refs),
   );

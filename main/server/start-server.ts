@@ -14,6 +14,7 @@ import { createApiHandlers } from '../api/handlers/create-api-handlers.js';
 import { OwnWrites } from '../api/own-writes.js';
 import { watchLibrary, type LibraryWatcher } from '../api/watch-library.js';
 import { finishInterruptedReorders } from '../api/handlers/reorder-journal.js';
+import { recoverRename } from '../api/handlers/rename-journal.js';
 import { API_HEADER } from './http-transport-client.js';
 import { bundlePaths, ensureRendererBundle, type BundlePaths } from './renderer-bundle.js';
 import {
@@ -117,6 +118,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
   const ownWrites = new OwnWrites();
   await finishInterruptedReorders(root, ownWrites);
+  await recoverRename(root, ownWrites);
   // The website folder "Open the website" last asked for (always one this session built).
   let siteDir: string | undefined;
   const { handlers } = createApiHandlers({

@@ -49,6 +49,9 @@ export const LOCAL_ONLY_PATTERNS = [
   '.tandem-theirs-*',
   // Each person's own safety copies of text they did not keep (see the recovered-text store).
   '/.tandem/recovered/',
+  // Deleted courses kept for Undo, and the record of a course rename under way.
+  '/.tandem/trash/',
+  '/.tandem/course-rename.json',
   '.DS_Store',
   'Thumbs.db',
 ];

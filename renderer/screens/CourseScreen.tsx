@@ -36,6 +36,7 @@ import type { CourseDraft, ModuleDraft } from './course-documents.js';
 import { ModulesTab } from './ModulesTab.js';
 import { CourseDetailsForm } from './CourseDetailsForm.js';
 import { SignoffPanel } from './SignoffPanel.js';
+import { CourseFolderPanel } from './CourseFolderPanel.js';
 import { MissingModuleNotice, moduleFileText } from './MissingModuleNotice.js';
 
 const tabs: { id: CourseTab; label: string }[] = [
@@ -369,15 +370,18 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
           />
         )}
         {tab === 'details' && course.value && library && (
-          <CourseDetailsForm
-            key={course.generation}
-            courseId={courseId}
-            draft={course.value}
-            images={images}
-            library={library}
-            onChange={course.update}
-            onBlur={() => void course.flush()}
-          />
+          <>
+            <CourseDetailsForm
+              key={course.generation}
+              courseId={courseId}
+              draft={course.value}
+              images={images}
+              library={library}
+              onChange={course.update}
+              onBlur={() => void course.flush()}
+            />
+            <CourseFolderPanel courseId={courseId} title={title} flush={flushStable} />
+          </>
         )}
         {tab === 'signoff' && (
           <SignoffPanel

@@ -6,6 +6,7 @@ import { suggestionCount, useLanguageCounts } from '../hooks/useLanguageCounts.j
 import { StatusBadge } from '../components/StatusBadge.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
 import { NewCourseDialog } from './NewCourseDialog.js';
+import { ArchivedCourses } from './ArchivedCourses.js';
 import { overviewLine } from './overview-line.js';
 
 type StatusFilter = 'all' | 'draft' | 'awaiting' | 'changed' | 'ready' | 'problems';
@@ -149,6 +150,7 @@ export function LibraryScreen() {
           ))}
         </ul>
       )}
+      <ArchivedCourses courses={library.archived ?? []} />
       <NewCourseDialog open={creating} onClose={() => setCreating(false)} />
     </div>
   );

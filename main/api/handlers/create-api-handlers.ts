@@ -14,6 +14,14 @@ import {
   startBuild,
 } from './build-handlers.js';
 import { createCourse, readCourse, saveCourse } from './course-handlers.js';
+import {
+  archiveCourse,
+  deleteCourse,
+  findCourseUses,
+  renameCourse,
+  restoreCourse,
+  unarchiveCourse,
+} from './course-folder-handlers.js';
 import { readImage } from './image-handlers.js';
 import { addPicture } from './picture-handlers.js';
 import { checkLanguage, getLanguageCounts } from './language-handlers.js';
@@ -79,6 +87,12 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     readCourse: (courseId) => readCourse(context, courseId),
     createCourse: (course) => createCourse(context, course),
     saveCourse: (request) => saveCourse(context, request),
+    findCourseUses: (courseId) => findCourseUses(context, courseId),
+    renameCourse: (courseId, newId) => renameCourse(context, courseId, newId),
+    archiveCourse: (courseId) => archiveCourse(context, courseId),
+    unarchiveCourse: (courseId) => unarchiveCourse(context, courseId),
+    deleteCourse: (courseId) => deleteCourse(context, courseId),
+    restoreCourse: (deleted) => restoreCourse(context, deleted),
     readModule: (courseId, file) => readModule(context, courseId, file),
     saveModule: (request) => saveModule(context, request),
     addModule: (courseId, title) => addModule(context, courseId, title),

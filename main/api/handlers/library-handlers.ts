@@ -10,6 +10,7 @@ import { ID_PATTERN } from '../../format/ids.js';
 import { checkRunReadiness } from '../../signoff/run-readiness.js';
 import type { ApiContext } from './api-context.js';
 import { formatProblem } from '../../format/problems.js';
+import { listArchivedCourses } from './course-folder-handlers.js';
 
 /** Loads the library from disk; problems are returned with it, never thrown. */
 export async function loadForApi(context: ApiContext): Promise<LoadResult> {
@@ -83,6 +84,7 @@ export async function getLibrary(context: ApiContext): Promise<LibraryOverview> 
     })),
     courses,
     problems,
+    archived: await listArchivedCourses(context),
   };
 }
 

@@ -36,7 +36,8 @@ function fileOf(dir: string, id: string): string {
   return path.join(dir, `${id}.md`);
 }
 
-const newId = (now: Date): string =>
+/** A kept copy's id: when it was kept, and 32 random bits (RECOVERED_ID_PATTERN). */
+export const newId = (now: Date): string =>
   `${now.toISOString().slice(0, 19).replace(/:/g, '-')}Z-${randomBytes(4).toString('hex')}`;
 
 /** The file's text: its details as front matter, then the text exactly as it was. */
