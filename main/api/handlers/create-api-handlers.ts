@@ -14,7 +14,16 @@ import {
   startBuild,
 } from './build-handlers.js';
 import { createCourse, readCourse, saveCourse } from './course-handlers.js';
-import { readImage } from './image-handlers.js';
+import { readImage, readPicture } from './image-handlers.js';
+import {
+  addPage,
+  deletePage,
+  listPages,
+  readPage,
+  reorderPages,
+  restorePage,
+  savePage,
+} from './page-handlers.js';
 import { addPicture } from './picture-handlers.js';
 import { checkLanguage, getLanguageCounts } from './language-handlers.js';
 import { getLibrary, getProblems } from './library-handlers.js';
@@ -119,6 +128,14 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     keepRecoveredText: (entry) => keepRecoveredText(context, entry),
     listRecoveredTexts: () => listRecoveredTexts(context),
     deleteRecoveredText: (id) => deleteRecoveredText(context, id),
+    listPages: () => listPages(context),
+    readPage: (slug) => readPage(context, slug),
+    savePage: (request) => savePage(context, request),
+    addPage: (page) => addPage(context, page),
+    reorderPages: (slugs) => reorderPages(context, slugs),
+    deletePage: (slug) => deletePage(context, slug),
+    restorePage: (deleted) => restorePage(context, deleted),
+    readPicture: (picture) => readPicture(context, picture),
     async joinSharedLibrary(address, token) {
       if (!options.joinLibrary) {
         throw new TandemApiError(
