@@ -209,6 +209,46 @@ export interface DeletedModule {
   content: string;
 }
 
+/** A front page, `pages/<slug>.md`; the slug is its id. */
+export interface PageRef {
+  slug: string;
+  title: string;
+  /** Its `order` field; absent when the file has none (a problem `tandem check` names). */
+  order?: number;
+}
+
+export interface PageList {
+  /** In the order the prospectus and website show them. */
+  pages: PageRef[];
+  /** Pictures in the library's images/ folder the pages can show: `images/map.svg`. */
+  pictures: string[];
+}
+
+export interface PageDocument extends PageRef {
+  /** Markdown body (front matter removed). */
+  body: string;
+  version: FileVersion;
+}
+
+export interface NewPage {
+  title: string;
+  /** Lower-case kebab-case, the file's name: `how-to-enrol`. */
+  slug: string;
+}
+
+export interface SavePageRequest {
+  slug: string;
+  title: string;
+  body: string;
+  baseVersion: FileVersion;
+}
+
+export interface DeletedPage {
+  page: PageRef;
+  /** The whole file as it was, so the UI can offer Undo through `restorePage`. */
+  content: string;
+}
+
 export interface BuildPlan {
   termId: string;
   included: { courseId: string; title: string }[];
@@ -459,6 +499,17 @@ export interface TandemApi {
   readTrainers(): Promise<TrainersDocument>;
   /** Refused, saying where, when a trainer still named in a run or as an author is left out. */
   saveTrainers(request: SaveTrainersRequest): Promise<SaveResult>;
+  // The front pages (pages/*.md): welcome, how to enrol, the learning agreement…
+  listPages(): Promise<PageList>;
+  readPage(slug: string): Promise<PageDocument>;
+  savePage(request: SavePageRequest): Promise<SaveResult>;
+  addPage(page: NewPage): Promise<PageRef>;
+  /** `slugs` is every page in the new order; only the `order` fields that change are written. */
+  reorderPages(slugs: string[]): Promise<PageRef[]>;
+  deletePage(slug: string): Promise<DeletedPage>;
+  restorePage(deleted: DeletedPage): Promise<PageRef>;
+  /** Reads a picture from the library's own images/ folder as a data: URL for the editor. */
+  readPicture(path: string): Promise<string>;
   /** Where the library stands against its shared copy in Git; `check` asks the host first. */
   getSyncStatus(check?: boolean): Promise<SyncStatus>;
   /** Sends this person's changes and brings in everyone else's. */
@@ -541,6 +592,14 @@ export const API_METHODS = [
   'listRecoveredTexts',
   'deleteRecoveredText',
   'siteAddress',
+  'listPages',
+  'readPage',
+  'savePage',
+  'addPage',
+  'reorderPages',
+  'deletePage',
+  'restorePage',
+  'readPicture',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every operation exactly.

@@ -219,6 +219,19 @@ const schemas = {
       baseVersion: version,
     }),
   ]),
+  listPages: z.tuple([]),
+  readPage: z.tuple([id]),
+  savePage: z.tuple([z.strictObject({ slug: id, title, body: longText, baseVersion: version })]),
+  addPage: z.tuple([z.strictObject({ title, slug: id })]),
+  reorderPages: z.tuple([z.array(id).min(1).max(200)]),
+  deletePage: z.tuple([id]),
+  restorePage: z.tuple([
+    z.strictObject({
+      page: z.strictObject({ slug: id, title: shortText, order: z.number().optional() }),
+      content: longText,
+    }),
+  ]),
+  readPicture: z.tuple([imagePath]),
   addPicture: z.tuple([
     z.strictObject({
       fileName: z.string().min(1).max(255),

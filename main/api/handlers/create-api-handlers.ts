@@ -22,7 +22,16 @@ import {
   restoreCourse,
   unarchiveCourse,
 } from './course-folder-handlers.js';
-import { readImage } from './image-handlers.js';
+import { readImage, readPicture } from './image-handlers.js';
+import {
+  addPage,
+  deletePage,
+  listPages,
+  readPage,
+  reorderPages,
+  restorePage,
+  savePage,
+} from './page-handlers.js';
 import { addPicture } from './picture-handlers.js';
 import { checkLanguage, getLanguageCounts } from './language-handlers.js';
 import { getLibrary, getProblems } from './library-handlers.js';
@@ -133,6 +142,14 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     keepRecoveredText: (entry) => keepRecoveredText(context, entry),
     listRecoveredTexts: () => listRecoveredTexts(context),
     deleteRecoveredText: (id) => deleteRecoveredText(context, id),
+    listPages: () => listPages(context),
+    readPage: (slug) => readPage(context, slug),
+    savePage: (request) => savePage(context, request),
+    addPage: (page) => addPage(context, page),
+    reorderPages: (slugs) => reorderPages(context, slugs),
+    deletePage: (slug) => deletePage(context, slug),
+    restorePage: (deleted) => restorePage(context, deleted),
+    readPicture: (picture) => readPicture(context, picture),
     async joinSharedLibrary(address, token) {
       if (!options.joinLibrary) {
         throw new TandemApiError(

@@ -1,6 +1,8 @@
-/** Images for the editor, read only from a course's images/ folder. */
+/** Images for the editor, read only from a course's images/ folder or the library's. */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { resolveInside } from '../../fs/resolve-inside.js';
+import { linkMessage, linkOnPath } from '../../fs/symbolic-links.js';
 import { safeSvg } from '../../publish/safe-svg.js';
 import { TandemApiError } from '../api-error.js';
 import type { ApiContext } from './api-context.js';
@@ -27,9 +29,26 @@ export async function readImage(
   courseId: string,
   relative: string,
 ): Promise<string> {
+  checkImagePath(relative);
+  return imageDataUrl(await context.insideCourse(courseId, relative), relative);
+}
+
+/** Reads `images/...` of the library itself (the front pages' pictures) as a data: URL. */
+export async function readPicture(context: ApiContext, relative: string): Promise<string> {
+  checkImagePath(relative);
+  const link = await linkOnPath(context.root, relative);
+  if (link !== undefined) throw new TandemApiError('forbidden', `${linkMessage(link)}.`);
+  return imageDataUrl(await resolveInside(context.root, relative), relative);
+}
+
+function checkImagePath(relative: string): void {
   if (!relative.startsWith('images/')) {
     throw new TandemApiError('forbidden', `Images are read only from images/, not "${relative}".`);
   }
+}
+
+/** `file` (absolute, contained) as a data: URL; `relative` names it in messages. */
+async function imageDataUrl(file: string, relative: string): Promise<string> {
   const type = IMAGE_TYPES[path.extname(relative).toLowerCase()];
   if (!type) {
     throw new TandemApiError(
@@ -37,7 +56,6 @@ export async function readImage(
       `${relative} is not an image Tandem shows (use ${Object.keys(IMAGE_TYPES).join(', ')}).`,
     );
   }
-  const file = await context.insideCourse(courseId, relative);
   const info = await stat(file);
   if (!info.isFile()) throw new TandemApiError('not-found', `${relative} is not a file.`);
   if (info.size > MAX_IMAGE_BYTES) {
