@@ -51,7 +51,7 @@ export interface SiteOutput {
   written: number;
   /** Files of an earlier build that this one no longer makes, removed. */
   removed: number;
-  /** Markdown bodies taken from the render cache, and rendered anew. */
+  /** Markdown bodies and other derived texts taken from the render cache, and made anew. */
   rendered: { cached: number; new: number };
   /** Images left off the site, and why. */
   warnings: Problem[];
