@@ -3,9 +3,10 @@
  * files inside the course (or library) folder, and only the blocks Tandem knows are used.
  */
 import path from 'node:path';
-import type { Definition, Image, ImageReference } from 'mdast';
+import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Node } from 'unist';
+import { z } from 'zod';
 import { facilitatorNearMisses } from './facilitator-near-misses.js';
 import { isInside } from './library-paths.js';
 import { markdownLimitProblem } from './markdown-limits.js';
@@ -27,14 +28,38 @@ export interface MarkdownFile {
 /** The container blocks Tandem understands: `:::activity` (for students) and `:::facilitator` (for trainers only). */
 export const knownDirectives = ['activity', 'facilitator'] as const;
 
+/** Text kept between runs, found by everything it is made from (a build's render cache). */
+export interface DerivedTexts {
+  derived(inputs: unknown, make: () => string): string;
+}
+
+const positionSchema = { line: z.number(), column: z.number() };
+
+/** What the rules find in a body's tree alone, at positions in the body: the same for the same text. */
+const treeFindingsSchema = z.object({
+  problems: z.array(
+    z.object({
+      ...positionSchema,
+      message: z.string(),
+      severity: z.enum(['error', 'warning']),
+      code: z.string(),
+    }),
+  ),
+  images: z.array(z.object({ ...positionSchema, url: z.string(), alt: z.string() })),
+});
+type TreeFindings = z.infer<typeof treeFindingsSchema>;
+
 /**
  * Checks one Markdown body. `fileExists` answers for library-relative paths, so tests can run
- * in memory. With `trees`, the body's tree is parsed once and shared with the renderers.
+ * in memory. With `trees`, the body's tree is parsed once and shared with the renderers. With
+ * `derived`, what the tree shows is taken from there when it holds this exact text, and the
+ * body is not parsed at all; only the image files are looked for again.
  */
 export async function checkMarkdown(
   markdown: MarkdownFile,
   fileExists: (file: string) => Promise<boolean>,
   trees?: MarkdownTrees,
+  derived?: DerivedTexts,
 ): Promise<Problem[]> {
   const limit = markdownLimitProblem(markdown.body);
   if (limit) {
@@ -49,38 +74,72 @@ export async function checkMarkdown(
       },
     ];
   }
-  // Checked before parsing: text nested thousands deep must never reach the parser. The shared
-  // tree is as parsed, so inline directives are skipped below: they are literal text.
-  const tree = trees ? trees.tree(markdown.body) : parseLibraryMarkdown(markdown.body);
-  const nearMisses = facilitatorNearMisses(markdown.body, tree);
+  // Checked before parsing: text nested thousands deep must never reach the parser.
+  const find = () =>
+    treeFindings(
+      markdown.body,
+      trees ? trees.tree(markdown.body) : parseLibraryMarkdown(markdown.body),
+    );
+  const findings = derived ? cachedFindings(derived, markdown.body, find) : find();
   const problems: Problem[] = [];
   const at = (
-    node: Node,
+    position: { line: number; column: number },
     code: string,
     message: string,
     severity: Problem['severity'] = 'error',
   ) => {
-    const start = node.position?.start ?? { line: 1, column: 1 };
     problems.push({
       file: markdown.file,
-      line: markdown.bodyLine + start.line - 1,
-      column: start.column,
+      line: markdown.bodyLine + position.line - 1,
+      column: position.column,
       message,
       severity,
       code,
     });
   };
-
-  for (const miss of nearMisses) {
-    problems.push({
-      file: markdown.file,
-      line: markdown.bodyLine + miss.line - 1,
-      column: miss.column,
-      message: miss.message,
-      severity: 'error',
-      code: 'facilitator-near-miss',
-    });
+  for (const found of findings.problems) at(found, found.code, found.message, found.severity);
+  for (const image of findings.images) {
+    if (image.alt.trim() === '') {
+      at(
+        image,
+        'missing-alt-text',
+        `image "${image.url}" has no alt text; alt text is required: describe the picture between the brackets, like ![A calm lake at sunrise](${image.url})`,
+      );
+    }
+    const problem = await imagePathProblem(markdown, image.url, fileExists);
+    if (problem) at(image, problem.code, problem.message);
   }
+  return problems;
+}
+
+/** The findings of `body` from `derived`, made and kept there when it has none that are whole. */
+function cachedFindings(
+  derived: DerivedTexts,
+  body: string,
+  find: () => TreeFindings,
+): TreeFindings {
+  const text = derived.derived(['markdown-checks', body], () => JSON.stringify(find()));
+  try {
+    const parsed = treeFindingsSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Not JSON: found again below.
+  }
+  return find();
+}
+
+/** Every problem the tree of `body` shows, and every image it uses, in the order they are reported. */
+function treeFindings(body: string, tree: Root): TreeFindings {
+  // The shared tree is as parsed, so inline directives are skipped below: they are literal text.
+  const nearMisses = facilitatorNearMisses(body, tree);
+  const problems: TreeFindings['problems'] = nearMisses.map((miss) => ({
+    line: miss.line,
+    column: miss.column,
+    message: miss.message,
+    severity: 'error',
+    code: 'facilitator-near-miss',
+  }));
+  const start = (node: Node) => node.position?.start ?? { line: 1, column: 1 };
   const nearMissLines = new Set(nearMisses.map((miss) => miss.line));
 
   const definitions = new Map<string, Definition>();
@@ -104,24 +163,21 @@ export async function checkMarkdown(
       const directive = node as DirectiveNode;
       const problem = directiveProblem(directive);
       // A block named like a facilitator note (`:::facilitators`) is already an error above.
-      const line = node.position?.start.line ?? 0;
-      if (problem && !nearMissLines.has(line)) at(node, 'unknown-directive', problem, 'warning');
+      const { line, column } = start(node);
+      if (problem && !nearMissLines.has(node.position?.start.line ?? 0))
+        problems.push({
+          line,
+          column,
+          message: problem,
+          severity: 'warning',
+          code: 'unknown-directive',
+        });
     }
     return undefined;
   });
 
-  for (const { node, url, alt } of images) {
-    if (alt.trim() === '') {
-      at(
-        node,
-        'missing-alt-text',
-        `image "${url}" has no alt text; alt text is required: describe the picture between the brackets, like ![A calm lake at sunrise](${url})`,
-      );
-    }
-    const problem = await imagePathProblem(markdown, url, fileExists);
-    if (problem) at(node, problem.code, problem.message);
-  }
-  return problems;
+  const used = images.map(({ node, url, alt }) => ({ ...start(node), url, alt }));
+  return { problems, images: used };
 }
 
 interface DirectiveNode extends Node {

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { linkMessage, linkOnPath, scanLibrary } from '../fs/symbolic-links.js';
-import { checkMarkdown } from './check-markdown.js';
+import { checkMarkdown, type DerivedTexts } from './check-markdown.js';
 import { checkReferences } from './check-references.js';
 import { loadCollege } from './load-college.js';
 import { loadCourses } from './load-courses.js';
@@ -24,8 +24,13 @@ export const MAX_LIBRARY_TEXT_BYTES = 200 * 1024 * 1024;
  * file is reported, and a broken course, term or page is left out while the rest loads.
  * `library` is undefined only when college.yml or trainers.yml cannot be used.
  * `earlierTrees`: the Markdown trees of an earlier load, reused for text that has not changed.
+ * `derived`: what earlier runs found in each Markdown text, so unchanged text is not parsed.
  */
-export async function loadLibrary(root: string, earlierTrees?: MarkdownTrees): Promise<LoadResult> {
+export async function loadLibrary(
+  root: string,
+  earlierTrees?: MarkdownTrees,
+  derived?: DerivedTexts,
+): Promise<LoadResult> {
   const absoluteRoot = path.resolve(root);
   const [college, trainers, terms, pages, courses] = await Promise.all([
     loadCollege(absoluteRoot),
@@ -66,7 +71,7 @@ export async function loadLibrary(root: string, earlierTrees?: MarkdownTrees): P
   }
   const markdownTrees = new MarkdownTrees(earlierTrees);
   for (const markdown of [...courses.markdown, ...pages.markdown]) {
-    problems.push(...(await checkMarkdown(markdown, fileExists, markdownTrees)));
+    problems.push(...(await checkMarkdown(markdown, fileExists, markdownTrees, derived)));
   }
   markdownTrees.forgetEarlier();
   problems.push(...(await syncConflictProblems(absoluteRoot)));

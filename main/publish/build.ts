@@ -10,7 +10,8 @@ import type { PdfOutputs } from './pdf/build-pdf-outputs.js';
 import { assemblePublishContext, pickTerm } from './assemble-context.js';
 import { confineProblems } from './confine-problems.js';
 import { publicationDates } from './content-dates.js';
-import { writeSite } from './site/write-site.js';
+import { openRenderCache, writeSite } from './site/write-site.js';
+import type { RenderCache } from './markdown/render-cache.js';
 import type { BuildOptions, BuildProgress, BuildResult, PublishContext } from './types.js';
 
 /** The stages a build runs, replaceable in tests (e.g. to skip Chromium). */
@@ -37,8 +38,10 @@ export async function buildPublication(
 ): Promise<BuildResult> {
   const root = path.resolve(libraryRoot);
   onProgress?.({ phase: 'load', done: 0, total: 1, message: `Reading the library in ${root}` });
-  const loaded = await loadLibrary(root);
-  return buildFromLoaded(loaded, options, onProgress);
+  // Opened first so the checks, too, take from it what earlier builds found in unchanged text.
+  const renderCache = options.only === 'pdf' ? undefined : await openRenderCache(options);
+  const loaded = await loadLibrary(root, undefined, renderCache);
+  return buildFromLoaded(loaded, options, onProgress, defaultStages, renderCache);
 }
 
 /** A library ready to publish, or the result that says why it is not. */
@@ -102,12 +105,16 @@ export async function preparePublication(
   return { ctx, result };
 }
 
-/** Publishes an already-loaded library (what buildPublication does after loading). */
+/**
+ * Publishes an already-loaded library (what buildPublication does after loading);
+ * `renderCache`: the one the load used, when it used one.
+ */
 export async function buildFromLoaded(
   loaded: LoadResult,
   options: BuildOptions,
   onProgress?: (p: BuildProgress) => void,
   stages: BuildStages = defaultStages,
+  renderCache?: RenderCache,
 ): Promise<BuildResult> {
   const progress = onProgress ?? (() => undefined);
   const { ctx, result } = await preparePublication(loaded, options, progress);
@@ -116,7 +123,7 @@ export async function buildFromLoaded(
   let failed = false;
   if (options.only !== 'pdf') {
     try {
-      const site = await stages.writeSite(ctx);
+      const site = await stages.writeSite(ctx, renderCache);
       result.siteDir = site.siteDir;
       result.problems = [...result.problems, ...site.warnings];
     } catch (error) {

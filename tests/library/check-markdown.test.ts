@@ -182,3 +182,71 @@ describe('checkMarkdown on a shared tree', () => {
     expect(trees.tree(body)).toEqual(parseLibraryMarkdown(body));
   });
 });
+
+/** Shared trees that count how often a tree is asked for. */
+class CountingTrees extends MarkdownTrees {
+  asked = 0;
+  override tree(body: string) {
+    this.asked += 1;
+    return super.tree(body);
+  }
+}
+
+describe('checkMarkdown with what earlier runs found', () => {
+  /** A DerivedTexts in memory that counts what it had to make. */
+  function memory() {
+    const texts = new Map<string, string>();
+    const store = {
+      made: 0,
+      derived(inputs: unknown, make: () => string): string {
+        const key = JSON.stringify(inputs);
+        let text = texts.get(key);
+        if (text === undefined) {
+          store.made += 1;
+          text = make();
+          texts.set(key, text);
+        }
+        return text;
+      },
+    };
+    return { store, texts };
+  }
+  const body =
+    ':::facilitators\nNotes\n:::\n\n![](../images/lake.svg) ![A map](../images/gone.png)\n\n::box';
+
+  it('reports the same, at the lines of the file the text is in now, without parsing it again', async () => {
+    const { store } = memory();
+    const own = await checkMarkdown(moduleFile(body), exists, undefined);
+    expect(own.map((p) => p.code)).toEqual([
+      'facilitator-near-miss',
+      'unknown-directive',
+      'missing-alt-text',
+      'image-not-found',
+    ]);
+    expect(await checkMarkdown(moduleFile(body), exists, undefined, store)).toEqual(own);
+    const trees = new CountingTrees();
+    const moved = { ...moduleFile(body), bodyLine: 12 };
+    const again = await checkMarkdown(moved, exists, trees, store);
+    expect(store.made).toBe(1);
+    expect(again.map((p) => p.line)).toEqual(own.map((p) => p.line + 7));
+    // Taken from the store: the body's tree was never asked for.
+    expect(trees.asked).toBe(0);
+  });
+
+  it('looks for the image files again each time', async () => {
+    const { store } = memory();
+    await checkMarkdown(moduleFile(body), exists, undefined, store);
+    const everything = async () => true;
+    const codes = (await checkMarkdown(moduleFile(body), everything, undefined, store)).map(
+      (p) => p.code,
+    );
+    expect(codes).not.toContain('image-not-found');
+  });
+
+  it('finds the problems again when what it holds is not whole', async () => {
+    const { store, texts } = memory();
+    const own = await checkMarkdown(moduleFile(body), exists, undefined, store);
+    for (const key of texts.keys()) texts.set(key, '{"problems": [');
+    expect(await checkMarkdown(moduleFile(body), exists, undefined, store)).toEqual(own);
+  });
+});

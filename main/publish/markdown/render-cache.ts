@@ -3,6 +3,8 @@
  * An entry is found by a SHA-256 of everything its HTML depends on (Tandem's version, the
  * templates, the render settings and the Markdown itself) and holds the image rewrites it
  * made, which are asked again and must give the same answers for the entry to be used.
+ * Other text a build derives from its input alone (a body's words for the search index, a
+ * calendar file) is kept the same way, found by a SHA-256 of all it is made from.
  *
  * The file is trusted only when it is whole: it carries the SHA-256 of its own entries and
  * the stamp of the Tandem and templates that wrote it; anything else (damaged, truncated, an
@@ -15,7 +17,7 @@ import { z } from 'zod';
 import type { RenderedMarkdown, RenderMarkdownOptions } from './render-markdown.js';
 
 /** Bumped whenever what a cached entry means changes, so older files are ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 const entrySchema = z.object({
   html: z.string(),
@@ -30,6 +32,7 @@ const fileSchema = z.object({
   stamp: z.string(),
   checksum: z.string(),
   entries: z.string(),
+  texts: z.string(),
 });
 
 function sha256(text: string): string {
@@ -40,6 +43,8 @@ export class RenderCache {
   /** Entries read from the file, and those used or made in this build (what is saved). */
   readonly #previous: Map<string, Entry>;
   readonly #current = new Map<string, Entry>();
+  readonly #previousTexts: Map<string, string>;
+  readonly #currentTexts = new Map<string, string>();
   /** How many renders this build took from the cache, and how many it made. */
   hits = 0;
   misses = 0;
@@ -47,11 +52,12 @@ export class RenderCache {
   private constructor(
     private readonly file: string,
     private readonly stamp: string,
-    previous: Map<string, Entry>,
+    previous: { entries: Map<string, Entry>; texts: Map<string, string> },
     /** The file as read, so an unchanged cache is not written again. */
     private readonly text: string | undefined,
   ) {
-    this.#previous = previous;
+    this.#previous = previous.entries;
+    this.#previousTexts = previous.texts;
   }
 
   /**
@@ -101,14 +107,34 @@ export class RenderCache {
     return rendered;
   }
 
+  /**
+   * The text `make` returns for `inputs`, from the cache when an earlier build made it from
+   * the same inputs. `inputs` must hold everything the text depends on besides Tandem itself
+   * (JSON-like data, which is what the key is made of).
+   */
+  derived(inputs: unknown, make: () => string): string {
+    const key = sha256(JSON.stringify(inputs));
+    let text = this.#currentTexts.get(key) ?? this.#previousTexts.get(key);
+    if (text === undefined) {
+      this.misses += 1;
+      text = make();
+    } else {
+      this.hits += 1;
+    }
+    this.#currentTexts.set(key, text);
+    return text;
+  }
+
   /** Writes the entries this build used (so the file never grows with old ones), crash-safely. */
   async save(): Promise<void> {
     const entries = JSON.stringify(Object.fromEntries(this.#current));
+    const texts = JSON.stringify(Object.fromEntries(this.#currentTexts));
     const body = JSON.stringify({
       format: CACHE_FORMAT,
       stamp: this.stamp,
-      checksum: sha256(entries),
+      checksum: sha256(`${entries}\n${texts}`),
       entries,
+      texts,
     });
     if (body === this.text) return;
     await mkdir(path.dirname(this.file), { recursive: true });
@@ -118,17 +144,27 @@ export class RenderCache {
   }
 }
 
-function readEntries(text: string | undefined, stamp: string): Map<string, Entry> {
-  if (text === undefined) return new Map();
+function readEntries(
+  text: string | undefined,
+  stamp: string,
+): { entries: Map<string, Entry>; texts: Map<string, string> } {
+  const empty = { entries: new Map<string, Entry>(), texts: new Map<string, string>() };
+  if (text === undefined) return empty;
   try {
     const parsed = fileSchema.safeParse(JSON.parse(text));
-    if (!parsed.success || parsed.data.stamp !== stamp) return new Map();
-    if (sha256(parsed.data.entries) !== parsed.data.checksum) return new Map();
-    const entries = z.record(z.string(), entrySchema).safeParse(JSON.parse(parsed.data.entries));
-    return entries.success ? new Map(Object.entries(entries.data)) : new Map();
+    if (!parsed.success || parsed.data.stamp !== stamp) return empty;
+    const { data } = parsed;
+    if (sha256(`${data.entries}\n${data.texts}`) !== data.checksum) return empty;
+    const entries = z.record(z.string(), entrySchema).safeParse(JSON.parse(data.entries));
+    const texts = z.record(z.string(), z.string()).safeParse(JSON.parse(data.texts));
+    if (!entries.success || !texts.success) return empty;
+    return {
+      entries: new Map(Object.entries(entries.data)),
+      texts: new Map(Object.entries(texts.data)),
+    };
   } catch {
     // Not JSON: start afresh.
-    return new Map();
+    return empty;
   }
 }
 

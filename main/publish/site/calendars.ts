@@ -6,7 +6,7 @@
  * each session's UID is built from what it is, so a rebuild updates events rather than
  * duplicating them.
  */
-import ical, { type ICalCalendar } from 'ical-generator';
+import ical, { type ICalEventData } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { DEFAULT_TIME_ZONE } from '../../library/check-site-settings.js';
 import type { Course, Run } from '../../library/types.js';
@@ -39,12 +39,6 @@ export function uidDomain(model: SiteModel): string {
   return `${slug || 'college'}.tandem`;
 }
 
-interface CalendarContext {
-  model: SiteModel;
-  timeZone: string;
-  stamp: Date;
-}
-
 /** `2027-03-29` and `10:00` → `2027-03-29T10:00:00`, a local time in the calendar's zone. */
 const localTime = (date: string, time: string): string => `${date}T${time}:00`;
 
@@ -58,21 +52,21 @@ export function sessionUid(model: SiteModel, course: Course, run: Run, index: nu
   return `${model.ctx.term.id}.${course.id}.${run.venue}.run-${atVenue}.session-${index + 1}@${uidDomain(model)}`;
 }
 
-/** Adds the sessions of `run` to `calendar`. */
-function addRun(calendar: ICalCalendar, c: CalendarContext, course: Course, run: Run): void {
+/** The events of the sessions of `run`, as ical-generator takes them. */
+export function runEvents(c: CalendarContext, course: Course, run: Run): ICalEventData[] {
   const { model } = c;
   const venue = model.venues.get(run.venue);
   const pageUrl = model.library.college.siteUrl
     ? new URL(sitePaths.course(course.id), model.library.college.siteUrl).href
     : undefined;
   const count = run.sessions.length;
-  run.sessions.forEach((session, index) => {
+  return run.sessions.map((session, index) => {
     const where = venue?.online
       ? `${venue.name} (online): ${venue.address}`
       : venue
         ? `${venue.name}, ${venue.address}`
         : run.venue;
-    calendar.createEvent({
+    return {
       id: sessionUid(model, course, run, index),
       stamp: c.stamp,
       start: localTime(session.date, session.start),
@@ -88,18 +82,29 @@ function addRun(calendar: ICalCalendar, c: CalendarContext, course: Course, run:
         .filter(Boolean)
         .join('\n\n'),
       ...(pageUrl ? { url: pageUrl } : {}),
-    });
+    };
   });
 }
 
-function newCalendar(c: CalendarContext, name: string): ICalCalendar {
+/** The .ics text of a calendar named `name` holding `events`. */
+export function calendarText(c: CalendarContext, name: string, events: ICalEventData[]): string {
   const calendar = ical({
     name,
     prodId: { company: 'Tandem', product: 'Student site', language: 'EN' },
   });
   // No calendar-wide zone: that would print DTSTAMP as local time, and RFC 5545 wants UTC.
   calendar.timezone({ name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null });
-  return calendar;
+  for (const event of events) calendar.createEvent(event);
+  return calendar.toString();
+}
+
+const BEGIN_EVENT = 'BEGIN:VEVENT\r\n';
+const END_EVENT = 'END:VEVENT\r\n';
+
+/** The lines of every event of a calendar's text, from the first BEGIN:VEVENT to the last END:VEVENT. */
+function eventLines(text: string): string {
+  const start = text.indexOf(BEGIN_EVENT);
+  return start < 0 ? '' : text.slice(start, text.lastIndexOf(END_EVENT) + END_EVENT.length);
 }
 
 export interface CalendarFile {
@@ -107,7 +112,17 @@ export interface CalendarFile {
   content: string;
 }
 
-/** The .ics of every run of every published course, and of the whole term. */
+/** The settings of a build's calendars: its site model, the college's zone, every event's DTSTAMP. */
+export interface CalendarContext {
+  model: SiteModel;
+  timeZone: string;
+  stamp: Date;
+}
+
+/**
+ * The .ics of every run of every published course, and of the whole term. A run's file is
+ * taken from the build's cache when an earlier build made it from the same events.
+ */
 export function renderCalendars(
   model: SiteModel,
   env: NodeJS.ProcessEnv = process.env,
@@ -119,15 +134,36 @@ export function renderCalendars(
   };
   const { college } = model.library;
   const files: CalendarFile[] = [];
-  const term = newCalendar(c, `${college.name}: ${model.ctx.term.title}`);
+  const termEvents: string[] = [];
+  let firstEvent: ICalEventData | undefined;
   for (const course of model.ctx.courses) {
     (model.runsByCourse.get(course.id) ?? []).forEach((run, index) => {
-      const calendar = newCalendar(c, `${course.title} (${college.name})`);
-      addRun(calendar, c, course, run);
-      files.push({ path: sitePaths.runCalendar(course.id, index), content: calendar.toString() });
-      addRun(term, c, course, run);
+      const name = `${course.title} (${college.name})`;
+      const events = runEvents(c, course, run);
+      firstEvent ??= events[0];
+      const make = () => calendarText(c, name, events);
+      const content = model.renderCache
+        ? model.renderCache.derived(['calendar', name, c.timeZone, events], make)
+        : make();
+      files.push({ path: sitePaths.runCalendar(course.id, index), content });
+      termEvents.push(eventLines(content));
     });
   }
-  files.push({ path: sitePaths.termCalendar, content: term.toString() });
+  // The term's file is the runs' events as their own files hold them, inside the calendar
+  // around one of them: ical-generator folds each line on its own, so the bytes are the same
+  // as making it whole, without folding every event a second time (most of its cost).
+  const around = calendarText(
+    c,
+    `${college.name}: ${model.ctx.term.title}`,
+    firstEvent ? [firstEvent] : [],
+  );
+  const start = around.indexOf(BEGIN_EVENT);
+  const content =
+    start < 0
+      ? around
+      : around.slice(0, start) +
+        termEvents.join('') +
+        around.slice(around.lastIndexOf(END_EVENT) + END_EVENT.length);
+  files.push({ path: sitePaths.termCalendar, content });
   return files;
 }

@@ -13,12 +13,17 @@ import { calendarStamp, sessionUid } from './calendars.js';
 import type { SiteModel } from './site-model.js';
 import { sitePaths } from './site-paths.js';
 
+/** One formatter per zone: making one costs far more than formatting with it. */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "+01:00": the offset of `zone` from UTC at the instant `utc`. */
 function offsetAt(utc: Date, zone: string): string {
-  const name =
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'longOffset' })
-      .formatToParts(utc)
-      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  let format = offsetFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'longOffset' });
+    offsetFormats.set(zone, format);
+  }
+  const name = format.formatToParts(utc).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
   return match ? `${match[1]}:${match[2] ?? '00'}` : '+00:00';
 }

@@ -13,6 +13,7 @@ import MiniSearch from 'minisearch';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { parseLibraryMarkdown } from '../../format/parse-library-markdown.js';
+import type { MarkdownTrees } from '../../library/markdown-trees.js';
 import type { Course } from '../../library/types.js';
 import { formatLongDate } from '../format-dates.js';
 import { remarkTandemDirectives } from '../markdown/directives.js';
@@ -42,12 +43,14 @@ export const SEARCH_STORE_FIELDS = ['title', 'category', 'path', 'next', 'snippe
 /** The student pages' directive rules, run on a tree of the one library Markdown parser. */
 const studentRules = unified().use(remarkTandemDirectives, { audience: 'student' }).freeze();
 
-/** The words a student reads in `markdown`: facilitator notes removed, markup dropped. */
-export function studentText(markdown: string): string {
+/**
+ * The words a student reads in `markdown`: facilitator notes removed, markup dropped. With
+ * `trees`, the build's parsed tree of the body is copied instead of parsing it again.
+ */
+export function studentText(markdown: string, trees?: MarkdownTrees): string {
+  const tree = trees ? trees.copy(markdown) : parseLibraryMarkdown(markdown);
   // cast: the directive rules keep an mdast Root a Root
-  const transformed = studentRules.runSync(parseLibraryMarkdown(markdown), {
-    value: markdown,
-  }) as Root;
+  const transformed = studentRules.runSync(tree, { value: markdown }) as Root;
   // Each block on its own, so words of adjacent paragraphs are not run together.
   const blocks: string[] = [];
   visit(transformed, (node) => {
@@ -66,6 +69,12 @@ function nextDate(model: SiteModel, course: Course): string {
   return first ? `Starts ${formatLongDate(first.date)}` : `Not running in ${model.ctx.term.title}`;
 }
 
+/** The words of a body, from the build's cache when an earlier build read the same text. */
+function cachedStudentText(model: SiteModel, markdown: string): string {
+  const read = () => studentText(markdown, model.ctx.markdownTrees);
+  return model.renderCache ? model.renderCache.derived(['student-text', markdown], read) : read();
+}
+
 /** The documents of every published course, in publishing order. */
 export function searchDocuments(model: SiteModel): SearchDocument[] {
   return model.ctx.courses.map((course) => ({
@@ -76,8 +85,8 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
     tags: course.tags.join(' '),
     text: [
       course.audience,
-      studentText(course.body),
-      ...course.modules.flatMap((m) => [m.title, studentText(m.body)]),
+      cachedStudentText(model, course.body),
+      ...course.modules.flatMap((m) => [m.title, cachedStudentText(model, m.body)]),
     ].join(' '),
     category: model.categoryTitles.get(course.category) ?? '',
     path: sitePaths.course(course.id),

@@ -5,7 +5,7 @@
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../../library/types.js';
-import type { PublishContext } from '../types.js';
+import type { BuildOptions, PublishContext } from '../types.js';
 import { checkCourseImages, checkImage, type ImageSource } from './course-images.js';
 import { cacheStamp, RenderCache } from '../markdown/render-cache.js';
 import { TANDEM_VERSION } from '../tandem-version.js';
@@ -51,7 +51,7 @@ export interface SiteOutput {
   written: number;
   /** Files of an earlier build that this one no longer makes, removed. */
   removed: number;
-  /** Markdown bodies taken from the render cache, and rendered anew. */
+  /** Markdown bodies and other derived texts taken from the render cache, and made anew. */
   rendered: { cached: number; new: number };
   /** Images left off the site, and why. */
   warnings: Problem[];
@@ -145,8 +145,29 @@ class SiteWriter {
   }
 }
 
-/** Renders and writes the whole site of `ctx`; throws a plain-words Error if the folder cannot be used. */
-export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
+/**
+ * The render cache of a build into `options.outDir`, kept beside the site, not in it (the site
+ * folder is what gets uploaded). A build opens it before loading the library, whose checks
+ * keep what they find in it too.
+ */
+export async function openRenderCache(options: BuildOptions): Promise<RenderCache> {
+  return RenderCache.open(
+    path.resolve(options.outDir, RENDER_CACHE_FILE),
+    cacheStamp(
+      TANDEM_VERSION,
+      await readTemplateSources(options.siteTemplatesDir ?? siteTemplatesDir),
+    ),
+  );
+}
+
+/**
+ * Renders and writes the whole site of `ctx`; throws a plain-words Error if the folder cannot
+ * be used. `renderCache`: the build's, when it opened one already (openRenderCache).
+ */
+export async function writeSite(
+  ctx: PublishContext,
+  renderCache?: RenderCache,
+): Promise<SiteOutput> {
   const siteDir = path.resolve(ctx.options.outDir, 'site');
   const { library } = ctx;
   const images = await checkCourseImages(library.root, ctx.courses);
@@ -154,12 +175,8 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
   if (cover.warning) images.warnings.push(cover.warning);
   const templatesDir = ctx.options.siteTemplatesDir ?? siteTemplatesDir;
   const templates = loadSiteTemplates(templatesDir);
-  // Kept beside the site, not in it: the site folder is what gets uploaded.
-  const renderCache = await RenderCache.open(
-    path.resolve(ctx.options.outDir, RENDER_CACHE_FILE),
-    cacheStamp(TANDEM_VERSION, await readTemplateSources(templatesDir)),
-  );
-  const model = buildSiteModel(ctx, images, cover.target ?? null, renderCache);
+  const cache = renderCache ?? (await openRenderCache(ctx.options));
+  const model = buildSiteModel(ctx, images, cover.target ?? null, cache);
   const extras = renderSiteExtras(model, templates);
 
   // Each job renders one or more pages; counted up front so progress has a total.
@@ -227,7 +244,7 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
   });
   for (const file of files) await writer.write(file.target, file.bytes);
   const removed = await writer.finish();
-  await renderCache.save();
+  await cache.save();
 
   return {
     siteDir,
@@ -236,7 +253,7 @@ export async function writeSite(ctx: PublishContext): Promise<SiteOutput> {
     images: model.usedImages.size,
     written: writer.written,
     removed,
-    rendered: { cached: renderCache.hits, new: renderCache.misses },
+    rendered: { cached: cache.hits, new: cache.misses },
     warnings: images.warnings,
   };
 }

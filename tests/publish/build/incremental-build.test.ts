@@ -165,26 +165,30 @@ describe('rebuilding into the same folder', () => {
   });
 });
 
+interface CacheFile {
+  format: number;
+  stamp: string;
+  checksum: string;
+  entries: string;
+  texts: string;
+}
+
+/** The checksum a whole cache file carries. */
+const checksumOf = (cache: CacheFile) => sha256(`${cache.entries}\n${cache.texts}`);
+
 describe('the render cache', () => {
   /** Builds once, then rewrites the cache file with `change` and returns the folders. */
-  async function tampered(
-    name: string,
-    change: (cache: { format: number; stamp: string; checksum: string; entries: string }) => void,
-  ) {
+  async function tampered(name: string, change: (cache: CacheFile) => void) {
     const dir = path.join(tmp, name);
     const w = await workspace(dir);
     const out = path.join(dir, 'out');
     await build(w.library, w.templates, out);
     const file = path.join(out, RENDER_CACHE_FILE);
     // cast: the file written by the build just above.
-    const cache = JSON.parse(await readFile(file, 'utf8')) as {
-      format: number;
-      stamp: string;
-      checksum: string;
-      entries: string;
-    };
-    // Every cached page body now says something no library does.
+    const cache = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+    // Every cached page body and calendar now says something no library does.
     cache.entries = cache.entries.replace(/<p>/g, '<p>TAMPERED ');
+    cache.texts = cache.texts.replace(/Where: /g, 'Where: TAMPERED ');
     change(cache);
     await writeFile(file, JSON.stringify(cache));
     return { w, out };
@@ -195,9 +199,9 @@ describe('the render cache', () => {
     ['damaged (its checksum no longer matches)', () => undefined],
     [
       'from an older Tandem (another stamp, checksum right)',
-      (cache: { stamp: string; checksum: string; entries: string }) => {
+      (cache: CacheFile) => {
         cache.stamp = sha256('tandem 0.0.1');
-        cache.checksum = sha256(cache.entries);
+        cache.checksum = checksumOf(cache);
       },
     ],
   ])('is ignored when %s', async (name, change) => {
@@ -210,10 +214,12 @@ describe('the render cache', () => {
   it('is used when it is whole and from this Tandem', async () => {
     // The same tampering with a correct checksum and stamp shows: so the checks above are what keep it out.
     const { w, out } = await tampered('trusted', (cache) => {
-      cache.checksum = sha256(cache.entries);
+      cache.checksum = checksumOf(cache);
     });
     await build(w.library, w.templates, out);
     const page = await readFile(path.join(out, 'site/courses/managing-stress/index.html'), 'utf8');
     expect(page).toContain('TAMPERED');
+    const calendar = await readFile(path.join(out, 'site/timetable.ics'), 'utf8');
+    expect(calendar).toContain('TAMPERED');
   });
 });

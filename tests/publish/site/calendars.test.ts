@@ -10,6 +10,14 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadLibrary } from '../../../main/library/load-library.js';
+import { preparePublication } from '../../../main/publish/build.js';
+import {
+  calendarStamp,
+  calendarText,
+  renderCalendars,
+  runEvents,
+} from '../../../main/publish/site/calendars.js';
+import { buildSiteModel } from '../../../main/publish/site/site-model.js';
 import { buildSiteOnly } from '../../support/build-site.js';
 import { copyLibrary, fixtureLibrary, sampleLibrary } from '../../support/temp-library.js';
 import { readTree } from './site-files.js';
@@ -111,6 +119,31 @@ describe('calendars of the sample college', () => {
     expect(course).toMatch(/href='run-1\.ics' download>Add\s+these dates\s+to your calendar/);
     const timetable = tree.get('timetable.html')?.toString('utf8') ?? '';
     expect(timetable).toContain("href='timetable.ics' download");
+  });
+});
+
+describe("the term's calendar", () => {
+  it('is byte for byte what ical-generator writes for every event at once', async () => {
+    const loaded = await loadLibrary(sampleLibrary);
+    const { ctx } = await preparePublication(loaded, {
+      outDir: tmp,
+      only: 'site',
+      paper: 'A4',
+      largePrint: false,
+      booklet: false,
+      facilitatorPacks: false,
+      draft: true,
+    });
+    if (!ctx) throw new Error('the sample college does not publish');
+    const model = buildSiteModel(ctx, { allowed: new Map(), warnings: [] });
+    const c = { model, timeZone: 'Europe/London', stamp: calendarStamp(model) };
+    const every = ctx.courses.flatMap((course) =>
+      (model.runsByCourse.get(course.id) ?? []).flatMap((run) => runEvents(c, course, run)),
+    );
+    expect(every.length).toBeGreaterThan(1);
+    const whole = calendarText(c, `${ctx.library.college.name}: ${ctx.term.title}`, every);
+    const term = renderCalendars(model).find((f) => f.path === 'timetable.ics');
+    expect(term?.content).toBe(whole);
   });
 });
 
