@@ -179,7 +179,11 @@ export async function deleteModule(
   });
 }
 
-/** Puts a deleted module back, under its old name when that is still free, else at the end. */
+/**
+ * Puts a deleted module back, under its old name when its number is still free, else at the
+ * end: a module renumbered or renamed meanwhile (a reorder, a co-author) may hold that number
+ * now, and two modules must never share one.
+ */
 export async function restoreModule(
   context: ApiContext,
   courseId: string,
@@ -188,8 +192,10 @@ export async function restoreModule(
   const dir = await context.courseDir(courseId);
   return context.serialize(path.join(dir, 'modules'), async () => {
     let file = deleted.module.file;
-    if (await exists(await modulePath(context, courseId, file))) {
-      const files = await listModuleFiles(dir);
+    const files = await listModuleFiles(dir);
+    const number = parseModuleFileName(file)?.number;
+    const taken = files.some((other) => parseModuleFileName(other)?.number === number);
+    if (taken || (await exists(await modulePath(context, courseId, file)))) {
       file = nextModuleFileName(files, parseModuleFileName(file)?.slug ?? 'module');
     }
     await context.writeFile(await modulePath(context, courseId, file), deleted.content);
