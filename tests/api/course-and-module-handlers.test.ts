@@ -1,5 +1,5 @@
 /** The API handlers on real files: a temp copy of a fixture library per test. */
-import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   createApiHandlers,
   type ApiHandlers,
 } from '../../main/api/handlers/create-api-handlers.js';
+import { loadLibrary } from '../../main/library/load-library.js';
 import { copyLibrary, fixtureLibrary, type TempLibrary } from '../support/temp-library.js';
 
 const COURSE = 'understanding-anxiety';
@@ -209,6 +210,23 @@ describe('modules', () => {
     const restored = await api.restoreModule(COURSE, deleted);
     expect(restored.file).toBe('01-what-is-anxiety.md');
     expect(await readFile(path.join(modulesDir(), '01-what-is-anxiety.md'), 'utf8')).toBe(before);
+  });
+
+  it('restores a module at the end when another module took its number meanwhile', async () => {
+    const deleted = await api.deleteModule(COURSE, '01-what-is-anxiety.md');
+    // A co-author's reorder moves the other module to number 01 before the restore.
+    await rename(
+      path.join(modulesDir(), '02-ways-to-feel-calmer.md'),
+      path.join(modulesDir(), '01-ways-to-feel-calmer.md'),
+    );
+    const restored = await api.restoreModule(COURSE, deleted);
+    expect(restored.file).toBe('02-what-is-anxiety.md');
+    expect((await readdir(modulesDir())).sort()).toEqual([
+      '01-ways-to-feel-calmer.md',
+      '02-what-is-anxiety.md',
+    ]);
+    const { problems } = await loadLibrary(library.root);
+    expect(problems.filter((p) => p.code === 'duplicate-module-number')).toEqual([]);
   });
 });
 

@@ -187,7 +187,11 @@ export async function deleteModule(
   });
 }
 
-/** Puts a deleted module back, under its old name when that is still free, else at the end. */
+/**
+ * Puts a deleted module back, under its old name when its number is still free, else at the
+ * end: a module renumbered or renamed meanwhile (a reorder, a co-author) may hold that number
+ * now, and two modules must never share one.
+ */
 export async function restoreModule(
   context: ApiContext,
   courseId: string,
@@ -195,8 +199,10 @@ export async function restoreModule(
 ): Promise<ModuleRef> {
   return changeModules(context, courseId, async (dir) => {
     let file = deleted.module.file;
-    if (await exists(await modulePath(context, courseId, file))) {
-      const files = await listModuleFiles(dir);
+    const files = await listModuleFiles(dir);
+    const number = parseModuleFileName(file)?.number;
+    const taken = files.some((other) => parseModuleFileName(other)?.number === number);
+    if (taken || (await exists(await modulePath(context, courseId, file)))) {
       file = nextModuleFileName(files, parseModuleFileName(file)?.slug ?? 'module');
     }
     await context.writeFile(await modulePath(context, courseId, file), deleted.content);
