@@ -32,10 +32,34 @@ export async function axeViolations(
   schemes: ColourScheme[] = ['light', 'dark'],
 ): Promise<string[]> {
   await page.goto(url, { waitUntil: 'load' });
-  await page.addScriptTag({ content: axeSource });
+  return axeViolationsHere(page, schemes);
+}
+
+/**
+ * The same for whatever the page shows now (a screen of the app, a dialog open), without
+ * loading it again. Axe is added to the page the first time.
+ */
+export async function axeViolationsHere(
+  page: Page,
+  schemes: ColourScheme[] = ['light', 'dark'],
+): Promise<string[]> {
+  const present = await page.evaluate(() => 'axe' in window);
+  if (!present) await page.addScriptTag({ content: axeSource });
   const found: string[] = [];
   for (const scheme of schemes) {
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await page.emulateMediaFeatures([
+      { name: 'prefers-color-scheme', value: scheme },
+      { name: 'prefers-reduced-motion', value: 'reduce' },
+    ]);
+    // Colours reached by a transition are measured once it has ended (or was replaced).
+    await page.evaluate(() =>
+      Promise.allSettled(
+        document
+          .getAnimations()
+          .filter((a) => a instanceof CSSTransition)
+          .map((a) => a.finished),
+      ),
+    );
     const results = await page.evaluate(
       (options) =>
         (window as unknown as { axe: { run(o: object): Promise<AxeResults> } }).axe.run(options),
@@ -43,7 +67,11 @@ export async function axeViolations(
     );
     found.push(
       ...results.violations.flatMap((v) =>
-        v.nodes.map((n) => `${v.id}: ${v.help} — ${n.target.join(' ')} (${scheme})`),
+        v.nodes.map((n) => {
+          // Axe's own words for a colour failure carry the colours and the ratio.
+          const detail = v.id === 'color-contrast' ? ` [${n.any[0]?.message ?? ''}]` : '';
+          return `${v.id}: ${v.help} — ${n.target.join(' ')} (${scheme})${detail}`;
+        }),
       ),
     );
   }

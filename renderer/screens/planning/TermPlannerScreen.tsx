@@ -319,7 +319,7 @@ function WeekByWeek({
                           <button
                             type="button"
                             className="button button--small button--quiet"
-                            aria-label={`Cancel ${label}`}
+                            aria-label={`Cancel session: ${label}`}
                             onClick={() => onCancel(row.run, row.session)}
                           >
                             Cancel session
