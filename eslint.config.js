@@ -55,9 +55,9 @@ export default tseslint.config(
               message: 'The renderer must not import Node code; ask the back end through the API.',
             },
             {
-              regex: '^(\\.\\./)+main/(?!api/contract(\\.js)?$|format/)',
+              regex: '^(\\.\\./)+main/(?!api/contract(\\.js)?$|api/api-client(\\.js)?$|format/)',
               message:
-                'The renderer may import only main/api/contract and main/format from main/; everything else there runs in Node.',
+                'The renderer may import only main/api/contract, main/api/api-client and main/format from main/; everything else there runs in Node.',
             },
           ],
         },

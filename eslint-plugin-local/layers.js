@@ -15,6 +15,6 @@ export const layering = {
     ['electron', 'cli'],
   ],
   pure: ['format'],
-  rendererMayImport: ['main/format', 'main/api/contract'],
+  rendererMayImport: ['main/api/api-client', 'main/format', 'main/api/contract'],
   typeOnly: ['main/api/contract'],
 };

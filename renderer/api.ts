@@ -1,9 +1,20 @@
 /** The renderer's only door to the back end, plus turning its errors into words for people. */
+import { withApiCallErrors } from '../main/api/api-client.js';
 import type { LanguageBlock, LanguageReport, TandemApi } from '../main/api/contract.js';
 
-/** The back-end API installed by the Electron preload or the browser-mode client. */
+const clients = new WeakMap<TandemApi, TandemApi>();
+
+/**
+ * The back-end API installed by the Electron preload or the browser-mode client, through the
+ * one client both share: a failed call rejects with an `ApiCallError` and its code.
+ */
 export function tandem(): TandemApi {
-  return window.tandem;
+  let client = clients.get(window.tandem);
+  if (!client) {
+    client = withApiCallErrors(window.tandem);
+    clients.set(window.tandem, client);
+  }
+  return client;
 }
 
 /** The editor's writing check, as one stable function (the editor re-checks when it changes). */

@@ -48,10 +48,3 @@ function plainNotFound(message: string): string {
   const match = /'([^']+)'/.exec(message);
   return match ? `Not found: ${match[1]}` : message;
 }
-
-/** True when `value` has the shape of an `ApiError` (used by clients to rebuild errors). */
-export function isApiError(value: unknown): value is ApiError {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>; // cast: narrowed to an object just above
-  return typeof record.code === 'string' && typeof record.message === 'string';
-}

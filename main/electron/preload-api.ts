@@ -18,8 +18,9 @@ export interface PreloadDeps {
 }
 
 /**
- * The exposed API. Failures reject with an Error whose message is the plain-words ApiError
- * message (the bridge copies an Error's message; `code` is added as well where it survives).
+ * The exposed API. Failures reject with the plain `ApiError` envelope: contextBridge would keep
+ * only the message of an Error, while plain data crosses whole, so the UI's client
+ * (`withApiCallErrors`, main/api/api-client.ts) can make it an `ApiCallError` with its code.
  */
 export function createPreloadApi(deps: PreloadDeps): TandemApi {
   const api: Partial<Record<keyof TandemApi, unknown>> = {};
@@ -28,8 +29,11 @@ export function createPreloadApi(deps: PreloadDeps): TandemApi {
     api[method] = async (...args: unknown[]) => {
       const envelope = (await deps.invoke(channel, args)) as Envelope; // cast: main answers with DispatchOutcome
       if (envelope.ok) return envelope.value;
-      const error = envelope.error ?? { code: 'failed', message: 'Something went wrong.' };
-      throw Object.assign(new Error(error.message), { code: error.code });
+      const error: ApiError = envelope.error ?? {
+        code: 'failed',
+        message: 'Something went wrong.',
+      };
+      return Promise.reject({ code: error.code, message: error.message });
     };
   }
   api.onEvent = (listener: (event: TandemEvent) => void) => deps.subscribe(listener);

@@ -7,6 +7,7 @@
  * Runs in the browser; written against the few browser objects it needs (passed in), so it
  * can be tested in Node with fakes.
  */
+import { ApiCallError, isApiError } from '../api/api-client.js';
 import { API_METHODS, type ApiError, type TandemApi, type TandemEvent } from '../api/contract.js';
 
 /** The parts of `fetch`'s Response this client uses. */
@@ -40,25 +41,10 @@ export interface HttpTransportDeps {
 /** Header the server requires on API calls: a cross-site form or image cannot send it. */
 export const API_HEADER = 'x-tandem-api';
 
-/** An error from the back end, as a real Error carrying the ApiError code. */
-export class TandemRequestError extends Error {
-  readonly code: ApiError['code'];
-  constructor(error: ApiError) {
-    super(error.message);
-    this.name = 'TandemRequestError';
-    this.code = error.code;
-  }
-}
-
 function parseError(status: number, text: string): ApiError {
   try {
     const body: unknown = JSON.parse(text);
-    if (typeof body === 'object' && body !== null) {
-      const record = body as Record<string, unknown>; // cast: narrowed to an object just above
-      if (typeof record.code === 'string' && typeof record.message === 'string') {
-        return { code: record.code as ApiError['code'], message: record.message }; // cast: the server sends ApiError codes only
-      }
-    }
+    if (isApiError(body)) return { code: body.code, message: body.message };
   } catch {
     // Not JSON: fall through to a generic message.
   }
@@ -83,14 +69,14 @@ export function createHttpTransport(deps: HttpTransportDeps): TandemApi {
         credentials: 'same-origin',
       });
     } catch {
-      throw new TandemRequestError({
+      throw new ApiCallError({
         code: 'failed',
         message:
           'Tandem is not running any more (the server stopped). Start it again with tandem serve.',
       });
     }
     const text = await response.text();
-    if (!response.ok) throw new TandemRequestError(parseError(response.status, text));
+    if (!response.ok) throw new ApiCallError(parseError(response.status, text));
     return JSON.parse(text) as unknown;
   };
 

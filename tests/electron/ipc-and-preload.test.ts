@@ -100,7 +100,7 @@ describe('preload API', () => {
     expect(invoked).toEqual([['tandem:readModule', ['c', '01-a.md']]]);
   });
 
-  it('turns refusals into Errors with the plain message and code', async () => {
+  it('turns refusals into the plain message and code, which cross the bridge whole', async () => {
     const api = createPreloadApi({
       invoke: async () => ({
         ok: false,

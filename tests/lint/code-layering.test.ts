@@ -55,6 +55,8 @@ tester.run('code-layering', rule, {
     valid('renderer/screens/X.tsx', "import { type TandemApi } from '../../main/api/contract.js';"),
     valid('renderer/screens/X.tsx', "import { joinWithAnd } from '../../main/format/wording.js';"),
     valid('renderer/App.tsx', "import { x } from './screens/X.js';"),
+    // The calling side of the API is pure, so the UI wraps its transport with it.
+    valid('renderer/api.ts', "import { withApiCallErrors } from '../main/api/api-client.js';"),
     valid('tests/library/x.test.ts', "import { a } from '../../main/api/dispatch.js';"),
   ],
   invalid: [
@@ -106,6 +108,11 @@ tester.run('code-layering', rule, {
       'renderer/screens/X.tsx',
       "import { API_METHODS } from '../../main/api/contract.js';",
       'rendererValue',
+    ),
+    invalid(
+      'renderer/screens/X.tsx',
+      "import { dispatch } from '../../main/api/dispatch.js';",
+      'rendererMain',
     ),
   ],
 });
