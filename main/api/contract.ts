@@ -280,6 +280,8 @@ export interface CourseUses {
   runs: CourseRunUse[];
   /** Term files with YAML errors that mention the course: fixed first, before any change. */
   unreadableTerms: string[];
+  /** Files outside the course that use its pictures or link into it (`pages/welcome.md`). */
+  usedBy: string[];
   /** Authors whose sign-off counts now; a sign-off names the course id, so a rename ends it. */
   signedBy: string[];
 }

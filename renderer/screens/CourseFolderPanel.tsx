@@ -142,6 +142,7 @@ export function CourseFolderPanel({ courseId, title, flush }: CourseFolderPanelP
   const blocked =
     !uses ||
     uses.unreadableTerms.length > 0 ||
+    (change !== 'rename' && uses.usedBy.length > 0) ||
     (change === 'delete' && uses.runs.length > 0) ||
     (change === 'rename' && (newId === courseId || idProblem !== undefined));
 
@@ -179,6 +180,13 @@ export function CourseFolderPanel({ courseId, title, flush }: CourseFolderPanelP
               cannot tell whether it runs this course. Fix it first.
             </p>
           )}
+          {uses && change !== 'rename' && uses.usedBy.length > 0 && (
+            <p className="notice notice--problem" role="alert">
+              {uses.usedBy.join(', ')} {uses.usedBy.length === 1 ? 'uses' : 'use'} pictures or pages
+              of this course. Change {uses.usedBy.length === 1 ? 'it' : 'them'} first, so nothing is
+              left pointing at a missing file.
+            </p>
+          )}
           {uses && change === 'rename' && (
             <>
               <div className="field">
@@ -206,6 +214,11 @@ export function CourseFolderPanel({ courseId, title, flush }: CourseFolderPanelP
                 <RunList intro="These runs will name the new id:" runs={uses.runs} />
               ) : (
                 <p>No term runs this course yet.</p>
+              )}
+              {uses.usedBy.length > 0 && (
+                <p>
+                  These files point into the course and will follow too: {uses.usedBy.join(', ')}.
+                </p>
               )}
               {uses.signedBy.length > 0 && (
                 <p className="notice">

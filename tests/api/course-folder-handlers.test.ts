@@ -91,6 +91,32 @@ describe('renaming a course', () => {
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
+  it('moves the cover picture and the front pages’ pictures into the new folder too', async () => {
+    const picture = `${COURSE}/images/calm-lake.svg`;
+    const college = `${await read('college.yml')}coverImage: ${picture} # the lake\n`;
+    await writeFile(path.join(library.root, 'college.yml'), college);
+    const welcome = `${await read('pages/welcome.md')}\n![A calm lake](../${picture})\n`;
+    await writeFile(path.join(library.root, 'pages/welcome.md'), welcome);
+    expect((await api.findCourseUses(COURSE)).usedBy).toEqual([
+      'college.yml (coverImage)',
+      'pages/welcome.md',
+    ]);
+    await expect(api.archiveCourse(COURSE)).rejects.toThrow(
+      'college.yml (coverImage), pages/welcome.md use pictures or pages of this course',
+    );
+
+    await api.renameCourse(COURSE, 'calm');
+
+    expect(await read('college.yml')).toBe(
+      college.replace(`coverImage: ${picture}`, 'coverImage: calm/images/calm-lake.svg'),
+    );
+    expect(await read('pages/welcome.md')).toBe(
+      welcome.replace(`../${picture}`, '../calm/images/calm-lake.svg'),
+    );
+    const { problems } = await loadLibrary(library.root);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
   it('refuses an id in use, a bad id and a term it cannot read, changing nothing', async () => {
     const before = await fileTree(library.root);
     await expect(api.renameCourse(COURSE, 'planning-for-my-wellbeing')).rejects.toThrow(

@@ -17,6 +17,7 @@ import { ARCHIVE_FOLDER, ID_PATTERN, RECOVERED_ID_PATTERN } from '../../format/i
 import { resolveInside } from '../../fs/resolve-inside.js';
 import { linkMessage, linkOnPath } from '../../fs/symbolic-links.js';
 import { listArchivedCourseIds } from '../../library/load-courses.js';
+import { pageReferencesTo, renamePageReferences } from '../../library/course-references.js';
 import { listFolder, readLibraryFile } from '../../library/read-library-file.js';
 import { MAX_YAML_ALIASES } from '../../library/read-yaml-file.js';
 import { getCourseStatus } from '../../signoff/course-status.js';
@@ -90,7 +91,34 @@ function runsIn(term: TermText, courseId: string): CourseRunUse[] | undefined {
   return uses;
 }
 
-/** Every run of the course in the library's terms, and the term files that could not be read. */
+async function readPageTexts(context: ApiContext): Promise<TermText[]> {
+  const texts: TermText[] = [];
+  for (const entry of await listFolder(context.root, 'pages')) {
+    if (!entry.isFile || entry.name.startsWith('.') || !entry.name.endsWith('.md')) continue;
+    const file = `pages/${entry.name}`;
+    const read = await readLibraryFile(context.root, file);
+    if (read.text !== undefined) texts.push({ file, text: read.text });
+  }
+  return texts;
+}
+
+/** college.yml's `coverImage` when it is a picture of the course; undefined otherwise. */
+function coverOf(college: TermText | undefined, courseId: string): string | undefined {
+  if (!college) return undefined;
+  const doc = parseDocument(college.text);
+  const cover: unknown = isMap(doc.contents) ? doc.contents.get('coverImage') : undefined;
+  return typeof cover === 'string' && cover.startsWith(`${courseId}/`) ? cover : undefined;
+}
+
+async function readCollegeText(context: ApiContext): Promise<TermText | undefined> {
+  const read = await readLibraryFile(context.root, 'college.yml');
+  return read.text === undefined ? undefined : { file: 'college.yml', text: read.text };
+}
+
+/**
+ * Every run of the course in the library's terms, the term files that could not be read, and
+ * the files outside the course that use its pictures or link into it.
+ */
 async function findRuns(context: ApiContext, courseId: string) {
   const runs: CourseRunUse[] = [];
   const unreadable: string[] = [];
@@ -99,7 +127,20 @@ async function findRuns(context: ApiContext, courseId: string) {
     if (found) runs.push(...found);
     else if (term.text.includes(courseId)) unreadable.push(term.file);
   }
-  return { runs, unreadable };
+  const usedBy: string[] = [];
+  if (coverOf(await readCollegeText(context), courseId)) usedBy.push('college.yml (coverImage)');
+  for (const page of await readPageTexts(context)) {
+    if (pageReferencesTo(page.text, page.file, courseId).length > 0) usedBy.push(page.file);
+  }
+  return { runs, unreadable, usedBy };
+}
+
+function refuseUsedBy(usedBy: string[], what: string): void {
+  if (usedBy.length === 0) return;
+  throw new TandemApiError(
+    'conflict',
+    `${usedBy.join(', ')} ${usedBy.length === 1 ? 'uses' : 'use'} pictures or pages of this course, which would then be missing. Change ${usedBy.length === 1 ? 'it' : 'them'} first, then ${what} again.`,
+  );
 }
 
 function refuseUnreadable(unreadable: string[], what: string): void {
@@ -159,7 +200,7 @@ async function archivedDir(context: ApiContext, courseId: string): Promise<strin
 /** Where a course is run, and whose sign-offs count now: what to tell people before a change. */
 export async function findCourseUses(context: ApiContext, courseId: string): Promise<CourseUses> {
   const dir = await context.courseDir(courseId);
-  const { runs, unreadable } = await findRuns(context, courseId);
+  const { runs, unreadable, usedBy } = await findRuns(context, courseId);
   let signedBy: string[] = [];
   try {
     const library = await requireLibrary(context);
@@ -174,6 +215,7 @@ export async function findCourseUses(context: ApiContext, courseId: string): Pro
     title: await titleOf(dir, courseId),
     runs,
     unreadableTerms: unreadable,
+    usedBy,
     signedBy,
   };
 }
@@ -188,6 +230,36 @@ function renameInTerm(text: string, file: string, from: string, to: string): str
       if (isScalar(course) && course.value === from) course.value = to;
     }
   });
+}
+
+/** The changes to the cover picture's path and to the front pages' links into the course. */
+async function referenceSteps(
+  context: ApiContext,
+  from: string,
+  to: string,
+): Promise<RenameStep[]> {
+  const steps: RenameStep[] = [];
+  const college = await readCollegeText(context);
+  const cover = coverOf(college, from);
+  if (college && cover) {
+    const after = editTextOrRefuse(college.text, college.file, (doc) => {
+      doc.set('coverImage', `${to}/${cover.slice(from.length + 1)}`);
+    });
+    steps.push({ file: college.file, before: college.text, after });
+  }
+  for (const page of await readPageTexts(context)) {
+    const renamed = renamePageReferences(page.text, page.file, from, to);
+    if (renamed.left.length > 0) {
+      throw new TandemApiError(
+        'conflict',
+        `${page.file} points into the course as ${renamed.left.join(', ')}, which Tandem cannot change safely; write it as ../${from}/… or change it by hand first.`,
+      );
+    }
+    if (renamed.text !== page.text) {
+      steps.push({ file: page.file, before: page.text, after: renamed.text });
+    }
+  }
+  return steps;
 }
 
 /**
@@ -225,6 +297,7 @@ export async function renameCourse(
         after: renameInTerm(term.text, term.file, courseId, newId),
       });
     }
+    steps.push(...(await referenceSteps(context, courseId, newId)));
     await writeRenameJournal(context, { from: courseId, to: newId, steps });
     const written: RenameStep[] = [];
     try {
@@ -241,7 +314,10 @@ export async function renameCourse(
       throw error;
     }
     await removeRenameJournal(context);
-    return { id: newId, termFiles: steps.map((step) => step.file) };
+    return {
+      id: newId,
+      termFiles: steps.map((step) => step.file).filter((file) => file.startsWith('terms/')),
+    };
   });
 }
 
@@ -249,6 +325,7 @@ export async function renameCourse(
 export async function archiveCourse(context: ApiContext, courseId: string): Promise<void> {
   await context.serialize(FOLDERS_QUEUE, async () => {
     const from = await context.courseDir(courseId);
+    refuseUsedBy((await findRuns(context, courseId)).usedBy, 'archive the course');
     const to = await resolveInside(context.root, `${ARCHIVE_FOLDER}/${courseId}`);
     if (await exists(to)) {
       throw new TandemApiError(
@@ -296,8 +373,9 @@ export async function listArchivedCourses(context: ApiContext): Promise<Archived
 export async function deleteCourse(context: ApiContext, courseId: string): Promise<DeletedCourse> {
   return context.serialize(FOLDERS_QUEUE, async () => {
     const from = await context.courseDir(courseId);
-    const { runs, unreadable } = await findRuns(context, courseId);
+    const { runs, unreadable, usedBy } = await findRuns(context, courseId);
     refuseUnreadable(unreadable, 'delete the course');
+    refuseUsedBy(usedBy, 'delete the course');
     if (runs.length > 0) {
       const where = runs.map((run) => `${run.file} (run ${run.run})`).join(', ');
       throw new TandemApiError(

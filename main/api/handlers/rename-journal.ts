@@ -1,10 +1,10 @@
 /**
  * The record of a course rename under way, `<library>/.tandem/course-rename.json`: the old and
- * new id and each term file's text before and after. A rename writes the term files first and
- * renames the folder last (one atomic step), so after an interruption the folder says which
- * side the rename is on: still under the old id, the term files are put back; under the new
- * one, the rest are written. `recoverRename` runs when a library is opened and before
- * each rename.
+ * new id and the text before and after of each file it changes (terms, pages, college.yml). A
+ * rename writes those files first and renames the folder last (one atomic step), so after an
+ * interruption the folder says which side the rename is on: still under the old id, the files
+ * are put back; under the new one, the rest are written. `recoverRename` runs when a library is
+ * opened and before each rename.
  */
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -64,7 +64,9 @@ async function applySteps(
   to: 'before' | 'after',
 ): Promise<void> {
   for (const step of steps) {
-    if (step.file.includes('..') || !/^terms\/[^/]+\.yml$/.test(step.file)) continue;
+    // Only the files a rename writes: term files, front pages and college.yml.
+    if (!/^(?:terms\/[a-z0-9-]+\.yml|pages\/[a-z0-9-]+\.md|college\.yml)$/.test(step.file))
+      continue;
     const file = path.join(root, ...step.file.split('/'));
     const now = await readFile(file, 'utf8').catch(() => undefined);
     if (now !== step[from]) continue;
