@@ -19,6 +19,7 @@ import { TermPlannerScreen } from './screens/planning/TermPlannerScreen.js';
 import { VenuesScreen } from './screens/planning/VenuesScreen.js';
 import { TrainersScreen } from './screens/planning/TrainersScreen.js';
 import { CollegeScreen } from './screens/planning/CollegeScreen.js';
+import { PagesScreen } from './screens/PagesScreen.js';
 import { useWorkRole } from './state/work-role.js';
 
 /** The whole app. */
@@ -66,6 +67,7 @@ function Shell() {
     <NavLink key="venues" to={{ screen: 'venues' }} label="Venues" />,
     <NavLink key="trainers" to={{ screen: 'trainers' }} label="Trainers" />,
     <NavLink key="college" to={{ screen: 'college' }} label="College" />,
+    <NavLink key="pages" to={{ screen: 'pages' }} label="Pages" />,
   ];
   const administrator = useWorkRole() === 'administrator';
   return (
@@ -145,6 +147,8 @@ function Screen({ route }: { route: Route }) {
       return <CollegeScreen />;
     case 'recovered':
       return <RecoveredScreen />;
+    case 'pages':
+      return <PagesScreen />;
     default:
       return <LibraryScreen />;
   }

@@ -6,12 +6,18 @@ import { useRef, useState } from 'react';
 import type { ModuleRef } from '../../main/api/contract.js';
 import { Icon } from './Icon.js';
 
+/** One row: a module, or another ordered file such as a front page. */
+export type ListItem = Pick<ModuleRef, 'file' | 'title' | 'duration'>;
+
 export interface ModuleListProps {
-  modules: ModuleRef[];
+  modules: ListItem[];
+  /** What the items are called: `Modules` and `Module` unless told otherwise. */
+  labels?: { heading: string; item: string };
   selected: string | undefined;
   busy: boolean;
   onSelect(file: string): void;
-  onAdd(title: string): Promise<void>;
+  /** Without it, the list has no add form (the screen adds its own way). */
+  onAdd?(title: string): Promise<void>;
   /** The complete list of files in their new order. */
   onReorder(files: string[]): Promise<void>;
   onRename(file: string, title: string): Promise<void>;
@@ -29,6 +35,8 @@ function moved(files: string[], from: number, to: number): string[] {
 /** The module list panel. */
 export function ModuleList(props: ModuleListProps) {
   const { modules, selected, busy, problem } = props;
+  const labels = props.labels ?? { heading: 'Modules', item: 'Module' };
+  const noun = labels.item.toLowerCase();
   const [newTitle, setNewTitle] = useState('');
   const [renaming, setRenaming] = useState<string | undefined>(undefined);
   const [dragFrom, setDragFrom] = useState<number | undefined>(undefined);
@@ -52,10 +60,10 @@ export function ModuleList(props: ModuleListProps) {
   return (
     <section className="module-list" aria-labelledby="module-list-title">
       <h2 id="module-list-title" className="module-list__title">
-        Modules
+        {labels.heading}
       </h2>
       <p className="hint" id="module-list-hint">
-        Drag a module, or use Alt+Up and Alt+Down, to change the order.
+        Drag a {noun}, or use Alt+Up and Alt+Down, to change the order.
       </p>
       <ol ref={listRef} className="module-list__items" aria-describedby="module-list-hint">
         {modules.map((m, index) => (
@@ -121,7 +129,9 @@ export function ModuleList(props: ModuleListProps) {
                     {index + 1}
                   </span>
                   <span className="module-row__text">
-                    <span className="visually-hidden">Module {index + 1}: </span>
+                    <span className="visually-hidden">
+                      {labels.item} {index + 1}:{' '}
+                    </span>
                     <span className="module-row__title">{m.title}</span>
                     {m.duration && <span className="module-row__duration">{m.duration}</span>}
                   </span>
@@ -180,28 +190,30 @@ export function ModuleList(props: ModuleListProps) {
           {problem}
         </p>
       )}
-      <form
-        className="module-list__add"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const title = newTitle.trim();
-          if (!title) return;
-          void props.onAdd(title).then(() => setNewTitle(''));
-        }}
-      >
-        <label htmlFor="new-module-title">New module title</label>
-        <div className="input-row">
-          <input
-            id="new-module-title"
-            type="text"
-            value={newTitle}
-            onChange={(event) => setNewTitle(event.target.value)}
-          />
-          <button type="submit" className="button" disabled={busy || !newTitle.trim()}>
-            Add module
-          </button>
-        </div>
-      </form>
+      {props.onAdd && (
+        <form
+          className="module-list__add"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const title = newTitle.trim();
+            if (!title) return;
+            void props.onAdd?.(title).then(() => setNewTitle(''));
+          }}
+        >
+          <label htmlFor="new-module-title">New module title</label>
+          <div className="input-row">
+            <input
+              id="new-module-title"
+              type="text"
+              value={newTitle}
+              onChange={(event) => setNewTitle(event.target.value)}
+            />
+            <button type="submit" className="button" disabled={busy || !newTitle.trim()}>
+              Add module
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }
@@ -210,7 +222,7 @@ function RenameForm({
   module,
   onDone,
 }: {
-  module: ModuleRef;
+  module: ListItem;
   onDone(title: string | undefined): Promise<void>;
 }) {
   const [title, setTitle] = useState(module.title);

@@ -8,7 +8,8 @@ import { errorMessage, tandem } from '../api.js';
 import { useApp } from '../state/AppContext.js';
 import type { CourseTab } from '../state/route.js';
 import { useSavedDocument } from '../hooks/useSavedDocument.js';
-import type { SavedDocument, SaveStatus, SetAside } from '../hooks/useSavedDocument.js';
+import type { SavedDocument, SaveStatus } from '../hooks/useSavedDocument.js';
+import { useSaveBeforeLeaving } from '../hooks/useSaveBeforeLeaving.js';
 import { useTandemEvent } from '../hooks/useTandemEvent.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
 import { SaveIndicator } from '../components/SaveIndicator.js';
@@ -17,7 +18,8 @@ import { StatusBadge } from '../components/StatusBadge.js';
 import { ConflictDialog } from '../components/ConflictDialog.js';
 import { RecoveredDraftDialog } from '../components/RecoveredDraftDialog.js';
 import { pageJournal } from '../state/draft-journal.js';
-import { mergeParagraphs } from '../components/merge-paragraphs.js';
+import { BodyConflictDialog } from '../components/BodyConflictDialog.js';
+import { RECOVERED_NOTE, keepAside } from '../components/keep-aside.js';
 import { courseFieldRows } from '../components/course-field-rows.js';
 import { Tabs } from '../components/Tabs.js';
 import { SitePreview } from '../components/SitePreview.js';
@@ -45,37 +47,14 @@ const tabs: { id: CourseTab; label: string }[] = [
   { id: 'signoff', label: 'Sign-off' },
 ];
 
-const SET_ASIDE_REASONS: Record<SetAside<unknown>['whose'], string> = {
-  mine: 'Your version, kept when you chose the version on disk',
-  theirs: 'The version that was on disk, kept when you chose yours',
-  unsaved: 'Unsaved text, kept when you chose to discard it',
-};
-
-/** Keeps a side someone did not choose in the recovered-text store. */
-async function keepAside<T>(
-  file: string,
-  what: string,
-  side: SetAside<T>,
-  asText: (value: T) => string,
-): Promise<void> {
-  await tandem().keepRecoveredText({
-    file,
-    what,
-    reason: SET_ASIDE_REASONS[side.whose],
-    text: side.whose === 'theirs' ? side.text : asText(side.value),
-  });
-}
-
 function combinedStatus(...docs: SavedDocument<unknown>[]): SaveStatus {
   const order: SaveStatus[] = ['conflict', 'error', 'saving'];
   return order.find((s) => docs.some((d) => d.status === s)) ?? 'saved';
 }
 
-const RECOVERED_NOTE = 'The version you did not choose is kept under “Recovered text”.';
-
 /** The course editor screen. */
 export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseTab }) {
-  const { library, navigate, setLeaveGuard, refreshLibrary, showToast, announce } = useApp();
+  const { library, navigate, refreshLibrary, showToast, announce } = useApp();
   const heading = usePageHeading();
   const [modules, setModules] = useState<ModuleRef[]>([]);
   const [images, setImages] = useState<string[]>([]);
@@ -163,26 +142,7 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
   // Stable across renders, so panels can depend on it without re-running their effects.
   const flushStable = useCallback(() => flushRef.current(), []);
 
-  // Leaving the screen saves first; if that fails the person stays with their text.
-  useEffect(() => {
-    setLeaveGuard(async () => {
-      const ok = await flushRef.current();
-      if (!ok) announce('Your changes are not saved yet, so you are still on this course.');
-      return ok;
-    });
-    return () => setLeaveGuard(null);
-  }, [setLeaveGuard, announce]);
-
-  const anyDirty = course.dirty || module.dirty;
-  useEffect(() => {
-    if (!anyDirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      void flushRef.current();
-      event.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [anyDirty]);
+  useSaveBeforeLeaving(flushStable, course.dirty || module.dirty, 'this course');
 
   // Counts list changes made here (add, move, rename, delete), so that a list read from disk
   // before one of them is not taken for the present.
@@ -429,27 +389,11 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
           onTakeTheirs={() => void course.takeTheirs()}
         />
       )}
-      {module.conflict && (
-        <ConflictDialog
-          open
-          what={`the module “${moduleInfo?.title ?? module.conflict.mine.title}”`}
-          mine={module.conflict.mine.body}
-          theirs={module.conflict.theirsBody}
-          onKeepMine={module.keepMine}
-          onTakeTheirs={() => void module.takeTheirs()}
-          onKeepBoth={() => {
-            const { base, mine, theirsBody } = module.conflict ?? {};
-            if (!base || !mine || theirsBody === undefined) return;
-            const merged = mergeParagraphs(base.body, mine.body, theirsBody);
-            module.keepBoth({ ...mine, body: merged.text });
-            announce(
-              merged.conflicts === 0
-                ? 'Both versions are kept, put together.'
-                : 'Both versions are kept. Where you both changed the same words, both are there, one after the other, labelled.',
-            );
-          }}
-        />
-      )}
+      <BodyConflictDialog
+        document={module}
+        what={`the module “${moduleInfo?.title ?? module.conflict?.mine.title ?? ''}”`}
+        announce={announce}
+      />
     </div>
   );
 }

@@ -13,6 +13,7 @@ export type Route =
   | { screen: 'venues' }
   | { screen: 'trainers' }
   | { screen: 'college' }
+  | { screen: 'pages' }
   | { screen: 'recovered' };
 
 const courseTabs: readonly CourseTab[] = ['modules', 'details', 'signoff'];
@@ -27,7 +28,7 @@ export function parseRoute(hash: string): Route {
   }
   if (screen === 'problems') return id ? { screen: 'problems', courseId: id } : { screen };
   if (screen === 'publish' || screen === 'profile') return { screen };
-  if (screen === 'recovered') return { screen };
+  if (screen === 'recovered' || screen === 'pages') return { screen };
   if (screen === 'term' && id) return { screen: 'term', termId: id };
   if (screen === 'terms' || screen === 'venues' || screen === 'trainers' || screen === 'college') {
     return { screen };

@@ -33,6 +33,7 @@ describe('routes', () => {
     ['#/problems/hearing-voices', { screen: 'problems', courseId: 'hearing-voices' }],
     ['#/publish', { screen: 'publish' }],
     ['#/profile', { screen: 'profile' }],
+    ['#/pages', { screen: 'pages' }],
   ];
   it.each(cases)('reads %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);

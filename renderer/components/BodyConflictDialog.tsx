@@ -1,0 +1,40 @@
+/**
+ * The conflict view for a Markdown text (a module, a front page): both texts side by side, and
+ * Keep both, which merges them paragraph by paragraph against the version both started from.
+ */
+import type { SavedDocument } from '../hooks/useSavedDocument.js';
+import { ConflictDialog } from './ConflictDialog.js';
+import { mergeParagraphs } from './merge-paragraphs.js';
+
+export interface BodyConflictDialogProps<T extends { body: string }> {
+  document: SavedDocument<T>;
+  /** What the file is, e.g. `the page “Welcome”`. */
+  what: string;
+  announce(message: string): void;
+}
+
+/** Shown while `document` has a conflict; nothing otherwise. */
+export function BodyConflictDialog<T extends { body: string }>(props: BodyConflictDialogProps<T>) {
+  const { document, what, announce } = props;
+  const conflict = document.conflict;
+  if (!conflict) return null;
+  return (
+    <ConflictDialog
+      open
+      what={what}
+      mine={conflict.mine.body}
+      theirs={conflict.theirsBody}
+      onKeepMine={document.keepMine}
+      onTakeTheirs={() => void document.takeTheirs()}
+      onKeepBoth={() => {
+        const merged = mergeParagraphs(conflict.base.body, conflict.mine.body, conflict.theirsBody);
+        document.keepBoth({ ...conflict.mine, body: merged.text });
+        announce(
+          merged.conflicts === 0
+            ? 'Both versions are kept, put together.'
+            : 'Both versions are kept. Where you both changed the same words, both are there, one after the other, labelled.',
+        );
+      }}
+    />
+  );
+}
