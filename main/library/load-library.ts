@@ -47,13 +47,23 @@ export async function loadLibrary(
     ...courses.problems,
   ];
 
-  const fileExists = async (file: string) => {
+  const lookFor = async (file: string) => {
     if ((await linkOnPath(absoluteRoot, file)) !== undefined) return false;
     try {
       return (await stat(path.join(absoluteRoot, file))).isFile();
     } catch {
       return false;
     }
+  };
+  // Asked once per file and load: the sessions of a course often show the same picture.
+  const found = new Map<string, Promise<boolean>>();
+  const fileExists = (file: string): Promise<boolean> => {
+    let answer = found.get(file);
+    if (!answer) {
+      answer = lookFor(file);
+      found.set(file, answer);
+    }
+    return answer;
   };
   const scan = await scanLibrary(absoluteRoot);
   for (const link of scan.links) {
