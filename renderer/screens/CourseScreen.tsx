@@ -309,7 +309,17 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
                     else setSelected(file);
                     announce(`Module “${missing.title}” is back, with your text.`);
                   }}
-                  onClose={() => {
+                  onClose={async () => {
+                    // The module stays deleted, but text typed since its last save is kept.
+                    if (module.dirty && module.value) {
+                      await keepAside(
+                        `${courseId}/modules/${missing.file}`,
+                        `the module “${missing.title}”`,
+                        { whose: 'unsaved', value: module.value },
+                        moduleFileText,
+                      );
+                      announce('Your unsaved text is kept under “Recovered text”.');
+                    }
                     setMissing(undefined);
                     setSelected(modules[0]?.file);
                   }}

@@ -15,7 +15,8 @@ export interface MissingModuleNoticeProps {
   draft: ModuleDraft | undefined;
   /** The module is back on disk as `file`. */
   onRestored(file: string): Promise<void>;
-  onClose(): void;
+  /** Closes the module, leaving it deleted; resolves once any unsaved text is kept. */
+  onClose(): Promise<void>;
 }
 
 /** The module file as it would be saved from `draft`. */
@@ -44,6 +45,15 @@ export function MissingModuleNotice(props: MissingModuleNoticeProps) {
       setBusy(false);
     }
   };
+  const close = async () => {
+    setBusy(true);
+    try {
+      await props.onClose();
+    } catch (error) {
+      setProblem(`Your text could not be kept, so the module stays open: ${errorMessage(error)}`);
+      setBusy(false);
+    }
+  };
   return (
     <div className="notice notice--problem" role="alert" data-testid="module-missing">
       <p>
@@ -60,7 +70,7 @@ export function MissingModuleNotice(props: MissingModuleNoticeProps) {
         >
           Put the module back with my text
         </button>{' '}
-        <button type="button" className="button" disabled={busy} onClick={props.onClose}>
+        <button type="button" className="button" disabled={busy} onClick={() => void close()}>
           Close it without putting it back
         </button>
       </p>

@@ -31,7 +31,8 @@ beforeAll(async () => {
   // The UI's policy allows only its own scripts; axe is added by the test.
   await page.setBypassCSP(true);
   await page.setViewport({ width: 1280, height: 900 });
-  page.setDefaultTimeout(30_000);
+  // The sample college is large: with the CPU slowed, planning a build takes a while.
+  page.setDefaultTimeout(60_000);
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   // Leaving a page with unsaved text asks first; the trainer says yes.
   page.on('dialog', (dialog) => void dialog.accept());
@@ -84,7 +85,11 @@ const expectNone = (found: string[]) => expect(found.join('\n')).toBe('');
 
 const button = (name: string) => page.locator(`::-p-aria([name="${name}"][role="button"])`);
 
-async function closeDialog(): Promise<void> {
+/** Opens a dialog with the button `name`, checks it, and closes it with Escape. */
+async function checkDialog(name: string, ready: string, picture: string): Promise<void> {
+  await button(name).click();
+  await page.waitForSelector(`dialog[open] ${ready}`);
+  expectNone(await violations(picture));
   await page.keyboard.press('Escape');
   await page.waitForSelector('dialog[open]', { hidden: true });
 }
@@ -97,10 +102,7 @@ describe('every screen, light and dark', { timeout: 240_000 }, () => {
   });
 
   it('the New course dialog', async () => {
-    await button('New course').click();
-    await page.waitForSelector('dialog[open] input');
-    expectNone(await violations('new-course'));
-    await closeDialog();
+    await checkDialog('New course', 'input', 'new-course');
   });
 
   it('a course: Details', async () => {
@@ -199,19 +201,13 @@ describe('every screen, light and dark', { timeout: 240_000 }, () => {
   it('Terms, and the New term dialog', async () => {
     await openScreen('#/terms');
     expectNone(await violations('terms'));
-    await button('New term').click();
-    await page.waitForSelector('dialog[open] input');
-    expectNone(await violations('new-term'));
-    await closeDialog();
+    await checkDialog('New term', 'input', 'new-term');
   });
 
   it('the term planner, and the Add a run dialog', async () => {
     await openScreen('#/term/spring-2027', '#planner-weeks');
     expectNone(await violations('term-planner'));
-    await button('Add a run').click();
-    await page.waitForSelector('dialog[open] select');
-    expectNone(await violations('add-run'));
-    await closeDialog();
+    await checkDialog('Add a run', 'select', 'add-run');
   });
 
   it('Venues', async () => {

@@ -1,7 +1,8 @@
 /**
  * A module deleted on disk while a trainer is typing in it (a co-author tidying the shared
  * drive) stays open with the text just typed, says what happened, and can be put back with
- * that text. CPU slowed four times, as on a busy laptop.
+ * that text; closed instead, its unsaved text is kept under Recovered text. CPU slowed four
+ * times, as on a busy laptop.
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,4 +52,25 @@ it('keeps the typed text, says the module is gone, and puts it back with that te
   await expect
     .poll(() => readFile(path.join(modulesDir(), back ?? ''), 'utf8'), { timeout: 15_000 })
     .toContain('Words typed just now. And more.');
+});
+
+it('keeps the unsaved text under Recovered text when the module is closed, not put back', async () => {
+  await caretAtEndOf(page, `${editor} p`);
+  await page.keyboard.type(' Typed before it was closed.');
+  const files = await readdir(modulesDir());
+  const open = files.find((f) => f.endsWith('-what-is-anxiety.md'));
+  await rm(path.join(modulesDir(), open ?? ''));
+  await page.waitForSelector('[data-testid="module-missing"]');
+  expect(await page.$eval('[data-testid="save-status"]', (e) => e.textContent)).toContain(
+    'Not saved',
+  );
+
+  await page.locator('::-p-text(Close it without putting it back)').click();
+  await page.waitForSelector('[data-testid="module-missing"]', { hidden: true });
+  expect((await readdir(modulesDir())).some((f) => f.endsWith('-what-is-anxiety.md'))).toBe(false);
+  const store = path.join(served.root, '.tandem', 'recovered');
+  const kept = await Promise.all(
+    (await readdir(store)).map((f) => readFile(path.join(store, f), 'utf8')),
+  );
+  expect(kept.join('\n')).toContain('Typed before it was closed.');
 });
