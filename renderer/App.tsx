@@ -20,7 +20,7 @@ import { VenuesScreen } from './screens/planning/VenuesScreen.js';
 import { TrainersScreen } from './screens/planning/TrainersScreen.js';
 import { CollegeScreen } from './screens/planning/CollegeScreen.js';
 import { PagesScreen } from './screens/PagesScreen.js';
-import { useWorkRole } from './state/work-role.js';
+import { useWorkRole } from './hooks/useWorkRole.js';
 
 /** The whole app. */
 export function App() {

@@ -7,9 +7,10 @@
  * is the same as with every construct on (tests/library/parse-library-markdown.test.ts).
  */
 import type { Root } from 'mdast';
-import { directiveFromMarkdown } from 'mdast-util-directive';
+import { directiveFromMarkdown, directiveToMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import type { Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { directive } from 'micromark-extension-directive';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
@@ -83,3 +84,23 @@ export function parseLibraryMarkdown(text: string): Root {
 export function parseMarkdown(text: string): Root {
   return literalTextDirectives(parseLibraryMarkdown(text), text);
 }
+
+/**
+ * Library Markdown for editing: as in `parseMarkdown`, a bare `:word` in prose (`10:30`, `3:2`,
+ * `Note:this`) is text. What is written as a directive stays one, so the editor keeps it as
+ * written: a label or attributes (a facilitator note `:facilitator[…]`, `:abbr[RC]{…}`), or a
+ * colon just before it (`\::note`, someone's escaped directive marker).
+ */
+export function parseEditableMarkdown(text: string): Root {
+  return literalTextDirectives(parseLibraryMarkdown(text), text, (node) => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? 0;
+    return end - start > node.name.length + 1 || text[start - 1] === ':';
+  });
+}
+
+/** What mdast-util-to-markdown needs to write the dialect back: GFM, then directives (remark's order). */
+export const libraryMarkdownExtensions: NonNullable<ToMarkdownOptions['extensions']> = [
+  gfmToMarkdown(),
+  directiveToMarkdown(),
+];

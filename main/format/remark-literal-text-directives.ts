@@ -33,10 +33,17 @@ export function textDirectiveAsText(node: TextDirective, source: string): Phrasi
   return [text(start, first), ...node.children, text(last, end)];
 }
 
-/** Replaces every `textDirective` node of `tree` (read from `source`) with its text, in place. */
-export function literalTextDirectives(tree: Root, source: string): Root {
+/**
+ * Replaces every `textDirective` node of `tree` (read from `source`) with its text, in place;
+ * a directive `keep` accepts stays a directive.
+ */
+export function literalTextDirectives(
+  tree: Root,
+  source: string,
+  keep: (node: TextDirective) => boolean = () => false,
+): Root {
   visit(tree, 'textDirective', (node, index, parent) => {
-    if (!parent || index === undefined) return;
+    if (!parent || index === undefined || keep(node)) return;
     parent.children.splice(index, 1, ...textDirectiveAsText(node, source));
     // Visit what replaced it, so directives inside the label are made text too.
     return index;

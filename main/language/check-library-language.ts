@@ -4,7 +4,7 @@
  */
 import type { Library, Problem } from '../library/types.js';
 import { checkMarkdownLanguage } from './check-markdown-language.js';
-import type { LanguageRule } from './check-prose.js';
+import type { LanguageRule } from './types.js';
 import type { LanguageSettings } from './language-settings.js';
 import { readingAge } from './reading-age.js';
 

@@ -11,7 +11,7 @@ import { VFile } from 'vfile';
 import { parseMarkdown } from '../format/parse-library-markdown.js';
 import { acceptedIn } from './accept-marker.js';
 import { checkProse } from './check-prose.js';
-import type { Audience, LanguageFinding } from './check-prose.js';
+import type { Audience, LanguageFinding } from './types.js';
 import type { LanguageSettings } from './language-settings.js';
 import { addCounts } from './reading-age.js';
 import type { ProseCounts } from './reading-age.js';

@@ -19,8 +19,6 @@ import { countProse, readingAge } from './reading-age.js';
 import type { ProseCounts } from './reading-age.js';
 import type { Audience, LanguageFinding, LanguageRule } from './types.js';
 
-export type { Audience, LanguageFinding, LanguageRule } from './types.js';
-
 export interface ProseResult {
   findings: LanguageFinding[];
   /** Word, sentence and syllable counts of student-facing text (zero for facilitators). */

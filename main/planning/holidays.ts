@@ -5,8 +5,6 @@
 import Holidays from 'date-holidays';
 import type { HolidayRegion } from './types.js';
 
-export type { HolidayRegion } from './types.js';
-
 /** The holiday calendars a college can choose in college.yml (`holidays:`). */
 export const HOLIDAY_REGIONS = [
   'england-and-wales',

@@ -2,8 +2,6 @@
 import { GitErrors } from './git-engine.js';
 import type { SyncErrorKind } from './types.js';
 
-export type { SyncErrorKind } from './types.js';
-
 export class SyncError extends Error {
   constructor(
     readonly kind: SyncErrorKind,

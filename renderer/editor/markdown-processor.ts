@@ -1,22 +1,18 @@
 /**
- * The one Markdown dialect Tandem reads and writes: CommonMark + GFM + directives
- * (`:::activity`, `:::facilitator`). Parsing and serialising share these plugins so that
- * what the editor writes back is read the same way by the publishing pipeline.
+ * Writing Markdown back in Tandem's one dialect, with the house style of the editor. Reading is
+ * the format layer's `parseEditableMarkdown` (CommonMark + GFM + directives, a colon in prose
+ * such as `10:30` read as text), and writing uses the same layer's extensions, so what the
+ * editor writes is read the same way by the checks and the publishing pipeline.
  */
 import type { Root } from 'mdast';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
-import { unified } from 'unified';
-import { defaultHandlers, type Handle, type Unsafe } from 'mdast-util-to-markdown';
-
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
-
-/** Parses Markdown to mdast with positions (offsets into `markdown`). */
-export function parseMarkdown(markdown: string): Root {
-  return parser.parse(markdown);
-}
+import {
+  defaultHandlers,
+  toMarkdown,
+  type Handle,
+  type Options as ToMarkdownOptions,
+  type Unsafe,
+} from 'mdast-util-to-markdown';
+import { libraryMarkdownExtensions } from '../../main/format/parse-library-markdown.js';
 
 /** List markers chosen per block, so a re-written list keeps the bullet style of the file. */
 export interface ListMarkers {
@@ -60,7 +56,7 @@ export function stringifyMarkdown(tree: Root, markers: ListMarkers): string {
   const key = markers.bullet + markers.bulletOrdered;
   let stringify = stringifiers.get(key);
   if (!stringify) {
-    const options: StringifyOptions = {
+    const options: ToMarkdownOptions = {
       bullet: markers.bullet,
       bulletOther: markers.bullet === '*' ? '-' : '*',
       bulletOrdered: markers.bulletOrdered,
@@ -73,9 +69,8 @@ export function stringifyMarkdown(tree: Root, markers: ListMarkers): string {
       handlers: { text: readableText },
       unsafe: [lineStartDirective],
     };
-    const processor = unified().use(remarkStringify, options).use(remarkGfm).use(remarkDirective);
-    processor.freeze();
-    stringify = (t) => processor.stringify(t);
+    const settings = { ...options, extensions: libraryMarkdownExtensions };
+    stringify = (t) => toMarkdown(t, settings);
     stringifiers.set(key, stringify);
   }
   return stringify(tree);

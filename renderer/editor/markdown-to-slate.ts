@@ -19,7 +19,7 @@ import type {
   TableAlign,
 } from './custom-types.js';
 import { fingerprint } from './fingerprint.js';
-import { parseMarkdown } from './markdown-processor.js';
+import { parseEditableMarkdown } from '../../main/format/parse-library-markdown.js';
 
 /** Thrown when a construct has no editable form; the caller keeps it as protected Markdown. */
 class Unsupported extends Error {}
@@ -40,7 +40,7 @@ const HEADINGS: Record<number, HeadingType> = {
 
 /** Parses a Markdown document into the editor's Slate value. */
 export function markdownToSlate(markdown: string): Descendant[] {
-  return rootToSlate(parseMarkdown(markdown), markdown);
+  return rootToSlate(parseEditableMarkdown(markdown), markdown);
 }
 
 /** Converts an already-parsed document (positions must be offsets into `markdown`). */

@@ -4,7 +4,7 @@ import type { CourseFields, LibraryOverview } from '../../main/api/contract.js';
 import { checkLanguage, tandem } from '../api.js';
 import { AuthorPicker, authorsProblem } from '../components/AuthorPicker.js';
 import { EditableList } from '../components/EditableList.js';
-import { ModuleEditor } from '../components/module-editor.js';
+import { ModuleEditor } from '../editor/index.js';
 import type { CourseDraft } from './course-documents.js';
 
 export interface CourseDetailsFormProps {

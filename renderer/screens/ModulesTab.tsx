@@ -5,7 +5,7 @@ import { checkLanguage, errorMessage, tandem } from '../api.js';
 import type { Toast } from '../state/AppContext.js';
 import type { SavedDocument } from '../hooks/useSavedDocument.js';
 import { ModuleList } from '../components/ModuleList.js';
-import { ModuleEditor } from '../components/module-editor.js';
+import { ModuleEditor } from '../editor/index.js';
 import type { ModuleDraft } from './course-documents.js';
 
 export interface ModulesTabProps {

@@ -2,8 +2,6 @@
  * Whether the person mainly writes and teaches courses or plans terms. It only chooses which
  * screens come first; it grants nothing (the library folder's own access rights do that).
  */
-import { useEffect, useState } from 'react';
-
 export type WorkRole = 'trainer' | 'administrator';
 
 const KEY = 'tandem.workRole';
@@ -25,23 +23,13 @@ export function saveWorkRole(role: WorkRole): void {
   }
 }
 
-const CHANGED = 'tandem-work-role';
+/** The window event sent when the role changes (`useWorkRole` listens for it). */
+export const WORK_ROLE_CHANGED = 'tandem-work-role';
 
 /** Saves the role and tells every `useWorkRole` about it. */
 export function chooseWorkRole(role: WorkRole): void {
   saveWorkRole(role);
-  window.dispatchEvent(new Event(CHANGED));
-}
-
-/** The current role, updated when the profile changes it. */
-export function useWorkRole(): WorkRole {
-  const [role, setRole] = useState(readWorkRole);
-  useEffect(() => {
-    const update = () => setRole(readWorkRole());
-    window.addEventListener(CHANGED, update);
-    return () => window.removeEventListener(CHANGED, update);
-  }, []);
-  return role;
+  window.dispatchEvent(new Event(WORK_ROLE_CHANGED));
 }
 
 /** Where the app opens when no screen is asked for. */

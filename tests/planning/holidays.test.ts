@@ -1,7 +1,7 @@
 /** Public holidays by region come from the date-holidays data, observances left out. */
 import { describe, expect, it } from 'vitest';
 import { holidayCalendar } from '../../main/planning/holidays.js';
-import type { HolidayRegion } from '../../main/planning/holidays.js';
+import type { HolidayRegion } from '../../main/planning/types.js';
 
 describe('holidayCalendar', () => {
   it.each<[HolidayRegion, string, string | undefined]>([

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { markdownToSlate } from '../../renderer/editor/markdown-to-slate.js';
-import { parseMarkdown } from '../../renderer/editor/markdown-processor.js';
+import { parseEditableMarkdown as parseMarkdown } from '../../main/format/parse-library-markdown.js';
 import { slateToMarkdown } from '../../renderer/editor/slate-to-markdown.js';
 import { generateModule, SAMPLE_MODULE } from '../bench/editor-harness/generate-module.js';
 

@@ -20,8 +20,6 @@ import { remarkTandemDirectives } from './directives.js';
 import type { Audience } from './directives.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
-export type { Audience } from './directives.js';
-
 /** How to render: for whom, where images go, and how headings fit the page. */
 export interface RenderMarkdownOptions {
   /** Students never see `:::facilitator` blocks; facilitators see them as notes. */

@@ -1,6 +1,7 @@
 /** The profile's "what do you mainly do here?", which sets the screens the app opens on. */
 import { useApp } from '../../state/AppContext.js';
-import { chooseWorkRole, useWorkRole } from '../../state/work-role.js';
+import { useWorkRole } from '../../hooks/useWorkRole.js';
+import { chooseWorkRole } from '../../state/work-role.js';
 import type { WorkRole } from '../../state/work-role.js';
 
 const CHOICES: { role: WorkRole; label: string; hint: string }[] = [
