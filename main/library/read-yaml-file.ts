@@ -4,6 +4,7 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
+import { explainYamlSyntaxError } from '../format/yaml-syntax-message.js';
 import type { Problem } from './types.js';
 
 /** A parsed YAML text plus what is needed to turn a data path back into a file position. */
@@ -42,13 +43,7 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
   // Only the first syntax error: the parser's later errors are usually knock-on effects of it
   // and would send people hunting for mistakes that are not there.
   for (const error of doc.errors.slice(0, 1)) {
-    problems.push({
-      file,
-      ...offsetPosition(source, error.pos[0]),
-      message: `YAML syntax: ${firstSentence(error.message)}`,
-      severity: 'error',
-      code: 'yaml-syntax',
-    });
+    problems.push(syntaxProblem(source, text, error.code, error.message, error.pos[0]));
   }
   for (const warning of doc.warnings) {
     problems.push({
@@ -63,8 +58,14 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
   if (doc.errors.length === 0) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-    } catch {
-      // Only a resource limit throws here (an "alias bomb"): the file is refused, the rest load.
+    } catch (error) {
+      // `*name` with no `&name` before it: most often a value that starts with a star.
+      if (error instanceof ReferenceError && /unresolved alias/i.test(error.message)) {
+        const offset = firstAliasOffset(doc);
+        problems.push(syntaxProblem(source, text, 'UNRESOLVED_ALIAS', error.message, offset));
+        return { source, data: undefined, problems };
+      }
+      // Otherwise only a resource limit throws here (an "alias bomb"): the file is refused.
       problems.push({
         file,
         ...offsetPosition(source, firstAliasOffset(doc)),
@@ -75,6 +76,26 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
     }
   }
   return { source, data, problems };
+}
+
+/** A syntax error as a `yaml-syntax` problem, in plain words, at the line to look at. */
+function syntaxProblem(
+  source: YamlSource,
+  text: string,
+  code: string,
+  message: string,
+  offset: number,
+): Problem {
+  const { line, col } = source.lineCounter.linePos(offset);
+  const explained = explainYamlSyntaxError(text, { code, message, line, column: col });
+  return {
+    file: source.file,
+    line: explained.line + source.lineOffset,
+    column: explained.column,
+    message: `YAML: ${explained.message}`,
+    severity: 'error',
+    code: 'yaml-syntax',
+  };
 }
 
 /**

@@ -7,7 +7,8 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { diff3Merge, diffComm } from 'node-diff3';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { explainYamlSyntaxError } from '../format/yaml-syntax-message.js';
 import type { Document, ToStringOptions } from 'yaml';
 
 // 100 columns is how the sample library and prettier wrap folded text.
@@ -23,11 +24,14 @@ export class YamlSyntaxError extends Error {
 
 /** Parses text for editing; refuses text with syntax errors rather than guess. */
 export function parseForEdit(text: string, label: string): Document.Parsed {
-  const doc = parseDocument(text);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const plain = explainYamlSyntaxError(text, { ...error, line, column: col });
     throw new YamlSyntaxError(
-      `${label} cannot be changed until its YAML is fixed: ${error.message.split('\n')[0]}`,
+      `${label} cannot be changed until its YAML is fixed: line ${plain.line}: ${plain.message}`,
     );
   }
   return doc;

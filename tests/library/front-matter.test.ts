@@ -100,7 +100,9 @@ describe('parseFrontMatter', () => {
     {
       name: 'YAML error at its line in the file, counting the fence',
       text: '---\ntitle: A\n  order: 2\n---\n',
-      lines: ['pages/a.md:2:8: YAML syntax: Nested mappings are not allowed in compact mappings'],
+      lines: [
+        'pages/a.md:3:3: YAML: "order" is indented further than the fields it belongs with: line it up with them',
+      ],
     },
     {
       name: 'missing front matter',

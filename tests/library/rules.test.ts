@@ -99,13 +99,15 @@ const cases: RuleCase[] = [
     fixture: 'malformed-front-matter',
     code: 'yaml-syntax',
     lines: [
-      'understanding-anxiety/modules/02-ways-to-feel-calmer.md:4:1: error: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'understanding-anxiety/modules/02-ways-to-feel-calmer.md:3:11: error: YAML: this list starts with [ but is not closed: add ] at its end, on the same line',
     ],
   },
   {
     fixture: 'malformed-yaml',
     code: 'yaml-syntax',
-    lines: ['terms/spring-2027.yml:15:1: error: YAML syntax: Sequence item without - indicator'],
+    lines: [
+      'terms/spring-2027.yml:15:4: error: YAML: "facilitators" is indented differently from the fields around it: line it up with the others of its group',
+    ],
   },
   {
     fixture: 'missing-alt-text',
