@@ -18,6 +18,8 @@ export interface ConflictDialogProps {
   onTakeTheirs(): void;
   /** Offered when both versions can be put together (e.g. paragraphs of a module). */
   onKeepBoth?(): void;
+  /** The Keep both button's words, when they mean something else (e.g. a merge of fields). */
+  keepBothLabel?: string;
   /** Both sides as the same labelled fields (course details), shown instead of the two texts. */
   fields?: FieldRow[];
 }
@@ -99,6 +101,7 @@ interface SideProps {
  */
 export function ConflictDialog(props: ConflictDialogProps) {
   const { open, what, mine, theirs, onKeepMine, onTakeTheirs, onKeepBoth, fields } = props;
+  const keepBothLabel = props.keepBothLabel ?? 'Keep both';
   const [copied, setCopied] = useState<'yes' | 'failed' | undefined>(undefined);
   const changes = useMemo(() => diffLines(theirs, mine), [mine, theirs]);
   const mineParts = changes
@@ -152,7 +155,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
       <div className="dialog__actions">
         {onKeepBoth && (
           <button type="button" className="button button--primary" onClick={onKeepBoth}>
-            Keep both
+            {keepBothLabel}
           </button>
         )}
         <button

@@ -1,13 +1,28 @@
 /** Where courses run: each venue's name, address, accessibility notes and whether it is online. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CollegeDocument, PlannedVenue } from '../../../main/api/contract.js';
 import { tandem } from '../../api.js';
 import { usePageHeading } from '../../hooks/usePageHeading.js';
 import { usePlanningFile } from '../../hooks/usePlanningFile.js';
+import { changedSince, useRecordDraft } from '../../hooks/useRecordDraft.js';
+import { useApp } from '../../state/AppContext.js';
+import type { RecordField } from '../../components/record-merge.js';
+import {
+  RecordConflictDialog,
+  type RecordConflict,
+} from '../../components/RecordConflictDialog.js';
 import { SaveNotices } from './SaveNotices.js';
 import { slug } from './slug.js';
 
 const blank: PlannedVenue = { id: '', name: '', address: '', accessibility: '', online: false };
+
+/** A venue's fields as the form labels them, for the conflict view. */
+const VENUE_FIELDS: RecordField<PlannedVenue>[] = [
+  { name: 'name', label: 'Name' },
+  { name: 'address', label: 'Address' },
+  { name: 'accessibility', label: 'Accessibility' },
+  { name: 'online', label: 'Online', show: (venue) => (venue.online ? 'Yes' : 'No') },
+];
 
 /** The Venues screen. */
 export function VenuesScreen() {
@@ -48,6 +63,7 @@ export function VenuesScreen() {
               { ...venue, id: slug(venue.name) },
             ]);
             if (saved) setAdding(false);
+            return saved;
           }}
         />
       )}
@@ -56,9 +72,11 @@ export function VenuesScreen() {
           key={venue.index ?? `new-${i}`}
           venue={venue}
           busy={state.busy}
+          latest={async () => (await state.reload())?.venues.find((v) => v.id === venue.id)}
           onSave={(changed) =>
+            // By id, at its place in the file as read now: someone may have added one before it.
             saveVenues(`the details of ${changed.name}`, (venues) =>
-              venues.map((v, j) => (j === i ? changed : v)),
+              venues.map((v) => (v.id === changed.id ? { ...changed, index: v.index } : v)),
             )
           }
         />
@@ -71,19 +89,36 @@ function VenueForm({
   venue,
   isNew,
   busy,
+  latest,
   onSave,
   onCancel,
 }: {
   venue: PlannedVenue;
   isNew?: boolean;
   busy: boolean;
-  onSave(venue: PlannedVenue): Promise<unknown>;
+  /** The venue as it is on disk now; absent for a new one. */
+  latest?(): Promise<PlannedVenue | undefined>;
+  onSave(venue: PlannedVenue): Promise<boolean>;
   onCancel?(): void;
 }) {
-  const [value, setValue] = useState(venue);
-  useEffect(() => setValue(venue), [venue]);
+  const { announce } = useApp();
+  const draft = useRecordDraft(venue);
+  const { value, setValue } = draft;
+  const [conflict, setConflict] = useState<RecordConflict<PlannedVenue> | undefined>(undefined);
   const key = isNew ? 'new' : venue.id;
-  const changed = JSON.stringify(value) !== JSON.stringify(venue);
+  const changed = draft.dirty;
+  const save = async (next: PlannedVenue) => {
+    if (await onSave(next)) draft.saved(next);
+  };
+  // Someone else may have changed this venue since the form was filled in: never over theirs.
+  const submit = async () => {
+    const theirs = await latest?.();
+    if (theirs && changedSince(draft.base, theirs)) {
+      setConflict({ base: draft.base, mine: value, theirs });
+      return;
+    }
+    await save(value);
+  };
   const missing = !value.name.trim() || !value.address.trim() || !value.accessibility.trim();
   const text = (field: 'name' | 'address' | 'accessibility') => ({
     id: `venue-${key}-${field}`,
@@ -98,7 +133,7 @@ function VenueForm({
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!missing) void onSave(value);
+          if (!missing) void submit();
         }}
       >
         <div className="field">
@@ -145,6 +180,23 @@ function VenueForm({
           )}
         </div>
       </form>
+      {conflict && (
+        <RecordConflictDialog
+          conflict={conflict}
+          fields={VENUE_FIELDS}
+          file="college.yml"
+          what={`the venue “${conflict.theirs.name}”`}
+          announce={announce}
+          onResolved={(next, saveIt) => {
+            setConflict(undefined);
+            draft.reset(conflict.theirs);
+            if (saveIt) {
+              draft.setValue(next);
+              void save(next);
+            }
+          }}
+        />
+      )}
     </section>
   );
 }
