@@ -3,19 +3,19 @@
  * language. Works on an nlcst tree whose positions point into `source`, so the same check serves
  * Markdown files (positions in the file) and the editor (positions in a paragraph's text).
  */
-import type { Root, Sentence, SentenceContent } from 'nlcst';
+import type { Root, SentenceContent } from 'nlcst';
 import { search } from 'nlcst-search';
 import { toString } from 'nlcst-to-string';
 import retextPassive from 'retext-passive';
 import retextSimplify from 'retext-simplify';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { wordForms } from './inflect.js';
 import { allowSet, normalizePhrase } from './language-settings.js';
 import type { CompiledList, LanguageSettings } from './language-settings.js';
+import { phraseSearch } from './phrase-search.js';
 import { isInside, quotedRanges } from './quoted-ranges.js';
-import { countProse, readingAge } from './reading-age.js';
+import { countProse, readingAge, sentencesOf } from './reading-age.js';
 import type { ProseCounts } from './reading-age.js';
 import type { Audience, LanguageFinding, LanguageRule } from './types.js';
 
@@ -97,11 +97,31 @@ const simplifyIgnore = [
 
 const plainLanguage = unified().use(retextPassive).use(retextSimplify, { ignore: simplifyIgnore });
 
+/** A message of a retext plugin (vfile-message's type, as VFile holds it). */
+type VFileMessage = VFile['messages'][number];
+
 export interface ProseOptions {
   settings: LanguageSettings;
   audience: Audience;
   /** Phrases or rule ids accepted in this block by an accept marker. */
   accepted?: readonly string[];
+  /**
+   * What the plain-language plugins say about this block, when they were run over many blocks
+   * at once (plainLanguageMessages); without it they are run on the block.
+   */
+  plainLanguage?: readonly VFileMessage[];
+}
+
+/**
+ * The messages of the plain-language plugins (passive voice, simpler words) over `tree`, whose
+ * offsets point into `source`. They look within one sentence at a time, so a tree holding many
+ * blocks gives each block the messages it would get on its own, for one run's set-up cost.
+ */
+export function plainLanguageMessages(tree: Root, source: string): VFileMessage[] {
+  const file = new VFile({ value: source });
+  // The plugins only add messages; the tree is searched, not changed.
+  plainLanguage.runSync(tree, file);
+  return file.messages;
 }
 
 /** Checks one block; `source` is the text that the tree's offsets refer to. */
@@ -126,7 +146,7 @@ export function checkProse(tree: Root, source: string, options: ProseOptions): P
   findPhrases(tree, settings.recovery, 'recovery-language', add);
   if (audience === 'facilitators') return { findings: sortFindings(findings), counts: noCounts };
   findPhrases(tree, settings.welcome, 'welcome-to-all', add, { skipNegated: true });
-  findPlainLanguage(tree, source, add);
+  findPlainLanguage(options.plainLanguage ?? plainLanguageMessages(tree, source), source, add);
   findLongSentences(tree, add);
 
   const counts = countProse(tree);
@@ -155,7 +175,9 @@ function findPhrases(
   add: (finding: LanguageFinding) => void,
   { skipNegated = false } = {},
 ): void {
-  search(tree, list.phrases, (match, index, parent, phrase) => {
+  const where = phraseSearch(tree, list.phrases);
+  if (where.phrases.length === 0) return;
+  search(where.tree, where.phrases, (match, index, parent, phrase) => {
     // "You do not need a referral" says what the college wants said.
     if (skipNegated && negatedBefore(parent.children as SentenceContent[], index)) return;
     // A capitalised word mid-sentence is a name ("NHS Talking Therapies"), signposting elsewhere.
@@ -212,17 +234,14 @@ function nextWord(siblings: readonly SentenceContent[], from: number): string | 
 }
 
 function findPlainLanguage(
-  tree: Root,
+  messages: readonly VFileMessage[],
   source: string,
   add: (finding: LanguageFinding) => void,
 ): void {
-  const file = new VFile({ value: source });
-  // The plugins only add messages; the tree is searched, not changed.
-  plainLanguage.runSync(tree, file);
   // One passive verb in a paragraph reads naturally ("the course is run by"); several make a
   // paragraph hard to follow, so they are reported only then.
-  const passives = file.messages.filter((message) => message.source === 'retext-passive').length;
-  for (const message of file.messages) {
+  const passives = messages.filter((message) => message.source === 'retext-passive').length;
+  for (const message of messages) {
     const start =
       message.place && 'start' in message.place ? message.place.start.offset : undefined;
     const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
@@ -259,11 +278,11 @@ function findPlainLanguage(
 }
 
 function findLongSentences(tree: Root, add: (finding: LanguageFinding) => void): void {
-  visit(tree, 'SentenceNode', (sentence: Sentence) => {
+  for (const sentence of sentencesOf(tree)) {
     const words = sentence.children.filter((node) => node.type === 'WordNode').length;
     const start = sentence.position?.start.offset;
     const end = sentence.position?.end.offset;
-    if (words <= longSentenceWords || start === undefined || end === undefined) return;
+    if (words <= longSentenceWords || start === undefined || end === undefined) continue;
     add({
       rule: 'long-sentence',
       id: 'long-sentence',
@@ -274,16 +293,11 @@ function findLongSentences(tree: Root, add: (finding: LanguageFinding) => void):
       suggestion: 'split it in two',
       reason: 'long sentences are hard to follow in one reading',
     });
-  });
+  }
 }
 
 function firstSentenceEnd(tree: Root): number | undefined {
-  let end: number | undefined;
-  visit(tree, 'SentenceNode', (sentence: Sentence) => {
-    end = sentence.position?.end.offset;
-    return false;
-  });
-  return end;
+  return sentencesOf(tree)[0]?.position?.end.offset;
 }
 
 function sortFindings(findings: LanguageFinding[]): LanguageFinding[] {
