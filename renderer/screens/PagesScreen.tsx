@@ -17,7 +17,7 @@ import { AddPictureButton } from '../components/AddPictureButton.js';
 import { BodyConflictDialog } from '../components/BodyConflictDialog.js';
 import { KeptInView } from '../components/KeptInView.js';
 import { ModuleList } from '../components/ModuleList.js';
-import { ModuleEditor } from '../components/module-editor.js';
+import { ModuleEditor } from '../editor/index.js';
 import { RecoveredDraftDialog } from '../components/RecoveredDraftDialog.js';
 import { SaveIndicator } from '../components/SaveIndicator.js';
 import { RECOVERED_NOTE, keepAside } from '../components/keep-aside.js';
