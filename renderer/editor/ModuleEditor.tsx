@@ -20,7 +20,7 @@
  * With `checkLanguage` (the back end's check), writing suggestions are underlined in place once
  * typing pauses (see LanguagePopover.tsx for their handles).
  * Shortcuts: Ctrl/Cmd+B, I, K (link), Z (undo), Y or Shift+Z (redo), Ctrl/Cmd+Alt+2/3/4
- * (headings); Tab / Shift+Tab nest and un-nest list items and move between table cells,
+ * (headings), Ctrl/Cmd+Home and End (with Shift, selecting) to the start and end of the text; Tab / Shift+Tab nest and un-nest list items and move between table cells,
  * Escape leaves a table;
  * Markdown shortcuts `## `, `### `, `#### `, `- `, `* `, `1. `, `> ` at the start of a line.
  */
@@ -43,6 +43,7 @@ import {
   indentListItem,
   insertImage,
   insertTable,
+  moveToDocumentEdge,
   outdentListItem,
   removeLink,
   setLink,
@@ -168,6 +169,10 @@ const hotkeys = {
   tab: isHotkey('tab'),
   shiftTab: isHotkey('shift+tab'),
   escape: isHotkey('escape'),
+  documentStart: isHotkey('mod+home'),
+  documentEnd: isHotkey('mod+end'),
+  extendToStart: isHotkey('mod+shift+home'),
+  extendToEnd: isHotkey('mod+shift+end'),
 };
 
 function EditorSurface({
@@ -234,6 +239,12 @@ function EditorSurface({
       return handled(() => moveToCell(editor, -1) || outdentListItem(editor));
     // Tab keeps moving between cells, so Escape is the way out of a table.
     if (hotkeys.escape(native)) return handled(() => leaveTable(editor));
+    if (hotkeys.documentStart(native))
+      return handled(() => moveToDocumentEdge(editor, 'start', false));
+    if (hotkeys.documentEnd(native)) return handled(() => moveToDocumentEdge(editor, 'end', false));
+    if (hotkeys.extendToStart(native))
+      return handled(() => moveToDocumentEdge(editor, 'start', true));
+    if (hotkeys.extendToEnd(native)) return handled(() => moveToDocumentEdge(editor, 'end', true));
   };
 
   return (

@@ -268,3 +268,22 @@ export function insertTable(editor: CustomEditor, columns = 3, rows = 2): void {
     Transforms.select(editor, Editor.start(editor, [...tablePath, 0, 0]));
   }
 }
+
+/**
+ * Ctrl+Home / Ctrl+End: the caret (with Shift, the selection's moving end) to the start or end
+ * of the module. Done in the document rather than left to the browser: in a long module, drawn
+ * in chunks, the browser can put the caret beside the last paragraph instead of in its text,
+ * which reads back as the paragraph's start, so what is typed next lands before it.
+ */
+export function moveToDocumentEdge(
+  editor: CustomEditor,
+  edge: 'start' | 'end',
+  extend: boolean,
+): void {
+  const point = edge === 'start' ? Editor.start(editor, []) : Editor.end(editor, []);
+  if (extend && editor.selection) {
+    Transforms.select(editor, { anchor: editor.selection.anchor, focus: point });
+  } else {
+    Transforms.select(editor, point);
+  }
+}

@@ -1,7 +1,12 @@
 import { createEditor, Editor, Transforms, type Descendant } from 'slate';
 import { withHistory } from 'slate-history';
 import { describe, expect, test } from 'vitest';
-import { indentListItem, outdentListItem, setLink } from '../../renderer/editor/commands.js';
+import {
+  indentListItem,
+  moveToDocumentEdge,
+  outdentListItem,
+  setLink,
+} from '../../renderer/editor/commands.js';
 import type { CustomEditor } from '../../renderer/editor/custom-types.js';
 import { markdownToSlate } from '../../renderer/editor/markdown-to-slate.js';
 import { withLinks } from '../../renderer/editor/plugins/with-links.js';
@@ -243,5 +248,20 @@ describe('links end where the person stopped linking', () => {
     setLink(editor, 'https://example.org/calm');
     type(editor, ' soon');
     expect(save(editor)).toBe('Visit our [website](https://example.org/calm) soon today.\n');
+  });
+});
+
+describe('Ctrl+Home and Ctrl+End move in the document', () => {
+  test.each([
+    { edge: 'end' as const, extend: false, saved: 'First step.\n\nLast step.Then\n' },
+    { edge: 'start' as const, extend: false, saved: 'ThenFirst step.\n\nLast step.\n' },
+    { edge: 'end' as const, extend: true, saved: 'First Then\n' },
+    { edge: 'start' as const, extend: true, saved: 'Thenstep.\n\nLast step.\n' },
+  ])('to the $edge, extending: $extend', ({ edge, extend, saved }) => {
+    const editor = editorFor('First step.\n\nLast step.\n');
+    caretAt(editor, 'step', 'start');
+    moveToDocumentEdge(editor, edge, extend);
+    type(editor, 'Then');
+    expect(save(editor)).toBe(saved);
   });
 });
