@@ -3,50 +3,27 @@
  * bundle (the real bundle is exercised end to end in tests/e2e). Each refusal is checked with
  * real HTTP requests.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpTransport, type FetchLike } from '../../main/server/http-transport-client.js';
-import { startServer, type RunningServer } from '../../main/server/start-server.js';
+import type { RunningServer } from '../../main/server/start-server.js';
+import { serveInProcess, type ServerInProcess } from '../support/serve-in-process.js';
 import { copyLibrary, fixtureLibrary, type TempLibrary } from '../support/temp-library.js';
 
 let library: TempLibrary;
-let bundleDir: string;
+let served: ServerInProcess;
 let server: RunningServer;
 let cookie: string;
 
 beforeAll(async () => {
   library = await copyLibrary(fixtureLibrary('valid-minimal'));
-  bundleDir = await mkdtemp(path.join(tmpdir(), 'tandem-bundle-'));
-  await mkdir(path.join(bundleDir, 'renderer'));
-  await mkdir(path.join(bundleDir, 'transport'));
-  await writeFile(
-    path.join(bundleDir, 'renderer', 'index.html'),
-    '<!doctype html><html><head><title>T</title></head><body><script type="module" src="./app.js"></script></body></html>',
-  );
-  await writeFile(path.join(bundleDir, 'renderer', 'app.js'), 'console.log(1);');
-  await writeFile(path.join(bundleDir, 'transport', 'http-transport.js'), '/* transport */');
-  await writeFile(path.join(bundleDir, 'outside.js'), 'secret');
-  server = await startServer({
-    root: library.root,
-    ensureBundle: false,
-    watch: false,
-    configDir: path.join(bundleDir, 'config'),
-    bundles: {
-      projectRoot: bundleDir,
-      rendererDir: path.join(bundleDir, 'renderer'),
-      transportDir: path.join(bundleDir, 'transport'),
-    },
-  });
-  cookie = `tandem_token_${server.port}=${server.token}`;
+  served = await serveInProcess(library.root);
+  ({ server, cookie } = served);
 });
 
 afterAll(async () => {
-  await server?.close();
+  await served?.close();
   await library?.dispose();
-  await rm(bundleDir, { recursive: true, force: true });
 });
 
 /** Raw request with full control over headers (fetch would not let us set Host). */

@@ -7,7 +7,7 @@
  * API, and between them and the page a stand-in for contextBridge that copies values the way
  * Electron documents. HTTP runs against the real server.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,36 +17,22 @@ import { createApiHandlers } from '../../main/api/handlers/create-api-handlers.j
 import { registerIpcHandlers, type IpcMainLike } from '../../main/electron/ipc-handlers.js';
 import { createPreloadApi } from '../../main/electron/preload-api.js';
 import { createHttpTransport } from '../../main/server/http-transport-client.js';
-import { startServer, type RunningServer } from '../../main/server/start-server.js';
 import { tandem } from '../../renderer/api.js';
+import { serveInProcess, type ServerInProcess } from '../support/serve-in-process.js';
 import { copyLibrary, fixtureLibrary, type TempLibrary } from '../support/temp-library.js';
 
 let library: TempLibrary;
 let scratch: string;
-let server: RunningServer;
+let served: ServerInProcess;
 
 beforeAll(async () => {
   library = await copyLibrary(fixtureLibrary('valid-minimal'));
-  scratch = await mkdtemp(path.join(tmpdir(), 'tandem-transports-'));
-  await mkdir(path.join(scratch, 'renderer'));
-  await mkdir(path.join(scratch, 'transport'));
-  await writeFile(path.join(scratch, 'renderer', 'index.html'), '<!doctype html><title>T</title>');
-  await writeFile(path.join(scratch, 'transport', 'http-transport.js'), '/* transport */');
-  server = await startServer({
-    root: library.root,
-    ensureBundle: false,
-    watch: false,
-    configDir: path.join(scratch, 'server-config'),
-    bundles: {
-      projectRoot: scratch,
-      rendererDir: path.join(scratch, 'renderer'),
-      transportDir: path.join(scratch, 'transport'),
-    },
-  });
+  scratch = await mkdtemp(path.join(tmpdir(), 'tandem-desktop-config-'));
+  served = await serveInProcess(library.root);
 });
 
 afterAll(async () => {
-  await server?.close();
+  await served?.close();
   await library?.dispose();
   await rm(scratch, { recursive: true, force: true });
 });
@@ -65,7 +51,7 @@ function desktopApi(): TandemApi {
   };
   const { handlers } = createApiHandlers({
     root: library.root,
-    configDir: path.join(scratch, 'desktop-config'),
+    configDir: scratch,
   });
   registerIpcHandlers(ipc, () => handlers);
   const preload = createPreloadApi({
@@ -94,7 +80,7 @@ function desktopApi(): TandemApi {
 
 /** `window.tandem` as the browser-mode page sees it. */
 function browserApi(): TandemApi {
-  const cookie = `tandem_token_${server.port}=${server.token}`;
+  const { server, cookie } = served;
   return createHttpTransport({
     fetch: (url, init) =>
       fetch(`${server.origin}${url}`, {
