@@ -17,6 +17,8 @@ export interface PlanningFile<D> {
   conflict: { what: string; retry(): Promise<void>; drop(): void } | undefined;
   saveError: string | undefined;
   busy: boolean;
+  /** Reads the file again (after it was fixed as text, say). */
+  reload(): Promise<unknown>;
   /** Applies `change` to the document as loaded now and saves it; true when it landed. */
   save(what: string, change: (doc: D) => Promise<SaveResult>): Promise<boolean>;
 }
@@ -92,5 +94,5 @@ export function usePlanningFile<D>(file: string, read: () => Promise<D>): Planni
     [announce, file, load, refreshLibrary],
   );
 
-  return { doc, loadError, conflict, saveError, busy, save };
+  return { doc, loadError, conflict, saveError, busy, save, reload: load };
 }
