@@ -300,6 +300,22 @@ export interface DeletedCourse {
   keptAs: string;
 }
 
+/** A YAML file's own text, for fixing a syntax error in place. */
+export interface YamlSource {
+  /** Library-relative: `terms/<id>.yml`, `college.yml` or `trainers.yml`. */
+  file: string;
+  text: string;
+  version: FileVersion;
+  /** The first syntax error, in plain words, at the line to fix; absent when it reads well. */
+  problem?: { line: number; column: number; message: string };
+}
+
+export interface YamlSourceSave {
+  file: string;
+  text: string;
+  baseVersion: FileVersion;
+}
+
 /** A term in the Terms list. */
 export interface TermListing extends TermSummary {
   runCount: number;
@@ -499,6 +515,10 @@ export interface TandemApi {
     pattern: SessionPattern,
   ): Promise<{ sessions: PlannedSession[]; description: string }>;
   readTrainers(): Promise<TrainersDocument>;
+  /** A planning file's text and its first YAML syntax error, to fix it in place. */
+  readYamlSource(file: string): Promise<YamlSource>;
+  /** Saves a fixed planning file whole; refused while it is still not YAML. */
+  saveYamlSource(request: YamlSourceSave): Promise<SaveResult>;
   /** Refused, saying where, when a trainer still named in a run or as an author is left out. */
   saveTrainers(request: SaveTrainersRequest): Promise<SaveResult>;
   // The front pages (pages/*.md): welcome, how to enrol, the learning agreement…
@@ -582,6 +602,8 @@ export const API_METHODS = [
   'addPicture',
   'expandPattern',
   'readTrainers',
+  'readYamlSource',
+  'saveYamlSource',
   'saveTrainers',
   'getSyncStatus',
   'syncNow',

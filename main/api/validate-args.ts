@@ -12,6 +12,7 @@ import {
   VERSION_PATTERN,
 } from '../format/ids.js';
 import { API_METHODS, type ApiArgs, type ApiMethod } from './contract.js';
+import { YAML_SOURCE_PATTERN } from '../format/yaml-syntax-message.js';
 import { TandemApiError, describeZodError } from './api-error.js';
 
 const MAX_TEXT = 5_000_000; // a module body larger than this is a mistake, not a course
@@ -28,6 +29,11 @@ const imagePath = z
   .string()
   .max(500)
   .regex(/^images\/[^\0\\]+$/, 'must be a path under images/');
+
+const yamlSourceFile = z
+  .string()
+  .max(200)
+  .regex(YAML_SOURCE_PATTERN, 'must be terms/<id>.yml, college.yml or trainers.yml');
 
 const courseFields = z.strictObject({
   ...sameForEach(COURSE_TEXT_FIELDS, shortText),
@@ -249,6 +255,10 @@ const schemas = {
     }),
   ]),
   readTrainers: z.tuple([]),
+  readYamlSource: z.tuple([yamlSourceFile]),
+  saveYamlSource: z.tuple([
+    z.strictObject({ file: yamlSourceFile, text: longText, baseVersion: version }),
+  ]),
   saveTrainers: z.tuple([
     z.strictObject({ trainers: z.array(rosterEntry).max(2000), baseVersion: version }),
   ]),

@@ -6,6 +6,10 @@
  * reported where it opens, not where the file ends. Pure: no parser here, only its code.
  */
 
+/** The YAML files the app lets people fix as text: a term, college.yml or trainers.yml. */
+export const YAML_SOURCE_PATTERN =
+  /^(?:terms\/[a-z0-9]+(?:-[a-z0-9]+)*\.yml|college\.yml|trainers\.yml)$/;
+
 export interface YamlSyntaxError {
   /** The `yaml` package's `YAMLParseError.code`, e.g. `BAD_INDENT`. */
   code: string;

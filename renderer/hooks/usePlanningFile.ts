@@ -17,7 +17,7 @@ export interface PlanningFile<D> {
   conflict: { what: string; retry(): Promise<void>; drop(): void } | undefined;
   saveError: string | undefined;
   busy: boolean;
-  /** Reads the file again: what is on disk now (undefined when it cannot be read). */
+  /** Reads the file again, e.g. after it was fixed as text: what is on disk now (undefined when unreadable). */
   reload(): Promise<D | undefined>;
   /** Applies `change` to the document as loaded now and saves it; true when it landed. */
   save(what: string, change: (doc: D) => Promise<SaveResult>): Promise<boolean>;

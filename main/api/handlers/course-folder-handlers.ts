@@ -49,16 +49,20 @@ interface TermText {
   text: string;
 }
 
-async function readTermTexts(context: ApiContext): Promise<TermText[]> {
+/** The readable files of one library folder whose names end with `ending`. */
+async function readTexts(context: ApiContext, folder: string, ending: string) {
   const texts: TermText[] = [];
-  for (const entry of await listFolder(context.root, 'terms')) {
-    if (!entry.isFile || entry.name.startsWith('.') || !entry.name.endsWith('.yml')) continue;
-    const file = `terms/${entry.name}`;
+  for (const entry of await listFolder(context.root, folder)) {
+    if (!entry.isFile || entry.name.startsWith('.') || !entry.name.endsWith(ending)) continue;
+    const file = `${folder}/${entry.name}`;
     const read = await readLibraryFile(context.root, file);
     if (read.text !== undefined) texts.push({ file, text: read.text });
   }
   return texts;
 }
+
+const readTermTexts = (context: ApiContext) => readTexts(context, 'terms', '.yml');
+const readPageTexts = (context: ApiContext) => readTexts(context, 'pages', '.md');
 
 /** The runs of `courseId` in one term file; undefined when the file cannot be read as YAML. */
 function runsIn(term: TermText, courseId: string): CourseRunUse[] | undefined {
@@ -89,17 +93,6 @@ function runsIn(term: TermText, courseId: string): CourseRunUse[] | undefined {
     });
   });
   return uses;
-}
-
-async function readPageTexts(context: ApiContext): Promise<TermText[]> {
-  const texts: TermText[] = [];
-  for (const entry of await listFolder(context.root, 'pages')) {
-    if (!entry.isFile || entry.name.startsWith('.') || !entry.name.endsWith('.md')) continue;
-    const file = `pages/${entry.name}`;
-    const read = await readLibraryFile(context.root, file);
-    if (read.text !== undefined) texts.push({ file, text: read.text });
-  }
-  return texts;
 }
 
 /** college.yml's `coverImage` when it is a picture of the course; undefined otherwise. */

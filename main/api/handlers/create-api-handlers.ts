@@ -47,6 +47,7 @@ import {
 import { readCollege, saveCollege } from './college-handlers.js';
 import { previewPage } from './preview-handlers.js';
 import { readTrainers, saveTrainers } from './roster-handlers.js';
+import { readYamlSource, saveYamlSource } from './yaml-source-handlers.js';
 import {
   copyTerm,
   createTerm,
@@ -132,6 +133,8 @@ export function createApiHandlers(options: ApiOptions): CreatedHandlers {
     addPicture: (picture) => addPicture(context, picture),
     expandPattern: async (pattern) => expandSessionPattern(pattern),
     readTrainers: () => readTrainers(context),
+    readYamlSource: (file) => readYamlSource(context, file),
+    saveYamlSource: (request) => saveYamlSource(context, request),
     saveTrainers: (request) => saveTrainers(context, request),
     getSyncStatus: (check) => getSyncStatus(context, check),
     syncNow: () => syncNow(context),

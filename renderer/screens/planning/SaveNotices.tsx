@@ -1,5 +1,6 @@
 /** The messages every planning screen shows about its file: could not load, conflict, error. */
 import type { PlanningFile } from '../../hooks/usePlanningFile.js';
+import { YamlFixer } from './YamlFixer.js';
 
 /** Notices for `state`; nothing when all is well. */
 export function SaveNotices<D>({ state, file }: { state: PlanningFile<D>; file: string }) {
@@ -10,6 +11,7 @@ export function SaveNotices<D>({ state, file }: { state: PlanningFile<D>; file: 
           {state.loadError}
         </p>
       )}
+      {state.loadError && <YamlFixer file={file} onFixed={() => void state.reload()} />}
       {state.saveError && (
         <p className="notice notice--problem" role="alert">
           {state.saveError}
