@@ -32,7 +32,7 @@ export async function axeViolations(
   schemes: ColourScheme[] = ['light', 'dark'],
 ): Promise<string[]> {
   await page.goto(url, { waitUntil: 'load' });
-  return axeViolationsHere(page, schemes);
+  return axeViolationsHere(page, schemes, { reducedMotion: false });
 }
 
 /**
@@ -42,6 +42,9 @@ export async function axeViolations(
 export async function axeViolationsHere(
   page: Page,
   schemes: ColourScheme[] = ['light', 'dark'],
+  // The app's screens are measured with reduced motion so no colour is caught mid-fade; the
+  // site's pages, loaded fresh, are measured as a visitor's browser shows them by default.
+  { reducedMotion = true }: { reducedMotion?: boolean } = {},
 ): Promise<string[]> {
   const present = await page.evaluate(() => 'axe' in window);
   if (!present) await page.addScriptTag({ content: axeSource });
@@ -49,17 +52,19 @@ export async function axeViolationsHere(
   for (const scheme of schemes) {
     await page.emulateMediaFeatures([
       { name: 'prefers-color-scheme', value: scheme },
-      { name: 'prefers-reduced-motion', value: 'reduce' },
+      { name: 'prefers-reduced-motion', value: reducedMotion ? 'reduce' : 'no-preference' },
     ]);
-    // Colours reached by a transition are measured once it has ended (or was replaced).
-    await page.evaluate(() =>
-      Promise.allSettled(
+    // Colours reached by a transition are measured once it has ended (or was replaced): the
+    // new scheme's styles are applied on the next frames, so wait for those before asking.
+    await page.evaluate(async () => {
+      for (let i = 0; i < 2; i += 1) await new Promise((done) => requestAnimationFrame(done));
+      await Promise.allSettled(
         document
           .getAnimations()
           .filter((a) => a instanceof CSSTransition)
           .map((a) => a.finished),
-      ),
-    );
+      );
+    });
     const results = await page.evaluate(
       (options) =>
         (window as unknown as { axe: { run(o: object): Promise<AxeResults> } }).axe.run(options),
