@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
 import { sampleLibrary } from '../support/temp-library.js';
 import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
+import { openAppPage } from './support/app-page.js';
 
 let served: ServedLibrary;
 let browser: TestBrowser;
@@ -22,16 +23,7 @@ beforeAll(async () => {
     serveLibrary({ library: sampleLibrary }),
     launchTestBrowser(),
   ]);
-  page = await browser.browser.newPage();
-  const throttle = Number(process.env.TANDEM_E2E_CPU_THROTTLE ?? 1);
-  if (throttle > 1) {
-    const cdp = await page.createCDPSession();
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  }
-  await page.setViewport({ width: 1280, height: 900 });
-  page.setDefaultTimeout(30_000 * Math.max(1, throttle / 2));
-  await page.goto(served.url);
-  await page.waitForSelector('h1 ::-p-text(Courses)');
+  page = await openAppPage(browser.browser, served.url, 30_000);
 });
 
 afterEach(async (context) => {
