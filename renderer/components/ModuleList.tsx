@@ -44,12 +44,14 @@ export function ModuleList(props: ModuleListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const files = modules.map((m) => m.file);
 
+  // Back to the row once its list is drawn again, unless the person has meanwhile gone on
+  // somewhere else (straight back into the text, say): focus is never taken from them.
   const focusRow = (index: number) =>
-    setTimeout(
-      () =>
-        listRef.current?.querySelectorAll<HTMLButtonElement>('.module-row__open')[index]?.focus(),
-      0,
-    );
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && !listRef.current?.contains(active)) return;
+      listRef.current?.querySelectorAll<HTMLButtonElement>('.module-row__open')[index]?.focus();
+    }, 0);
 
   const move = async (from: number, to: number) => {
     if (to < 0 || to >= modules.length || from === to) return;

@@ -90,6 +90,15 @@ export interface SavedDocument<T> {
   /** Puts the recovered text back in the draft; it saves as usual (a conflict if the file changed since). */
   restoreRecovered(): void;
   discardRecovered(): void;
+  /**
+   * Runs `rename`, which gives the open file a new name: saves wait until it has finished, and
+   * the draft (with anything typed meanwhile) follows the file to `renamedTo(result)` instead
+   * of being reloaded from it. The file's content must be what the draft was based on.
+   */
+  followRename<R>(
+    rename: () => Promise<R>,
+    renamedTo: (result: R) => string | undefined,
+  ): Promise<R>;
 }
 
 type Phase = 'idle' | 'saving' | 'error' | 'conflict';
@@ -117,6 +126,9 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
   const versionRef = useRef('');
   const phaseRef = useRef<Phase>('idle');
   const inFlight = useRef<Promise<boolean> | null>(null);
+  // A rename of the open file under way (saves wait for it), and the key the draft follows to.
+  const renaming = useRef<Promise<unknown> | null>(null);
+  const carriedTo = useRef<string | undefined>(undefined);
   const failedDraft = useRef<T | undefined>(undefined);
   // Counts saves that landed, so a reload that raced with a save can tell it is out of date.
   const landed = useRef(0);
@@ -162,8 +174,9 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
   );
 
   const runSave = useCallback(async (): Promise<boolean> => {
-    // One save at a time, each based on the version the previous one returned.
-    while (inFlight.current) await inFlight.current;
+    // One save at a time, each based on the version the previous one returned, and none while
+    // the file is being renamed.
+    while (inFlight.current || renaming.current) await (inFlight.current ?? renaming.current);
     const fileKey = keyRef.current;
     const snapshot = draftRef.current;
     if (!fileKey || snapshot === undefined) return true;
@@ -206,6 +219,18 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
   // callers flush first, this only catches an unexpected unmount).
   useEffect(() => {
     keyRef.current = key;
+    /** On leaving a file: save what is left, unless the draft follows the file to a new name. */
+    const leave = (left: string) => () => {
+      const draft = draftRef.current;
+      if (carriedTo.current !== undefined) return;
+      if (draft !== undefined && isDirty() && phaseRef.current !== 'conflict') {
+        void io.current.save(left, draft, versionRef.current).catch(() => undefined);
+      }
+    };
+    const carried = key !== undefined && key === carriedTo.current;
+    carriedTo.current = undefined;
+    // The open file was renamed from here: its draft, version and state carry on as they are.
+    if (carried) return leave(key);
     draftRef.current = undefined;
     savedRef.current = undefined;
     setDraft(undefined);
@@ -230,12 +255,10 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
       .catch((error: unknown) => {
         if (!cancelled) setLoadError(errorMessage(error));
       });
+    const leaveKey = leave(key);
     return () => {
       cancelled = true;
-      const left = draftRef.current;
-      if (left !== undefined && isDirty() && phaseRef.current !== 'conflict') {
-        void io.current.save(key, left, versionRef.current).catch(() => undefined);
-      }
+      leaveKey();
     };
   }, [key, apply, isDirty, setConflict, setRecovered]);
 
@@ -383,6 +406,42 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
     })();
   }, [setAside, setRecovered]);
 
+  const followRename = useCallback(
+    async <R>(rename: () => Promise<R>, renamedTo: (result: R) => string | undefined) => {
+      const from = keyRef.current;
+      const work = rename();
+      const done = work.then(
+        () => undefined,
+        () => undefined,
+      );
+      renaming.current = done;
+      try {
+        const result = await work;
+        const to = renamedTo(result);
+        if (
+          from &&
+          to &&
+          to !== from &&
+          keyRef.current === from &&
+          draftRef.current !== undefined
+        ) {
+          carriedTo.current = to;
+          keyRef.current = to;
+          const journal = io.current.journal;
+          const entry = journal?.store.read(journal.file(from), journal.isValue);
+          if (journal && entry) {
+            journal.store.write(journal.file(to), entry);
+            journal.store.remove(journal.file(from));
+          }
+        }
+        return result;
+      } finally {
+        if (renaming.current === done) renaming.current = null;
+      }
+    },
+    [],
+  );
+
   const status: SaveStatus =
     phase === 'conflict'
       ? 'conflict'
@@ -410,5 +469,6 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
     recovered: recovered && { changedAt: recovered.changedAt, label: recovered.label },
     restoreRecovered,
     discardRecovered,
+    followRename,
   };
 }

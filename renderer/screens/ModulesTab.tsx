@@ -62,19 +62,29 @@ export function ModulesTab(props: ModulesTabProps) {
 
   const reorder = (files: string[]) =>
     act('Moving the module', async () => {
-      const refs = await tandem().reorderModules(courseId, files);
       const position = selected ? files.indexOf(selected) : -1;
+      const refs = await module.followRename(
+        () => tandem().reorderModules(courseId, files),
+        (moved) => (position >= 0 ? moved[position]?.file : undefined),
+      );
       props.onModulesChanged(refs, position >= 0 ? refs[position]?.file : undefined);
     });
 
-  const rename = (file: string, title: string) =>
-    act('Renaming the module', async () => {
-      const ref = await tandem().renameModule(courseId, file, title);
+  const rename = (file: string, title: string) => {
+    // The open module's new title is saved with its text first, so the rename itself leaves
+    // the content as the draft knows it, and the draft can follow the file to its new name.
+    if (file === selected && !busy) module.update((draft) => ({ ...draft, title: title.trim() }));
+    return act('Renaming the module', async () => {
+      const ref = await module.followRename(
+        () => tandem().renameModule(courseId, file, title),
+        (renamed) => (file === selected ? renamed.file : undefined),
+      );
       const next = modules.map((m) => (m.file === file ? ref : m));
       if (file === selected && ref.file === file) await module.fileChanged();
       props.onModulesChanged(next, file === selected ? ref.file : undefined);
       announce(`Module renamed to “${ref.title}”.`);
     });
+  };
 
   const remove = (file: string) =>
     act('Deleting the module', async () => {
@@ -163,8 +173,10 @@ export function ModulesTab(props: ModulesTabProps) {
                     void module.flush(); // relatedTarget is a Node when focus stays in the page
                 }}
               >
+                {/* A new draft (another module, or text from disk) starts a new editor; a
+                    module moved or renamed from here keeps its editor, caret and all. */}
                 <ModuleEditor
-                  key={`${selected}:${module.generation}`}
+                  key={module.generation}
                   markdown={draft.body}
                   onChange={(body) => module.update((d) => ({ ...d, body }))}
                   images={images}

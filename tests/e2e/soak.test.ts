@@ -56,6 +56,10 @@ let served: ServedLibrary;
 let bin: string;
 const trainers: Trainer[] = [];
 const disk = { changes: 0, appended: [] as string[], failed: 0 };
+/** What each side did and when, printed around any word that was lost. */
+const timeline: { at: number; who: string; what: string }[] = [];
+const started = Date.now();
+const note = (who: string, what: string) => timeline.push({ at: Date.now() - started, who, what });
 
 beforeAll(async () => {
   if (!RUN) return;
@@ -120,17 +124,21 @@ async function answerTheApp(t: Trainer): Promise<boolean> {
     const choices = await page.$$eval('dialog[open] .dialog__actions button', (buttons) =>
       buttons.map((b) => b.textContent ?? '').filter((text) => !text.startsWith('Copy')),
     );
-    await page.locator(`dialog[open] button::-p-text(${random.pick(choices)})`).click();
+    const choice = random.pick(choices);
+    note(t.name, `conflict: ${choice}`);
+    await page.locator(`dialog[open] button::-p-text(${choice})`).click();
     await page.waitForSelector('dialog[open]', { hidden: true, timeout: 10_000 });
     return true;
   }
   if (title?.includes('Unsaved text found')) {
     t.restores += 1;
     const choice = random.chance(0.8) ? 'Restore it' : 'Discard';
+    note(t.name, `unsaved text found: ${choice}`);
     await page.locator(`dialog[open] button::-p-text(${choice})`).click();
     return true;
   }
   if (title !== undefined) {
+    note(t.name, `Escape from “${title}”`);
     await page.keyboard.press('Escape');
     return true;
   }
@@ -139,12 +147,15 @@ async function answerTheApp(t: Trainer): Promise<boolean> {
     const choice = random.chance(0.7)
       ? 'Put the module back with my text'
       : 'Close it without putting it back';
+    note(t.name, `module missing: ${choice}`);
     await page.locator(`[data-testid="module-missing"] button::-p-text(${choice})`).click();
     await sleep(300);
     return true;
   }
   return false;
 }
+
+const screenOf = (page: Page) => new URL(page.url()).hash.replace('#/course/', '');
 
 /** Types one to four new words at the end of a paragraph, sometimes in a new paragraph. */
 async function typeBurst(t: Trainer): Promise<void> {
@@ -159,6 +170,10 @@ async function typeBurst(t: Trainer): Promise<void> {
   const words = Array.from({ length: random.between(1, 4) }, (_, i) =>
     wordFor(t.name, t.typed.length + t.interrupted + i + 1),
   );
+  const where = await page
+    .$eval('.module-row--selected .module-row__open', (e) => e.textContent ?? '')
+    .catch(() => '?');
+  note(t.name, `types ${words.join(' ')} in ${screenOf(page)} “${where}”`);
   await page.keyboard.type(` ${words.join(' ')}`, { delay: random.between(20, 90) });
   const shown = await page.$eval(EDITOR, (e) => e.textContent ?? '').catch(() => '');
   const asked = (await page.$('dialog[open]')) ? 'a dialog opened' : 'no dialog';
@@ -235,12 +250,16 @@ async function openOtherCourse(t: Trainer): Promise<void> {
 async function trainerStep(t: Trainer): Promise<void> {
   if (await answerTheApp(t)) return;
   const roll = t.random.next();
+  const act = (what: string, step: (t: Trainer) => Promise<void>) => {
+    note(t.name, `${what} in ${screenOf(t.page)}`);
+    return step(t);
+  };
   if (roll < 0.6) await typeBurst(t);
-  else if (roll < 0.65) await openAnotherModule(t);
-  else if (roll < 0.75) await moveModule(t);
-  else if (roll < 0.82) await renameModule(t);
-  else if (roll < 0.86) await addModule(t);
-  else if (roll < 0.9) await openOtherCourse(t);
+  else if (roll < 0.65) await act('opens another module', openAnotherModule);
+  else if (roll < 0.75) await act('moves the module', moveModule);
+  else if (roll < 0.82) await act('renames the module', renameModule);
+  else if (roll < 0.86) await act('adds a module', addModule);
+  else if (roll < 0.9) await act('opens a course', openOtherCourse);
   else await sleep(t.random.between(300, 2000));
 }
 
@@ -251,6 +270,7 @@ async function runTrainer(t: Trainer, until: number): Promise<void> {
     // the person looks again and carries on.
     await trainerStep(t).catch((error: unknown) => {
       const what = String(error).split('\n')[0]?.slice(0, 90) ?? '';
+      note(t.name, `stumbled: ${what}`);
       t.stumbles.set(what, (t.stumbles.get(what) ?? 0) + 1);
     });
   }
@@ -278,16 +298,19 @@ async function diskStep(random: SeededRandom): Promise<void> {
   const roll = random.next();
   if (roll < 0.5) {
     const word = `disk${SEED.toString(36)}w${disk.appended.length + 1}`;
+    note('disk', `appends to ${course}/${name}`);
     await appendFile(path.join(dir, name), `\nA co-author’s line ${word}.\n`);
     disk.appended.push(word);
   } else if (roll < 0.62) {
     const base = (slug ?? 'module').replace(/-v\d+$/, '');
     const to = `${number}-${base}-v${random.between(2, 9)}.md`;
+    note('disk', `renames ${course}/${name} to ${to}`);
     if (to !== name) await moveWithoutReplacing(path.join(dir, name), path.join(dir, to));
   } else if (roll < 0.74 && files.length > 1) {
     const other = random.pick(files.filter((f) => f !== name));
     const [, otherNumber, otherSlug] = MODULE_FILE.exec(other) ?? [];
     const aside = path.join(bin, `swap-${Date.now()}-${name}`);
+    note('disk', `swaps ${course}/${name} and ${other}`);
     await moveWithoutReplacing(path.join(dir, name), aside);
     try {
       await moveWithoutReplacing(
@@ -302,6 +325,7 @@ async function diskStep(random: SeededRandom): Promise<void> {
     await moveWithoutReplacing(aside, path.join(dir, `${otherNumber}-${slug}.md`));
   } else if (roll < 0.84 && files.length > 1) {
     // Deleted on the shared drive: its bin keeps what was in the file at that moment.
+    note('disk', `deletes ${course}/${name}`);
     await moveWithoutReplacing(path.join(dir, name), path.join(bin, `${Date.now()}-${name}`));
   } else {
     const highest = Math.max(...files.map((f) => Number(MODULE_FILE.exec(f)?.[1] ?? 0)));
@@ -310,6 +334,7 @@ async function diskStep(random: SeededRandom): Promise<void> {
     const note = disk.changes + 1;
     const text = `---\ntitle: A co-author’s note ${note}\n---\n\nWritten on another computer.\n`;
     await writeFile(path.join(dir, `${next}-co-author-note-${note}.md`), text, { flag: 'wx' });
+    timeline.push({ at: Date.now() - started, who: 'disk', what: `adds ${course}/${next}` });
   }
   disk.changes += 1;
 }
@@ -367,6 +392,26 @@ function tandemCheck(root: string): Promise<{ code: number | null; output: strin
   });
 }
 
+/** Prints what happened around each lost word, and whether a page's journal still holds it. */
+async function explainLoss(lost: string[]): Promise<void> {
+  for (const t of trainers) {
+    const journal = await t.page
+      .evaluate(() => Object.entries(localStorage).map(([k, v]) => `${k} ${v}`))
+      .catch(() => [] as string[]);
+    for (const word of lost) {
+      const entry = journal.find((line) => line.includes(word));
+      if (entry) console.log(`soak: ${word} is in ${t.name}'s journal: ${entry.slice(0, 160)}`);
+    }
+  }
+  for (const word of lost) {
+    const typedAt = timeline.find((e) => e.what.includes(word))?.at ?? 0;
+    const around = timeline.filter((e) => Math.abs(e.at - typedAt) < 15_000);
+    console.log(
+      `soak: around ${word}:\n${around.map((e) => `  ${e.at} ${e.who}: ${e.what}`).join('\n')}`,
+    );
+  }
+}
+
 it.skipIf(!RUN)(
   'keeps every word two trainers type while a co-author changes the files',
   { timeout: (SECONDS + 240) * 1000 },
@@ -401,7 +446,9 @@ it.skipIf(!RUN)(
     expect(report.conflicts + report.missingModules).toBeGreaterThan(0);
 
     const kept = `${await allText(served.root)}\n${await allText(bin)}`;
-    expect(typed.filter((word) => !kept.includes(word))).toEqual([]);
+    const lost = typed.filter((word) => !kept.includes(word));
+    if (lost.length > 0) await explainLoss(lost);
+    expect(lost).toEqual([]);
 
     expect(served.running()).toBe(true);
     const answer = await trainers[0]?.page.evaluate(async () => {

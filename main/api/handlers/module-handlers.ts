@@ -78,11 +78,14 @@ export async function saveModule(
 ): Promise<SaveResult> {
   const file = await modulePath(context, request.courseId, request.file);
   const label = `${request.courseId}/modules/${request.file}`;
-  return saveMarkdownFile(context, file, request.baseVersion, label, (doc) => {
-    const duration = request.duration?.trim();
-    setFields(doc, { title: request.title.trim(), duration: duration || undefined });
-    return request.body;
-  });
+  // In the modules' queue: a save never lands half way through a move or rename of its file.
+  return changeModules(context, request.courseId, () =>
+    saveMarkdownFile(context, file, request.baseVersion, label, (doc) => {
+      const duration = request.duration?.trim();
+      setFields(doc, { title: request.title.trim(), duration: duration || undefined });
+      return request.body;
+    }),
+  );
 }
 
 /** Adds a module after the last one, with the title as its only field. */
