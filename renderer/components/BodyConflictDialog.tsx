@@ -4,6 +4,8 @@
  */
 import type { SavedDocument } from '../hooks/useSavedDocument.js';
 import { ConflictDialog } from './ConflictDialog.js';
+import { frontMatterOf } from './front-matter-of.js';
+import { mergeFields } from './merge-fields.js';
 import { mergeParagraphs } from './merge-paragraphs.js';
 
 export interface BodyConflictDialogProps<T extends { body: string }> {
@@ -28,7 +30,12 @@ export function BodyConflictDialog<T extends { body: string }>(props: BodyConfli
       onTakeTheirs={() => void document.takeTheirs()}
       onKeepBoth={() => {
         const merged = mergeParagraphs(conflict.base.body, conflict.mine.body, conflict.theirsBody);
-        document.keepBoth({ ...conflict.mine, body: merged.text });
+        // The title and other fields too: a change on one side is kept; where both changed one,
+        // mine is kept here and the file on disk goes to Recovered text, whole.
+        const onDisk = frontMatterOf(conflict.theirs);
+        const fields = mergeFields(conflict.base, conflict.mine, onDisk ?? {}, ['body']);
+        const setTheirsAside = !onDisk || fields.clashes.length > 0;
+        document.keepBoth({ ...fields.merged, body: merged.text }, { setTheirsAside });
         announce(
           merged.conflicts === 0
             ? 'Both versions are kept, put together.'

@@ -2,8 +2,8 @@
  * Course details in conflict, as the same labelled fields on both sides: the draft's fields,
  * and the same fields read from the course.md now on disk. Rows mark the fields that differ.
  */
-import { parse } from 'yaml';
 import type { CourseFields } from '../../main/api/contract.js';
+import { frontMatterOf } from './front-matter-of.js';
 
 export interface FieldRow {
   label: string;
@@ -32,20 +32,6 @@ function shown(value: unknown, nameOf: (id: string) => string, isAuthors: boolea
     return value.map((item) => (isAuthors ? nameOf(String(item)) : String(item))).join('\n');
   }
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-/** The front matter of `file` as an object, or undefined when it cannot be read. */
-function frontMatterOf(file: string): Record<string, unknown> | undefined {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(file);
-  if (!match) return undefined;
-  try {
-    const value: unknown = parse(match[1] ?? '');
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>) // cast: a YAML mapping, checked just above
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -81,8 +81,12 @@ export interface SavedDocument<T> {
   keepMine(): void;
   /** Replaces the draft with the file on disk. */
   takeTheirs(): Promise<void>;
-  /** Saves `merged` (both sides, put together) over the version on disk. */
-  keepBoth(merged: T): void;
+  /**
+   * Saves `merged` (both sides, put together) over the version on disk; with `setTheirsAside`
+   * the file on disk is also kept whole in the recovered-text store (part of it could not be
+   * merged).
+   */
+  keepBoth(merged: T, options?: { setTheirsAside?: boolean }): void;
   /** Reloads when the file changed on disk: silently if clean, through a save (and so a conflict) if not. */
   fileChanged(): Promise<void>;
   /** Unsaved text from an earlier visit, waiting for the person to restore or discard it. */
@@ -333,18 +337,23 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
   }, [runSave, setAside, setConflict]);
 
   const keepBoth = useCallback(
-    (merged: T) => {
-      const current = conflictRef.current;
-      if (current) versionRef.current = current.version;
-      draftRef.current = merged;
-      setDraft(merged);
-      setGeneration((g) => g + 1);
-      conflictRef.current = undefined;
-      setConflict(undefined);
-      setPhase('idle');
-      void runSave();
+    (merged: T, { setTheirsAside = false }: { setTheirsAside?: boolean } = {}) => {
+      void (async () => {
+        const current = conflictRef.current;
+        if (current && setTheirsAside) {
+          if (!(await setAside({ whose: 'theirs', text: current.theirs }))) return;
+        }
+        if (current) versionRef.current = current.version;
+        draftRef.current = merged;
+        setDraft(merged);
+        setGeneration((g) => g + 1);
+        conflictRef.current = undefined;
+        setConflict(undefined);
+        setPhase('idle');
+        void runSave();
+      })();
     },
-    [runSave, setConflict],
+    [runSave, setAside, setConflict],
   );
 
   const takeTheirs = useCallback(async () => {

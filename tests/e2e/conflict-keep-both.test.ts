@@ -3,7 +3,7 @@
  * trainer's new paragraph and the co-author's change, and the editor shows the result.
  * CPU slowed four times, as on a busy laptop.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -55,4 +55,24 @@ it('keeps both the paragraph typed here and the co-author’s change on disk', a
   const shown = await page.$eval(editor, (e) => e.textContent ?? '');
   expect(shown).toContain('My own new paragraph.');
   expect(shown).toContain('Sharing is always optional.');
+});
+
+it('keeps the co-author’s new title as well as the text typed here', async () => {
+  await caretAtEndOf(page, `${editor} p`);
+  await page.keyboard.type(' Said calmly.');
+  const before = await readFile(moduleFile(), 'utf8');
+  await writeFile(moduleFile(), before.replace(/^title: .*$/m, 'title: What anxiety is'));
+  await page.waitForSelector('dialog[open] ::-p-text(This was changed somewhere else)');
+  await page.locator('dialog[open] ::-p-text(Keep both)').click();
+  await page.waitForSelector('dialog[open]', { hidden: true });
+  await expect
+    .poll(() => readFile(moduleFile(), 'utf8'), { timeout: 15_000 })
+    .toMatch(/^title: What anxiety is$[\s\S]*Said calmly\./m);
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="save-status"]')?.textContent?.includes('Saved'),
+  );
+  // Nothing was set aside: the one title change merged.
+  const recovered = path.join(served.root, '.tandem/recovered');
+  const kept = await readdir(recovered).catch(() => [] as string[]);
+  expect(kept).toEqual([]);
 });

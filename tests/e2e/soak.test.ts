@@ -405,7 +405,10 @@ async function explainLoss(lost: string[]): Promise<void> {
   }
   for (const word of lost) {
     const typedAt = timeline.find((e) => e.what.includes(word))?.at ?? 0;
-    const around = timeline.filter((e) => Math.abs(e.at - typedAt) < 15_000);
+    // Its moment, and everything that later touched a file named after it (a title word).
+    const around = timeline.filter(
+      (e) => Math.abs(e.at - typedAt) < 15_000 || (e.at > typedAt && e.what.includes(word)),
+    );
     console.log(
       `soak: around ${word}:\n${around.map((e) => `  ${e.at} ${e.who}: ${e.what}`).join('\n')}`,
     );
