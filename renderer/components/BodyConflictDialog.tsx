@@ -20,20 +20,22 @@ export function BodyConflictDialog<T extends { body: string }>(props: BodyConfli
   const { document, what, announce } = props;
   const conflict = document.conflict;
   if (!conflict) return null;
+  // The draft as it is now: anything typed after the refused save began is in it too.
+  const mine = document.value ?? conflict.mine;
   return (
     <ConflictDialog
       open
       what={what}
-      mine={conflict.mine.body}
+      mine={mine.body}
       theirs={conflict.theirsBody}
       onKeepMine={document.keepMine}
       onTakeTheirs={() => void document.takeTheirs()}
       onKeepBoth={() => {
-        const merged = mergeParagraphs(conflict.base.body, conflict.mine.body, conflict.theirsBody);
+        const merged = mergeParagraphs(conflict.base.body, mine.body, conflict.theirsBody);
         // The title and other fields too: a change on one side is kept; where both changed one,
         // mine is kept here and the file on disk goes to Recovered text, whole.
         const onDisk = frontMatterOf(conflict.theirs);
-        const fields = mergeFields(conflict.base, conflict.mine, onDisk ?? {}, ['body']);
+        const fields = mergeFields(conflict.base, mine, onDisk ?? {}, ['body']);
         const setTheirsAside = !onDisk || fields.clashes.length > 0;
         document.keepBoth({ ...fields.merged, body: merged.text }, { setTheirsAside });
         announce(

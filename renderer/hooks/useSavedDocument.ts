@@ -99,6 +99,8 @@ export interface SavedDocument<T> {
    * the draft (with anything typed meanwhile) follows the file to `renamedTo(result)` instead
    * of being reloaded from it. The file's content must be what the draft was based on.
    */
+  /** The draft was kept somewhere else (Recovered text): it is neither saved nor offered again. */
+  forgetDraft(): void;
   followRename<R>(
     rename: () => Promise<R>,
     renamedTo: (result: R) => string | undefined,
@@ -415,6 +417,13 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
     })();
   }, [setAside, setRecovered]);
 
+  const forgetDraft = useCallback(() => {
+    const journal = io.current.journal;
+    if (journal && keyRef.current) journal.store.remove(journal.file(keyRef.current));
+    draftRef.current = savedRef.current;
+    setDraft(savedRef.current);
+  }, []);
+
   const followRename = useCallback(
     async <R>(rename: () => Promise<R>, renamedTo: (result: R) => string | undefined) => {
       const from = keyRef.current;
@@ -478,6 +487,7 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
     recovered: recovered && { changedAt: recovered.changedAt, label: recovered.label },
     restoreRecovered,
     discardRecovered,
+    forgetDraft,
     followRename,
   };
 }

@@ -320,6 +320,7 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
                       );
                       announce('Your unsaved text is kept under “Recovered text”.');
                     }
+                    module.forgetDraft();
                     setMissing(undefined);
                     setSelected(modules[0]?.file);
                   }}

@@ -409,6 +409,9 @@ async function explainLoss(lost: string[]): Promise<void> {
       if (entry) console.log(`soak: ${word} is in ${t.name}'s journal: ${entry.slice(0, 160)}`);
     }
   }
+  const file = path.join(tmpdir(), `tandem-soak-${SEED}.txt`);
+  await writeFile(file, timeline.map((e) => `${e.at} ${e.who}: ${e.what}`).join('\n'));
+  console.log(`soak: the whole timeline is in ${file}`);
   for (const word of lost) {
     const typedAt = timeline.find((e) => e.what.includes(word))?.at ?? 0;
     // Its moment, and everything that later touched a file named after it (a title word).
