@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
 import { openAppPage } from './support/app-page.js';
+import { press, setValue, typeInto } from './support/form-input.js';
 import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
 
 let served: ServedLibrary;
@@ -27,41 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await served?.stop();
 });
-
-async function press(role: string, name: string): Promise<void> {
-  await page.locator(`::-p-aria([name="${name}"][role="${role}"])`).click();
-}
-
-/** Replaces the text of a field as a person would: select all, then type. */
-async function typeInto(selector: string, text: string): Promise<void> {
-  await page.waitForSelector(selector);
-  await page.click(selector);
-  await page.keyboard.down('Control');
-  await page.keyboard.press('a');
-  await page.keyboard.up('Control');
-  await page.keyboard.type(text);
-  await page.waitForFunction(
-    (s, t) => document.querySelector<HTMLInputElement>(s)?.value === t,
-    {},
-    selector,
-    text,
-  );
-}
-
-/** Sets a date or time field as the browser's own picker would (its typing order is locale-bound). */
-async function setValue(selector: string, value: string): Promise<void> {
-  await page.waitForSelector(selector);
-  await page.$eval(
-    selector,
-    (element, next) => {
-      const input = element as HTMLInputElement; // the selector names an <input>
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-      setter?.call(input, next);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    value,
-  );
-}
 
 /** A colleague's edit of `file`; returns the text now on disk. */
 async function changeOnDisk(file: string, from: string, to: string): Promise<string> {
@@ -99,13 +65,13 @@ describe('College settings', () => {
   });
 
   it('shows both taglines side by side; keeping mine writes exactly mine over theirs', async () => {
-    await typeInto('#college-tagline', 'Learning side by side');
+    await typeInto(page, '#college-tagline', 'Learning side by side');
     const theirs = await changeOnDisk(
       'college.yml',
       'tagline: Learning together for recovery and wellbeing',
       'tagline: Learning together, at your own pace',
     );
-    await press('button', 'Save settings');
+    await press(page, 'button', 'Save settings');
     const rows = await conflictRows();
     expect(rows.map((row) => row.field)).toEqual([
       'College name',
@@ -141,13 +107,13 @@ describe('College settings', () => {
   });
 
   it('merges a change to the phone on disk with my change to the opening hours', async () => {
-    await typeInto('#college-hours', 'Monday to Thursday, 10am to 4pm');
+    await typeInto(page, '#college-hours', 'Monday to Thursday, 10am to 4pm');
     const theirs = await changeOnDisk(
       'college.yml',
       'phone: 01632 960 418',
       'phone: 01632 960 999',
     );
-    await press('button', 'Save settings');
+    await press(page, 'button', 'Save settings');
     expect(await differing()).toEqual(['Phone', 'Opening hours']);
     await choose('Merge field by field');
     await expect
@@ -173,13 +139,13 @@ describe('Term planner', () => {
   });
 
   it('shows both titles; using the version on disk leaves the file as they wrote it', async () => {
-    await typeInto('#term-title', 'Spring 2027');
+    await typeInto(page, '#term-title', 'Spring 2027');
     const theirs = await changeOnDisk(
       TERM,
       'title: Spring term 2027',
       'title: Spring term 2027 (January to March)',
     );
-    await press('button', 'Save term dates');
+    await press(page, 'button', 'Save term dates');
     expect(await differing()).toEqual(['Title']);
     await choose('Use the version on disk');
     await page.waitForFunction(
@@ -191,15 +157,15 @@ describe('Term planner', () => {
   });
 
   it('merges my new start time of a session with their new end time of it', async () => {
-    await press('button', 'Change Understanding anxiety on Monday 18 January 2027');
+    await press(page, 'button', 'Change Understanding anxiety on Monday 18 January 2027');
     await page.waitForSelector('dialog[open] #session-start');
-    await setValue('#session-start', '10:30');
+    await setValue(page, '#session-start', '10:30');
     const theirs = await changeOnDisk(
       TERM,
       "- { date: 2027-01-18, start: '10:00', end: '12:00' }",
       "- { date: 2027-01-18, start: '10:00', end: '12:30' }",
     );
-    await press('button', 'Save session');
+    await press(page, 'button', 'Save session');
     const rows = await conflictRows();
     expect(rows.map((row) => row.field)).toEqual(['Date', 'Starts', 'Ends']);
     expect(await differing()).toEqual(['Starts', 'Ends']);
@@ -214,5 +180,47 @@ describe('Term planner', () => {
         ),
       );
     await page.waitForSelector('dialog[open]', { hidden: true });
+  });
+});
+
+describe('Trainers and categories', () => {
+  it('keeps my new name for a trainer over theirs, writing only that line', async () => {
+    await page.goto(`${served.url}#/trainers`);
+    await press(page, 'button', 'Rename Amira Hassan');
+    await typeInto(page, '#rename-amira-hassan', 'Amira H.');
+    const theirs = await changeOnDisk(
+      'trainers.yml',
+      'name: Amira Hassan',
+      'name: Amira Hassan-Reid',
+    );
+    await press(page, 'button', 'Save name');
+    expect(await differing()).toEqual(['Name']);
+    expect(await read('trainers.yml')).toBe(theirs);
+    await choose('Keep my version');
+    await expect
+      .poll(() => read('trainers.yml'), { timeout: 20_000 })
+      .toBe(theirs.replace('name: Amira Hassan-Reid', 'name: Amira H.'));
+  });
+
+  it('merges their new category title with my new description', async () => {
+    await page.goto(`${served.url}#/college`);
+    const description = '#category-life-skills-description';
+    await typeInto(page, description, 'Practical courses for everyday life.');
+    const theirs = await changeOnDisk(
+      'college.yml',
+      'title: Developing life skills',
+      'title: Everyday life skills',
+    );
+    await press(page, 'button', 'Save category Developing life skills');
+    expect(await differing()).toEqual(['Title', 'Description']);
+    await choose('Merge field by field');
+    await expect
+      .poll(() => read('college.yml'), { timeout: 20_000 })
+      .toBe(
+        theirs.replace(
+          'description: Practical courses about everyday things that affect our wellbeing.',
+          'description: Practical courses for everyday life.',
+        ),
+      );
   });
 });

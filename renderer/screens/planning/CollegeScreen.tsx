@@ -37,8 +37,8 @@ const CONTACT: { key: keyof Contact; label: string }[] = [
   { key: 'hours', label: 'Opening hours' },
 ];
 
-/** The settings as the form labels them, for the conflict view. */
-const SETTINGS_FIELDS: RecordField<CollegeSettings>[] = [
+/** The settings as the form labels them, for the conflict view; a term by its title. */
+const settingsFields = (termTitle: (id: string) => string): RecordField<CollegeSettings>[] => [
   { name: 'name', label: 'College name' },
   { name: 'tagline', label: 'Tagline' },
   ...CONTACT.map(({ key, label }): RecordField<CollegeSettings> => ({
@@ -47,7 +47,11 @@ const SETTINGS_FIELDS: RecordField<CollegeSettings>[] = [
     show: (settings) => settings.contact[key] ?? '',
     take: (into, from) => ({ ...into, contact: { ...into.contact, [key]: from.contact[key] } }),
   })),
-  { name: 'currentTerm', label: 'Term published now' },
+  {
+    name: 'currentTerm',
+    label: 'Term published now',
+    show: (settings) => termTitle(settings.currentTerm),
+  },
   {
     name: 'holidays',
     label: 'Public holidays',
@@ -101,7 +105,7 @@ function SettingsForm({
   const { library } = useApp();
   const edit = useRecordEdit({
     record: settings,
-    fields: SETTINGS_FIELDS,
+    fields: settingsFields((id) => library?.terms.find((term) => term.id === id)?.title ?? id),
     file: 'college.yml',
     what: 'the college settings',
     latest,

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatProblemWithSeverity } from '../../../main/format/problems.js';
-import { buildPublication } from '../../../main/publish/build.js';
 import type { BuildResult } from '../../../main/publish/types.js';
+import { buildSiteResult } from '../../support/build-site.js';
 import { fixtureLibrary } from '../../support/temp-library.js';
 import { readTree } from './site-files.js';
 
@@ -23,15 +23,7 @@ let tree: Map<string, Buffer>;
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'tandem-page-pictures-'));
-  result = await buildPublication(root, {
-    outDir: tmp,
-    only: 'site',
-    paper: 'A4',
-    largePrint: false,
-    booklet: false,
-    facilitatorPacks: false,
-    draft: true,
-  });
+  result = await buildSiteResult(root, tmp);
   tree = await readTree(result.siteDir ?? '');
 });
 
