@@ -30,6 +30,8 @@ export interface RecordEdit<T> {
   submit(value?: T): Promise<boolean>;
   /** Props for the conflict view while one is open. */
   conflict: RecordConflictDialogProps<T> | undefined;
+  /** Set when the record is no longer in the file: nothing was saved, the draft stays. */
+  gone: string | undefined;
 }
 
 export function useRecordEdit<T>(options: RecordEditOptions<T>): RecordEdit<T> {
@@ -37,13 +39,22 @@ export function useRecordEdit<T>(options: RecordEditOptions<T>): RecordEdit<T> {
   const { announce } = useApp();
   const draft = useRecordDraft(record);
   const [open, setOpen] = useState<{ base: T; mine: T; theirs: T } | undefined>(undefined);
+  const [gone, setGone] = useState<string | undefined>(undefined);
   const save = async (next: T) => {
     const saved = await onSave(next);
     if (saved) draft.saved(next);
     return saved;
   };
   const submit = async (value: T = draft.value) => {
+    setGone(undefined);
     const theirs = await latest?.();
+    if (latest && theirs === undefined) {
+      // Removed on disk meanwhile, or the file cannot be read now: a save would be lost.
+      setGone(
+        `Your changes to ${what} are not saved yet: ${file} no longer has it, or cannot be read just now. They are still in the form.`,
+      );
+      return false;
+    }
     if (theirs !== undefined && changedSince(draft.base, theirs)) {
       setOpen({ base: draft.base, mine: value, theirs });
       return false;
@@ -66,5 +77,5 @@ export function useRecordEdit<T>(options: RecordEditOptions<T>): RecordEdit<T> {
       }
     },
   };
-  return { draft, submit, conflict };
+  return { draft, submit, conflict, gone };
 }

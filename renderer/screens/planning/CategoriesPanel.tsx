@@ -9,7 +9,7 @@ import { tandem } from '../../api.js';
 import type { PlanningFile } from '../../hooks/usePlanningFile.js';
 import { useRecordEdit } from '../../hooks/useRecordEdit.js';
 import type { RecordField } from '../../components/record-merge.js';
-import { RecordConflictDialog } from '../../components/RecordConflictDialog.js';
+import { RecordEditNotices } from '../../components/RecordConflictDialog.js';
 import { slug } from './slug.js';
 
 /** An id for a new category: from its title, kept apart from the ids already used. */
@@ -221,7 +221,7 @@ function CategoryForm({
           {children}
         </div>
       </form>
-      {edit.conflict && <RecordConflictDialog {...edit.conflict} />}
+      <RecordEditNotices edit={edit} />
     </>
   );
 }

@@ -13,7 +13,7 @@ import { usePageHeading } from '../../hooks/usePageHeading.js';
 import { usePlanningFile } from '../../hooks/usePlanningFile.js';
 import { useRecordEdit } from '../../hooks/useRecordEdit.js';
 import type { RecordField } from '../../components/record-merge.js';
-import { RecordConflictDialog } from '../../components/RecordConflictDialog.js';
+import { RecordEditNotices } from '../../components/RecordConflictDialog.js';
 import { useApp } from '../../state/AppContext.js';
 import { CategoriesPanel } from './CategoriesPanel.js';
 import { CoverPictureField } from './CoverPictureField.js';
@@ -220,7 +220,7 @@ function SettingsForm({
           Save settings
         </button>
       </form>
-      {edit.conflict && <RecordConflictDialog {...edit.conflict} />}
+      <RecordEditNotices edit={edit} />
     </>
   );
 }

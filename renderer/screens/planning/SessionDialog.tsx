@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { PlannedSession, TermDocument } from '../../../main/api/contract.js';
 import { Dialog } from '../../components/Dialog.js';
 import type { RecordField } from '../../components/record-merge.js';
-import { RecordConflictDialog } from '../../components/RecordConflictDialog.js';
+import { RecordEditNotices } from '../../components/RecordConflictDialog.js';
 import { useRecordEdit } from '../../hooks/useRecordEdit.js';
 import { useApp } from '../../state/AppContext.js';
 import { longDate } from './format-date.js';
@@ -155,7 +155,7 @@ function SessionForm({
           </button>
         </div>
       </form>
-      {edit.conflict && <RecordConflictDialog {...edit.conflict} />}
+      <RecordEditNotices edit={edit} />
     </>
   );
 }

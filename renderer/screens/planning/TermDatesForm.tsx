@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { TermPlan } from '../../../main/api/contract.js';
 import type { RecordField } from '../../components/record-merge.js';
-import { RecordConflictDialog } from '../../components/RecordConflictDialog.js';
+import { RecordEditNotices } from '../../components/RecordConflictDialog.js';
 import { useRecordEdit } from '../../hooks/useRecordEdit.js';
 import { longDate } from './format-date.js';
 
@@ -89,7 +89,7 @@ export function TermDatesForm({ plan, file, busy, latest, onSave }: Props) {
           Save term dates
         </button>
       </form>
-      {edit.conflict && <RecordConflictDialog {...edit.conflict} />}
+      <RecordEditNotices edit={edit} />
     </section>
   );
 }

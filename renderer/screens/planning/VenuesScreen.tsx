@@ -6,7 +6,7 @@ import { usePageHeading } from '../../hooks/usePageHeading.js';
 import { usePlanningFile } from '../../hooks/usePlanningFile.js';
 import { useRecordEdit } from '../../hooks/useRecordEdit.js';
 import type { RecordField } from '../../components/record-merge.js';
-import { RecordConflictDialog } from '../../components/RecordConflictDialog.js';
+import { RecordEditNotices } from '../../components/RecordConflictDialog.js';
 import { SaveNotices } from './SaveNotices.js';
 import { slug } from './slug.js';
 
@@ -169,7 +169,7 @@ function VenueForm({
           )}
         </div>
       </form>
-      {edit.conflict && <RecordConflictDialog {...edit.conflict} />}
+      <RecordEditNotices edit={edit} />
     </section>
   );
 }
