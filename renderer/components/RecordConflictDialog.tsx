@@ -9,6 +9,7 @@ import { errorMessage } from '../api.js';
 import { ConflictDialog } from './ConflictDialog.js';
 import { RECOVERED_NOTE, keepAside } from './keep-aside.js';
 import { mergeRecords, recordAsText, recordFieldRows, type RecordField } from './record-merge.js';
+import type { RecordEdit } from '../hooks/useRecordEdit.js';
 
 export interface RecordConflict<T> {
   base: T;
@@ -77,6 +78,20 @@ export function RecordConflictDialog<T>(props: RecordConflictDialogProps<T>) {
           {problem}
         </p>
       )}
+    </>
+  );
+}
+
+/** What a record's form shows about its save: the conflict view, or that the record is gone. */
+export function RecordEditNotices<T>({ edit }: { edit: RecordEdit<T> }) {
+  return (
+    <>
+      {edit.gone && (
+        <p className="notice notice--problem" role="alert">
+          {edit.gone}
+        </p>
+      )}
+      {edit.conflict && <RecordConflictDialog {...edit.conflict} />}
     </>
   );
 }

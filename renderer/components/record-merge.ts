@@ -10,6 +10,8 @@ export interface RecordField<T> {
   label: string;
   /** The value as the form shows it; plain text of the value when absent. */
   show?(value: T): string;
+  /** `into` with this field taken from `from`, for a field inside a part (a contact's email). */
+  take?(into: T, from: T): T;
 }
 
 const shown = <T>(field: RecordField<T>, value: T): string => {
@@ -37,12 +39,12 @@ export function mergeRecords<T>(
   mine: T,
   theirs: T,
 ): T | undefined {
-  const merged = { ...theirs };
+  let merged = { ...theirs };
   for (const field of fields) {
     const [b, m, t] = [base, mine, theirs].map((value) => shown(field, value));
     if (m === b) continue;
     if (t !== b && t !== m) return undefined;
-    merged[field.name] = mine[field.name];
+    merged = field.take ? field.take(merged, mine) : { ...merged, [field.name]: mine[field.name] };
   }
   return merged;
 }

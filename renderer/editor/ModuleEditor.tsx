@@ -13,7 +13,8 @@
  *   `[data-testid="module-editor-content"]` (role textbox, aria-label = `ariaLabel`).
  * - Toolbar buttons: `[data-testid="toolbar-<name>"]` for heading-two, heading-three,
  *   heading-four, bold, italic, link, bulleted-list, numbered-list, quote, image, table,
- *   activity, facilitator-note, undo, redo (accessible names: "H2, heading 2", "Bold", …).
+ *   activity, facilitator-note (a module only, see main/format/document-blocks.ts), undo, redo
+ *   (accessible names: "H2, heading 2", "Bold", …).
  * - Link dialog: `link-dialog`, input `link-url`, buttons `link-save`, `link-remove`.
  * - Image dialog: `image-dialog`, select `image-path`, input `image-alt`, button `image-insert`.
  * - Rendered blocks: `facilitator-note`, `protected-block`.
@@ -63,6 +64,7 @@ import { leaveTable, moveToCell } from './plugins/with-tables.js';
 import { skipReactSelectionSave } from './skip-react-selection-save.js';
 import { slateToMarkdown } from './slate-to-markdown.js';
 import { Toolbar } from './Toolbar.js';
+import { blocksFor, type DocumentKind } from '../../main/format/document-blocks.js';
 import { useLanguageChecks, type CheckLanguage } from './use-language-checks.js';
 import './module-editor.css';
 
@@ -75,6 +77,8 @@ export interface ModuleEditorProps {
   ariaLabel: string;
   imagePrefix?: string;
   checkLanguage?: CheckLanguage;
+  /** What kind of document this is, for the blocks its toolbar offers; a module when absent. */
+  kind?: DocumentKind;
 }
 
 /** Rich-text editor for a module's Markdown body. */
@@ -88,6 +92,7 @@ export function ModuleEditor(props: ModuleEditorProps): JSX.Element {
     ariaLabel,
     imagePrefix = '../',
     checkLanguage,
+    kind = 'module',
   } = props;
   // The Markdown the editor last loaded or reported; a different prop means "load this".
   const current = useRef(markdown);
@@ -125,6 +130,7 @@ export function ModuleEditor(props: ModuleEditorProps): JSX.Element {
         ariaLabel={ariaLabel}
         imagePrefix={imagePrefix}
         checkLanguage={checkLanguage}
+        kind={kind}
       />
     </EditorServicesContext.Provider>
   );
@@ -138,6 +144,7 @@ interface SurfaceProps {
   ariaLabel: string;
   imagePrefix: string;
   checkLanguage: CheckLanguage | undefined;
+  kind: DocumentKind;
 }
 
 /** Copies the browser's current selection into Slate, if it lies in the editor. */
@@ -183,6 +190,7 @@ function EditorSurface({
   ariaLabel,
   imagePrefix,
   checkLanguage,
+  kind,
 }: SurfaceProps) {
   const [editor] = useState(createModuleEditor);
   const [initialValue] = useState<Descendant[]>(() => markdownToSlate(markdown));
@@ -257,6 +265,7 @@ function EditorSurface({
           onTable={() => insertTable(editor)}
           canInsertImage={images.length > 0}
           controls={editableId}
+          blocks={blocksFor(kind)}
         />
         {checkLanguage ? <LanguageLayer checks={language} readOnly={readOnly} /> : null}
         {dialog?.kind === 'link' ? (

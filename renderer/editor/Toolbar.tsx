@@ -16,9 +16,15 @@ import {
   toggleMark,
 } from './commands.js';
 import type { CustomEditor } from './custom-types.js';
+import type { TandemBlock } from '../../main/format/document-blocks.js';
 
 const mod =
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+
+const BLOCK_LABELS: Record<TandemBlock, string> = {
+  activity: 'Activity',
+  'facilitator-note': 'Facilitator note',
+};
 
 export interface ToolbarProps {
   readOnly: boolean;
@@ -28,6 +34,8 @@ export interface ToolbarProps {
   canInsertImage: boolean;
   /** Id of the editable area the toolbar formats. */
   controls: string;
+  /** The Tandem blocks this document may hold; only their buttons are shown. */
+  blocks: readonly TandemBlock[];
 }
 
 /** The editor's toolbar; it re-renders with the selection to show what is active. */
@@ -38,6 +46,7 @@ export function Toolbar({
   onTable,
   canInsertImage,
   controls,
+  blocks,
 }: ToolbarProps): JSX.Element {
   const editor = useSlate();
   const block = currentTextBlock(editor)?.type;
@@ -163,24 +172,18 @@ export function Toolbar({
         >
           <Icon d="M4 5h16v14H4zM4 10h16M4 15h16M10 5v14" />
         </ToolButton>
-        <ToolButton
-          name="activity"
-          label="Activity"
-          pressed={isContainerActive(editor, 'activity')}
-          disabled={readOnly}
-          onAction={run((e) => toggleContainer(e, 'activity'))}
-        >
-          Activity
-        </ToolButton>
-        <ToolButton
-          name="facilitator-note"
-          label="Facilitator note"
-          pressed={isContainerActive(editor, 'facilitator-note')}
-          disabled={readOnly}
-          onAction={run((e) => toggleContainer(e, 'facilitator-note'))}
-        >
-          Facilitator note
-        </ToolButton>
+        {blocks.map((block) => (
+          <ToolButton
+            key={block}
+            name={block}
+            label={BLOCK_LABELS[block]}
+            pressed={isContainerActive(editor, block)}
+            disabled={readOnly}
+            onAction={run((e) => toggleContainer(e, block))}
+          >
+            {BLOCK_LABELS[block]}
+          </ToolButton>
+        ))}
       </Group>
       <Group label="History">
         <ToolButton

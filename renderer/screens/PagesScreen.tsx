@@ -246,6 +246,7 @@ export function PagesScreen() {
                     loadImage={loadPicture}
                     ariaLabel={`Text of the page ${info?.title ?? selected}`}
                     checkLanguage={checkLanguage}
+                    kind="page"
                   />
                 </div>
               )}

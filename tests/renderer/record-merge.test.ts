@@ -61,3 +61,44 @@ describe('rows and text', () => {
     expect(recordAsText(FIELDS, base)).toBe('Name: Old Library\nNote: Step-free.\nOnline: No');
   });
 });
+
+describe('mergeRecords with fields inside a part', () => {
+  interface Settings {
+    name: string;
+    contact: { email?: string; phone?: string };
+  }
+  const CONTACT_FIELDS: RecordField<Settings>[] = [
+    { name: 'name', label: 'Name' },
+    ...(['email', 'phone'] as const).map((key): RecordField<Settings> => ({
+      name: 'contact',
+      label: key,
+      show: (value) => value.contact[key] ?? '',
+      take: (into, from) => ({ ...into, contact: { ...into.contact, [key]: from.contact[key] } }),
+    })),
+  ];
+  const start: Settings = { name: 'Riverside', contact: { email: 'a@x.org', phone: '1' } };
+  it.each<[string, Settings['contact'], Settings['contact'], Settings | undefined]>([
+    [
+      'mine the email, theirs the phone',
+      { email: 'b@x.org', phone: '1' },
+      { email: 'a@x.org', phone: '2' },
+      { name: 'Riverside', contact: { email: 'b@x.org', phone: '2' } },
+    ],
+    ['both the email, two ways', { email: 'b@x.org' }, { email: 'c@x.org' }, undefined],
+    [
+      'mine cleared the phone',
+      { email: 'a@x.org' },
+      { email: 'a@x.org', phone: '1' },
+      { name: 'Riverside', contact: { email: 'a@x.org', phone: undefined } },
+    ],
+  ])('%s', (_, mine, theirs, merged) => {
+    expect(
+      mergeRecords(
+        CONTACT_FIELDS,
+        start,
+        { ...start, contact: mine },
+        { ...start, contact: theirs },
+      ),
+    ).toEqual(merged);
+  });
+});

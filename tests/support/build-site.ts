@@ -1,13 +1,25 @@
 /** Builds only the student site of a library for tests, and returns the site folder. */
 import { buildPublication } from '../../main/publish/build.js';
-import type { BuildOptions } from '../../main/publish/types.js';
+import type { BuildOptions, BuildResult } from '../../main/publish/types.js';
 
 export async function buildSiteOnly(
   library: string,
   outDir: string,
   options: Partial<BuildOptions> = {},
 ): Promise<string> {
-  const result = await buildPublication(library, {
+  const result = await buildSiteResult(library, outDir, options);
+  if (!result.ok || !result.siteDir)
+    throw new Error([...result.errors, ...result.problems.map((p) => p.message)].join('\n'));
+  return result.siteDir;
+}
+
+/** The whole result of building only the site (drafts included), problems and all. */
+export function buildSiteResult(
+  library: string,
+  outDir: string,
+  options: Partial<BuildOptions> = {},
+): Promise<BuildResult> {
+  return buildPublication(library, {
     outDir,
     only: 'site',
     paper: 'A4',
@@ -17,7 +29,4 @@ export async function buildSiteOnly(
     draft: true,
     ...options,
   });
-  if (!result.ok || !result.siteDir)
-    throw new Error([...result.errors, ...result.problems.map((p) => p.message)].join('\n'));
-  return result.siteDir;
 }

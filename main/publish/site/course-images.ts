@@ -112,6 +112,22 @@ export function siteImagePath(course: Course, libraryPath: string): string {
 }
 
 /**
+ * The library-relative file a picture `src` in Markdown file `markdownFile` points to; undefined
+ * for a remote or absolute one. It may still lie outside the library (`../..`): callers check.
+ */
+export function libraryImagePath(markdownFile: string, src: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || src.startsWith('\\'))
+    return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(src.replace(/[?#].*$/, ''));
+  } catch {
+    return undefined;
+  }
+  return path.posix.normalize(path.posix.join(path.posix.dirname(markdownFile), decoded));
+}
+
+/**
  * A resolveImage function for one Markdown file of `course` shown on site page `pagePath`:
  * relative URLs into the course's images/ folder are rewritten for the page; anything else
  * (remote, absolute, outside images/, unsafe) is dropped. Used images are added to `used`.
@@ -124,18 +140,12 @@ export function imageResolver(
   used: Map<string, string>,
 ): (src: string) => string | undefined {
   return (src) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || src.startsWith('\\'))
-      return undefined;
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(src.replace(/[?#].*$/, ''));
-    } catch {
-      return undefined;
-    }
-    const libraryPath = path.posix.normalize(
-      path.posix.join(path.posix.dirname(markdownFile), decoded),
-    );
-    if (!libraryPath.startsWith(`${course.id}/images/`) || !images.allowed.has(libraryPath))
+    const libraryPath = libraryImagePath(markdownFile, src);
+    if (
+      libraryPath === undefined ||
+      !libraryPath.startsWith(`${course.id}/images/`) ||
+      !images.allowed.has(libraryPath)
+    )
       return undefined;
     const target = siteImagePath(course, libraryPath);
     used.set(target, libraryPath);

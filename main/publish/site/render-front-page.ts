@@ -1,13 +1,14 @@
 /** The college's front pages (welcome, how to enrol, learning agreement…). */
 import type { Page } from '../../library/types.js';
 import type { SiteTemplates } from './load-templates.js';
+import { pageImageResolver } from './page-images.js';
 import type { RenderedPage } from './rendered-page.js';
 import { SanitizedHtml } from './sanitized-html.js';
 import { ENROL_PAGE_SLUG, describe, layoutView } from './site-model.js';
 import type { SiteModel } from './site-model.js';
 import { sitePaths } from './site-paths.js';
 
-/** Renders pages/<slug>.html. Front pages have no images folder, so images are left out. */
+/** Renders pages/<slug>.html, with the pictures `checkPageImages` let through. */
 export function renderFrontPage(
   model: SiteModel,
   templates: SiteTemplates,
@@ -18,7 +19,7 @@ export function renderFrontPage(
     trees: model.ctx.markdownTrees,
     cache: model.renderCache,
     topHeadingLevel: 2,
-    resolveImage: () => undefined,
+    resolveImage: pageImageResolver(page, path, model.images, model.usedImages),
   });
   const view = {
     layout: layoutView(model, path, {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Problem } from '../../library/types.js';
 import type { BuildOptions, PublishContext } from '../types.js';
 import { checkCourseImages, checkImage, type ImageSource } from './course-images.js';
+import { checkPageImages } from './page-images.js';
 import { cacheStamp, RenderCache } from '../markdown/render-cache.js';
 import { TANDEM_VERSION } from '../tandem-version.js';
 import { loadSiteTemplates, readSiteStylesheet, siteTemplatesDir } from './load-templates.js';
@@ -171,6 +172,7 @@ export async function writeSite(
   const siteDir = path.resolve(ctx.options.outDir, 'site');
   const { library } = ctx;
   const images = await checkCourseImages(library.root, ctx.courses);
+  await checkPageImages(library.root, library.pages, ctx.markdownTrees, images);
   const cover = await publishableCover(library.root, library.college.coverImage);
   if (cover.warning) images.warnings.push(cover.warning);
   const templatesDir = ctx.options.siteTemplatesDir ?? siteTemplatesDir;

@@ -7,6 +7,9 @@ import type { ReactNode } from 'react';
 import type { CollegeDocument, PlannedCategory } from '../../../main/api/contract.js';
 import { tandem } from '../../api.js';
 import type { PlanningFile } from '../../hooks/usePlanningFile.js';
+import { useRecordEdit } from '../../hooks/useRecordEdit.js';
+import type { RecordField } from '../../components/record-merge.js';
+import { RecordEditNotices } from '../../components/RecordConflictDialog.js';
 import { slug } from './slug.js';
 
 /** An id for a new category: from its title, kept apart from the ids already used. */
@@ -16,6 +19,14 @@ function newId(title: string, taken: readonly PlannedCategory[]): string {
   for (let n = 2; taken.some((c) => c.id === id); n++) id = `${base}-${n}`;
   return id;
 }
+
+const BLANK: PlannedCategory = { id: '', title: '', description: '' };
+
+/** A category's fields as the form labels them, for the conflict view. */
+const CATEGORY_FIELDS: RecordField<PlannedCategory>[] = [
+  { name: 'title', label: 'Title' },
+  { name: 'description', label: 'Description' },
+];
 
 function moved<T>(items: readonly T[], from: number, to: number): T[] {
   const next = [...items];
@@ -70,7 +81,7 @@ export function CategoriesPanel({ state }: { state: PlanningFile<CollegeDocument
       </p>
       {adding && (
         <CategoryForm
-          category={{ id: '', title: '', description: '' }}
+          category={BLANK}
           busy={state.busy}
           onCancel={() => setAdding(false)}
           onSave={async (category) => {
@@ -79,6 +90,7 @@ export function CategoriesPanel({ state }: { state: PlanningFile<CollegeDocument
               { ...category, id: newId(category.title, list) },
             ]);
             if (saved) setAdding(false);
+            return saved;
           }}
         />
       )}
@@ -88,9 +100,12 @@ export function CategoriesPanel({ state }: { state: PlanningFile<CollegeDocument
             <CategoryForm
               category={category}
               busy={state.busy}
+              latest={async () =>
+                (await state.reload())?.categories.find((c) => c.id === category.id)
+              }
               onSave={(changed) =>
                 saveCategories(`the category ${changed.title}`, (list) =>
-                  list.map((c) => (c.id === category.id ? changed : c)),
+                  list.map((c) => (c.id === category.id ? { ...changed, index: c.index } : c)),
                 )
               }
             >
@@ -125,75 +140,88 @@ export function CategoriesPanel({ state }: { state: PlanningFile<CollegeDocument
 function CategoryForm({
   category,
   busy,
+  latest,
   onSave,
   onCancel,
   children,
 }: {
   category: PlannedCategory;
   busy: boolean;
-  onSave(category: PlannedCategory): Promise<unknown>;
+  /** The category as it is on disk now; absent for a new one. */
+  latest?(): Promise<PlannedCategory | undefined>;
+  onSave(category: PlannedCategory): Promise<boolean>;
   onCancel?(): void;
   /** More actions beside Save (the Move buttons). */
   children?: ReactNode;
 }) {
-  const [value, setValue] = useState(category);
-  useEffect(() => setValue(category), [category]);
+  const edit = useRecordEdit({
+    record: category,
+    fields: CATEGORY_FIELDS,
+    file: 'college.yml',
+    what: `the category “${category.title}”`,
+    latest,
+    onSave,
+  });
+  const { value, setValue } = edit.draft;
   const isNew = category.id === '';
   const key = isNew ? 'new' : category.id;
-  const changed = value.title !== category.title || value.description !== category.description;
+  const changed = edit.draft.dirty;
   const missing = !value.title.trim() || !value.description.trim();
   return (
-    <form
-      className="form"
-      aria-label={isNew ? 'New category' : category.title}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!missing) void onSave({ ...value, title: value.title.trim() });
-      }}
-    >
-      <div className="field">
-        <label htmlFor={`category-${key}-title`}>{isNew ? 'New category' : 'Title'}</label>
-        <input
-          id={`category-${key}-title`}
-          type="text"
-          value={value.title}
-          onChange={(event) => setValue({ ...value, title: event.target.value })}
-        />
-        {!isNew && (
-          <p className="hint">
-            Id <code>{category.id}</code>: courses name their category by it, so it stays the same
-            when you rename the category.
-          </p>
+    <>
+      <form
+        className="form"
+        aria-label={isNew ? 'New category' : category.title}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!missing) void edit.submit({ ...value, title: value.title.trim() });
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`category-${key}-title`}>{isNew ? 'New category' : 'Title'}</label>
+          <input
+            id={`category-${key}-title`}
+            type="text"
+            value={value.title}
+            onChange={(event) => setValue({ ...value, title: event.target.value })}
+          />
+          {!isNew && (
+            <p className="hint">
+              Id <code>{category.id}</code>: courses name their category by it, so it stays the same
+              when you rename the category.
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={`category-${key}-description`}>Description</label>
+          <textarea
+            id={`category-${key}-description`}
+            rows={3}
+            value={value.description}
+            onChange={(event) => setValue({ ...value, description: event.target.value })}
+          />
+        </div>
+        {missing && changed && (
+          <p className="field__problem">Please give the category a title and a description.</p>
         )}
-      </div>
-      <div className="field">
-        <label htmlFor={`category-${key}-description`}>Description</label>
-        <textarea
-          id={`category-${key}-description`}
-          rows={3}
-          value={value.description}
-          onChange={(event) => setValue({ ...value, description: event.target.value })}
-        />
-      </div>
-      {missing && changed && (
-        <p className="field__problem">Please give the category a title and a description.</p>
-      )}
-      <div className="dialog__actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={busy || !changed || missing}
-        >
-          {isNew ? 'Add category' : 'Save category'}
-          {!isNew && <span className="visually-hidden"> {category.title}</span>}
-        </button>
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
+        <div className="dialog__actions">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy || !changed || missing}
+          >
+            {isNew ? 'Add category' : 'Save category'}
+            {!isNew && <span className="visually-hidden"> {category.title}</span>}
           </button>
-        )}
-        {children}
-      </div>
-    </form>
+          {onCancel && (
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+          {children}
+        </div>
+      </form>
+      <RecordEditNotices edit={edit} />
+    </>
   );
 }

@@ -1,26 +1,55 @@
 /** The term's title and dates: first and last day, and when enrolment opens. */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { TermPlan } from '../../../main/api/contract.js';
+import type { RecordField } from '../../components/record-merge.js';
+import { RecordEditNotices } from '../../components/RecordConflictDialog.js';
+import { useRecordEdit } from '../../hooks/useRecordEdit.js';
+import { longDate } from './format-date.js';
 
-type Dates = Pick<TermPlan, 'title' | 'starts' | 'ends' | 'enrolmentOpens'>;
+export type TermDates = Pick<TermPlan, 'title' | 'starts' | 'ends' | 'enrolmentOpens'>;
+
+/** The term's own fields, without its runs: a run added meanwhile is no change to them. */
+export function termDates({ title, starts, ends, enrolmentOpens }: TermPlan): TermDates {
+  return enrolmentOpens ? { title, starts, ends, enrolmentOpens } : { title, starts, ends };
+}
+
+const day = (date: string | undefined) => (date ? longDate(date) : '');
+
+/** The form's fields as it labels them, for the conflict view. */
+const DATE_FIELDS: RecordField<TermDates>[] = [
+  { name: 'title', label: 'Title' },
+  { name: 'starts', label: 'First day', show: (dates) => day(dates.starts) },
+  { name: 'ends', label: 'Last day', show: (dates) => day(dates.ends) },
+  { name: 'enrolmentOpens', label: 'Enrolment opens', show: (dates) => day(dates.enrolmentOpens) },
+];
 
 interface Props {
   plan: TermPlan;
+  /** Library-relative term file, e.g. `terms/spring-2027.yml`. */
+  file: string;
   busy: boolean;
-  onSave(dates: Dates): Promise<boolean>;
+  /** The term's dates as they are on disk now. */
+  latest(): Promise<TermDates | undefined>;
+  onSave(dates: TermDates): Promise<boolean>;
 }
 
 /** Edits the term's own fields; saved with its button. */
-export function TermDatesForm({ plan, busy, onSave }: Props) {
-  const [dates, setDates] = useState<Dates>(plan);
-  useEffect(() => setDates(plan), [plan]);
-  const set = (key: keyof Dates) => (event: { target: { value: string } }) =>
-    setDates({ ...dates, [key]: event.target.value });
-  const changed =
-    dates.title !== plan.title ||
-    dates.starts !== plan.starts ||
-    dates.ends !== plan.ends ||
-    (dates.enrolmentOpens ?? '') !== (plan.enrolmentOpens ?? '');
+export function TermDatesForm({ plan, file, busy, latest, onSave }: Props) {
+  const record = useMemo(() => termDates(plan), [plan]);
+  const edit = useRecordEdit({
+    record,
+    fields: DATE_FIELDS,
+    file,
+    what: `the dates of ${plan.title}`,
+    latest,
+    onSave,
+  });
+  const { value: dates, setValue: setDates } = edit.draft;
+  const set = (key: keyof TermDates) => (event: { target: { value: string } }) => {
+    const next = { ...dates, [key]: event.target.value };
+    if (!next.enrolmentOpens) delete next.enrolmentOpens;
+    setDates(next);
+  };
   return (
     <section className="panel" aria-labelledby="planner-dates">
       <h2 id="planner-dates" tabIndex={-1}>
@@ -30,8 +59,7 @@ export function TermDatesForm({ plan, busy, onSave }: Props) {
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
-          const { enrolmentOpens, ...rest } = dates;
-          void onSave(enrolmentOpens ? { ...rest, enrolmentOpens } : rest);
+          void edit.submit();
         }}
       >
         <div className="field">
@@ -57,10 +85,11 @@ export function TermDatesForm({ plan, busy, onSave }: Props) {
             />
           </div>
         </div>
-        <button type="submit" className="button" disabled={busy || !changed}>
+        <button type="submit" className="button" disabled={busy || !edit.draft.dirty}>
           Save term dates
         </button>
       </form>
+      <RecordEditNotices edit={edit} />
     </section>
   );
 }

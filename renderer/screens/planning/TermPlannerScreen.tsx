@@ -22,7 +22,7 @@ import { routeHash } from '../../state/route.js';
 import { RunDialog } from './RunDialog.js';
 import { SaveNotices } from './SaveNotices.js';
 import { SessionDialog } from './SessionDialog.js';
-import { TermDatesForm } from './TermDatesForm.js';
+import { TermDatesForm, termDates } from './TermDatesForm.js';
 import { dateRange, longDate, shortDate } from './format-date.js';
 
 type Editing =
@@ -124,7 +124,12 @@ export function TermPlannerScreen({ termId }: { termId: string }) {
           </section>
           <TermDatesForm
             plan={term.plan}
+            file={file}
             busy={state.busy}
+            latest={async () => {
+              const now = await state.reload();
+              return now && termDates(now.plan);
+            }}
             onSave={(dates) =>
               change('the term dates', (plan) => {
                 Object.assign(plan, dates);
@@ -144,6 +149,8 @@ export function TermPlannerScreen({ termId }: { termId: string }) {
           <SessionDialog
             editing={editing?.kind === 'new-run' ? undefined : editing}
             term={term}
+            file={file}
+            latest={state.reload}
             onClose={() => setEditing(undefined)}
             onSave={async (r, s, session) => {
               const saved = await change(
@@ -156,6 +163,7 @@ export function TermPlannerScreen({ termId }: { termId: string }) {
                 },
               );
               if (saved) setEditing(undefined);
+              return saved;
             }}
           />
         </>

@@ -1,12 +1,21 @@
 /** The trainer roster: add a trainer, rename one, and remove one who is not named anywhere. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RosterEntry, TrainersDocument, TrainerRole } from '../../../main/api/contract.js';
 import { tandem } from '../../api.js';
 import { roleLabel } from '../../../main/format/wording.js';
 import { usePageHeading } from '../../hooks/usePageHeading.js';
 import { usePlanningFile } from '../../hooks/usePlanningFile.js';
+import { useRecordEdit } from '../../hooks/useRecordEdit.js';
+import type { RecordField } from '../../components/record-merge.js';
+import { RecordEditNotices } from '../../components/RecordConflictDialog.js';
 import { SaveNotices } from './SaveNotices.js';
 import { slug } from './slug.js';
+
+/** A trainer's fields as the roster shows them, for the conflict view. */
+const TRAINER_FIELDS: RecordField<RosterEntry>[] = [
+  { name: 'name', label: 'Name' },
+  { name: 'role', label: 'Role', show: (trainer) => roleLabel(trainer.role) },
+];
 
 /** The Trainers screen. */
 export function TrainersScreen() {
@@ -14,7 +23,7 @@ export function TrainersScreen() {
   const state = usePlanningFile('trainers.yml', () => tandem().readTrainers());
   const [name, setName] = useState('');
   const [role, setRole] = useState<TrainerRole>('peer');
-  const [renaming, setRenaming] = useState<{ index: number; name: string } | undefined>();
+  const [renaming, setRenaming] = useState<string | undefined>();
   const saveRoster = (what: string, edit: (trainers: RosterEntry[]) => RosterEntry[]) =>
     state.save(what, (doc: TrainersDocument) =>
       tandem().saveTrainers({
@@ -87,43 +96,27 @@ export function TrainersScreen() {
         <h2 id="trainer-roster">Roster</h2>
         <ul className="roster">
           {trainers.map((trainer) => {
-            const editing =
-              renaming !== undefined && renaming.index === trainer.index ? renaming : undefined;
+            const editing = renaming === trainer.id;
             return (
               <li key={trainer.id} className="roster__item">
                 {editing ? (
-                  <form
-                    className="input-row"
-                    onSubmit={(event) => {
-                      event.preventDefault();
-                      const newName = editing.name.trim();
-                      if (!newName) return;
-                      void saveRoster(`renaming ${trainer.name}`, (list) =>
-                        list.map((t) => (t.index === trainer.index ? { ...t, name: newName } : t)),
-                      ).then((saved) => saved && setRenaming(undefined));
-                    }}
-                  >
-                    <label className="visually-hidden" htmlFor={`rename-${trainer.id}`}>
-                      New name for {trainer.name}
-                    </label>
-                    <input
-                      id={`rename-${trainer.id}`}
-                      type="text"
-                      value={editing.name}
-                      autoFocus
-                      onChange={(event) => setRenaming({ ...editing, name: event.target.value })}
-                    />
-                    <button type="submit" className="button button--small button--primary">
-                      Save name
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small"
-                      onClick={() => setRenaming(undefined)}
-                    >
-                      Cancel
-                    </button>
-                  </form>
+                  <RenameForm
+                    trainer={trainer}
+                    busy={state.busy}
+                    latest={async () =>
+                      (await state.reload())?.trainers.find((t) => t.id === trainer.id)
+                    }
+                    onSave={(changed) =>
+                      saveRoster(`renaming ${trainer.name}`, (list) =>
+                        list.map((t) =>
+                          t.id === changed.id
+                            ? { ...t, name: changed.name, role: changed.role }
+                            : t,
+                        ),
+                      )
+                    }
+                    onDone={() => setRenaming(undefined)}
+                  />
                 ) : (
                   <div className="roster__who">
                     <strong>{trainer.name}</strong>{' '}
@@ -140,10 +133,7 @@ export function TrainersScreen() {
                     <button
                       type="button"
                       className="button button--small"
-                      onClick={() =>
-                        trainer.index !== undefined &&
-                        setRenaming({ index: trainer.index, name: trainer.name })
-                      }
+                      onClick={() => setRenaming(trainer.id)}
                     >
                       Rename<span className="visually-hidden"> {trainer.name}</span>
                     </button>
@@ -167,4 +157,73 @@ export function TrainersScreen() {
       </section>
     </div>
   );
+}
+
+/** Renames one trainer; saved only over the name and role this edit started from. */
+function RenameForm({
+  trainer,
+  busy,
+  latest,
+  onSave,
+  onDone,
+}: {
+  trainer: RosterEntry & { usedIn: string[] };
+  busy: boolean;
+  latest(): Promise<RosterEntry | undefined>;
+  onSave(trainer: RosterEntry): Promise<boolean>;
+  onDone(): void;
+}) {
+  // Only the roster entry itself: where the trainer is named is no part of this edit.
+  const record = useMemo(() => entryOf(trainer), [trainer]);
+  const edit = useRecordEdit({
+    record,
+    fields: TRAINER_FIELDS,
+    file: 'trainers.yml',
+    what: `the trainer “${trainer.name}”`,
+    latest: async () => {
+      const now = await latest();
+      return now && entryOf(now);
+    },
+    onSave: async (value) => {
+      const saved = await onSave(value);
+      if (saved) onDone();
+      return saved;
+    },
+  });
+  const { value, setValue } = edit.draft;
+  return (
+    <>
+      <form
+        className="input-row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const name = value.name.trim();
+          if (name) void edit.submit({ ...value, name });
+        }}
+      >
+        <label className="visually-hidden" htmlFor={`rename-${trainer.id}`}>
+          New name for {trainer.name}
+        </label>
+        <input
+          id={`rename-${trainer.id}`}
+          type="text"
+          value={value.name}
+          autoFocus
+          onChange={(event) => setValue({ ...value, name: event.target.value })}
+        />
+        <button type="submit" className="button button--small button--primary" disabled={busy}>
+          Save name
+        </button>
+        <button type="button" className="button button--small" onClick={onDone}>
+          Cancel
+        </button>
+      </form>
+      <RecordEditNotices edit={edit} />
+    </>
+  );
+}
+
+// Without its place in the file: a trainer added above this one is no change to it.
+function entryOf({ id, name, role }: RosterEntry): RosterEntry {
+  return { id, name, role };
 }

@@ -4,13 +4,9 @@ import type { CollegeDocument, PlannedVenue } from '../../../main/api/contract.j
 import { tandem } from '../../api.js';
 import { usePageHeading } from '../../hooks/usePageHeading.js';
 import { usePlanningFile } from '../../hooks/usePlanningFile.js';
-import { changedSince, useRecordDraft } from '../../hooks/useRecordDraft.js';
-import { useApp } from '../../state/AppContext.js';
+import { useRecordEdit } from '../../hooks/useRecordEdit.js';
 import type { RecordField } from '../../components/record-merge.js';
-import {
-  RecordConflictDialog,
-  type RecordConflict,
-} from '../../components/RecordConflictDialog.js';
+import { RecordEditNotices } from '../../components/RecordConflictDialog.js';
 import { SaveNotices } from './SaveNotices.js';
 import { slug } from './slug.js';
 
@@ -101,24 +97,17 @@ function VenueForm({
   onSave(venue: PlannedVenue): Promise<boolean>;
   onCancel?(): void;
 }) {
-  const { announce } = useApp();
-  const draft = useRecordDraft(venue);
-  const { value, setValue } = draft;
-  const [conflict, setConflict] = useState<RecordConflict<PlannedVenue> | undefined>(undefined);
+  const edit = useRecordEdit({
+    record: venue,
+    fields: VENUE_FIELDS,
+    file: 'college.yml',
+    what: `the venue “${venue.name}”`,
+    latest,
+    onSave,
+  });
+  const { value, setValue } = edit.draft;
   const key = isNew ? 'new' : venue.id;
-  const changed = draft.dirty;
-  const save = async (next: PlannedVenue) => {
-    if (await onSave(next)) draft.saved(next);
-  };
-  // Someone else may have changed this venue since the form was filled in: never over theirs.
-  const submit = async () => {
-    const theirs = await latest?.();
-    if (theirs && changedSince(draft.base, theirs)) {
-      setConflict({ base: draft.base, mine: value, theirs });
-      return;
-    }
-    await save(value);
-  };
+  const changed = edit.draft.dirty;
   const missing = !value.name.trim() || !value.address.trim() || !value.accessibility.trim();
   const text = (field: 'name' | 'address' | 'accessibility') => ({
     id: `venue-${key}-${field}`,
@@ -133,7 +122,7 @@ function VenueForm({
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!missing) void submit();
+          if (!missing) void edit.submit();
         }}
       >
         <div className="field">
@@ -180,23 +169,7 @@ function VenueForm({
           )}
         </div>
       </form>
-      {conflict && (
-        <RecordConflictDialog
-          conflict={conflict}
-          fields={VENUE_FIELDS}
-          file="college.yml"
-          what={`the venue “${conflict.theirs.name}”`}
-          announce={announce}
-          onResolved={(next, saveIt) => {
-            setConflict(undefined);
-            draft.reset(conflict.theirs);
-            if (saveIt) {
-              draft.setValue(next);
-              void save(next);
-            }
-          }}
-        />
-      )}
+      <RecordEditNotices edit={edit} />
     </section>
   );
 }
