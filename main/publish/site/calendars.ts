@@ -141,9 +141,9 @@ export function foldLines(text: string): string {
 
 /**
  * The .ics text of a calendar named `name` holding `events`, all in the context's zone.
- * ical-generator writes the calendar around the first event (its VTIMEZONE is the zone of the
- * events); every event's lines are its own text folded by `foldLines` above, which is what
- * ical-generator writes for the calendar whole, folded line by line.
+ * ical-generator writes the calendar around a stand-in event in the first event's zone (all
+ * of them share it); every event's lines are its own text folded by `foldLines` above, which
+ * is what ical-generator writes for the calendar whole, folded line by line.
  */
 export function calendarText(c: CalendarContext, name: string, events: ICalEventData[]): string {
   const calendar = ical({
@@ -152,12 +152,14 @@ export function calendarText(c: CalendarContext, name: string, events: ICalEvent
   });
   // No calendar-wide zone: that would print DTSTAMP as local time, and RFC 5545 wants UTC.
   calendar.timezone({ name: null, generator: timeZoneBlock });
-  const [first, ...rest] = events;
+  const [first] = events;
   if (!first) return calendar.toString();
-  const made = [calendar.createEvent(first)];
+  // Around a small stand-in for the events: only its zone shapes the calendar's VTIMEZONE.
+  const { start, end, timezone, stamp } = first;
+  calendar.createEvent({ id: 'frame', start, end, timezone, stamp });
   const around = calendar.toString();
-  for (const event of rest) made.push(calendar.createEvent(event));
-  return withEventLines(around, made.map((event) => foldLines(event.toString())).join(''));
+  const lines = events.map((event) => foldLines(calendar.createEvent(event).toString()));
+  return withEventLines(around, lines.join(''));
 }
 
 const timeZoneBlocks = new Map<string, string | null>();
