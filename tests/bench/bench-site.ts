@@ -2,10 +2,14 @@
  * Site build speed against Eleventy 3: generates libraries of 100, 1,000 and 3,000 courses,
  * writes the same content as Eleventy input (eleventy-input.ts), then times `tandem check`,
  * `tandem build --only site --draft` (every course published) and Eleventy's build, each as
- * its own process from a clean output folder, interleaved, best of several runs; then a
- * rebuild into the same folder after one module edit.
+ * its own process from a clean output folder, interleaved, best of several runs (the least
+ * CPU time, which other work on the machine disturbs least); then a rebuild into the same
+ * folder after one module edit. Costs should grow linearly with the number of courses.
  *
- * Options: `--courses N[,N…]` (default 100,1000,3000), `--runs N` (default 3), `--keep`.
+ * Options: `--courses N[,N…]` (default 100,1000,3000), `--runs N` (default 3; libraries of more
+ * than 1,000 courses get `--large-runs N`, default 2), `--keep`, and `--baseline DIR`: another
+ * Tandem checkout (with its command line compiled) whose build is timed in the same rounds,
+ * to compare two versions side by side on the same machine at the same time.
  */
 import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -25,9 +29,9 @@ async function countFiles(dir: string, ext: string): Promise<number> {
   return entries.filter((e) => e.isFile() && e.name.endsWith(ext)).length;
 }
 
-/** The run with the least wall time (the one least disturbed by other work on the machine). */
+/** The run with the least CPU time (the one least disturbed by other work on the machine). */
 function best(runs: NodeRun[]): NodeRun {
-  return runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+  return runs.reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a));
 }
 
 function describeRun(r: NodeRun): string {
@@ -41,12 +45,24 @@ export interface SiteSizeResult {
   check: NodeRun;
   build: NodeRun;
   eleventy: NodeRun;
+  /** The same build by the `--baseline` checkout, when given. */
+  baseline?: NodeRun;
   /** Rebuild into the same folder after one module edit. */
   rebuild: NodeRun;
 }
 
+interface SizeOptions {
+  runs: number;
+  keep: boolean;
+  /** bin/tandem.js of the `--baseline` checkout. */
+  baseline?: string;
+}
+
 /** Measures one library size; the folder is removed afterwards unless `keep`. */
-async function benchSize(courses: number, runs: number, keep: boolean): Promise<SiteSizeResult> {
+async function benchSize(
+  courses: number,
+  { runs, keep, baseline }: SizeOptions,
+): Promise<SiteSizeResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'tandem-bench-site-'));
   const library = path.join(dir, 'library');
   try {
@@ -55,24 +71,26 @@ async function benchSize(courses: number, runs: number, keep: boolean): Promise<
     const checks: NodeRun[] = [];
     const builds: NodeRun[] = [];
     const peers: NodeRun[] = [];
+    const baselines: NodeRun[] = [];
     const out = path.join(dir, 'out');
+    const build = (bin: string) =>
+      runNode([bin, 'build', library, '--only', 'site', '--draft', '--out', out], dir);
     const eleventyDir = path.join(dir, 'eleventy');
     for (let i = 0; i < runs; i++) {
       checks.push(await runNode([tandem, 'check', library], dir));
+      if (baseline) {
+        await rm(out, { recursive: true, force: true });
+        baselines.push(await build(baseline));
+      }
       await rm(out, { recursive: true, force: true });
-      builds.push(
-        await runNode([tandem, 'build', library, '--only', 'site', '--draft', '--out', out], dir),
-      );
+      builds.push(await build(tandem));
       await rm(path.join(eleventyDir, 'output'), { recursive: true, force: true });
       peers.push(await runNode([eleventy, '--config=eleventy.config.mjs', '--quiet'], eleventyDir));
     }
     // One module edited, then built again into the folder of the last full build.
     const moduleFile = path.join(library, 'course-0001', 'modules', '01-session-1.md');
     await appendFile(moduleFile, '\nOne more sentence about resting well.\n');
-    const rebuild = await runNode(
-      [tandem, 'build', library, '--only', 'site', '--draft', '--out', out],
-      dir,
-    );
+    const rebuild = await build(tandem);
     return {
       courses,
       rebuild,
@@ -81,6 +99,7 @@ async function benchSize(courses: number, runs: number, keep: boolean): Promise<
       check: best(checks),
       build: best(builds),
       eleventy: best(peers),
+      ...(baseline ? { baseline: best(baselines) } : {}),
     };
   } finally {
     if (!keep) await rm(dir, { recursive: true, force: true });
@@ -95,7 +114,11 @@ export const siteBench: Bench = {
   async run(args) {
     const sizes = (argValue(args, '--courses') ?? '100,1000,3000').split(',').map(Number);
     const runs = Number(argValue(args, '--runs') ?? 3);
+    const largeRuns = Number(argValue(args, '--large-runs') ?? Math.min(runs, 2));
     const keep = args.includes('--keep');
+    const baselineDir = argValue(args, '--baseline');
+    const baseline = baselineDir ? path.resolve(baselineDir, 'bin', 'tandem.js') : undefined;
+    const started = performance.now();
     // The compiled command line is what people run; make sure it is current.
     await runNode(
       [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-cli.ts'],
@@ -103,22 +126,58 @@ export const siteBench: Bench = {
     );
     // Each size is printed as soon as it is measured: the largest takes minutes.
     process.stdout.write(
-      `site: best of ${runs} interleaved runs each, every run its own process, on ${cpus().length} cores\n`,
+      `site: best (least CPU) of ${runs} interleaved runs each (${largeRuns} above 1,000 courses), every run its own process, on ${cpus().length} cores\n`,
     );
+    const results: SiteSizeResult[] = [];
     for (const courses of sizes) {
       process.stderr.write(`  ${courses} courses…\n`);
-      const r = await benchSize(courses, runs, keep);
-      const ratio = (a: number, b: number) => (a / b).toFixed(2);
-      const lines = [
-        `  ${r.courses.toLocaleString('en-GB')} courses (${r.pages.toLocaleString('en-GB')} Tandem pages, ${r.eleventyPages.toLocaleString('en-GB')} Eleventy pages):`,
-        `    tandem build --only site: ${describeRun(r.build)}`,
-        `    Eleventy 3 build:         ${describeRun(r.eleventy)}`,
-        `    ratio Tandem / Eleventy:  ${ratio(r.build.wallMs, r.eleventy.wallMs)} wall, ${ratio(r.build.cpuMs, r.eleventy.cpuMs)} CPU (target: at most 1)`,
-        `    tandem check:             ${describeRun(r.check)}, ${ratio(r.check.wallMs, r.build.wallMs)} of the build`,
-        `    rebuild after one module edit: ${describeRun(r.rebuild)}, ${ratio(r.rebuild.wallMs, r.build.wallMs)} of the build wall, ${ratio(r.rebuild.cpuMs, r.build.cpuMs)} CPU (target: at most 0.1)`,
-      ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      const r = await benchSize(courses, {
+        runs: courses > 1000 ? largeRuns : runs,
+        keep,
+        baseline,
+      });
+      results.push(r);
+      process.stdout.write(`${describeSize(r, baselineDir)}\n`);
     }
-    return `  machine load average when finished: ${loadavg()[0]?.toFixed(1) ?? '?'} (other work slows wall-clock times; CPU times are steadier)`;
+    return [
+      ...growth(results),
+      `  whole bench: ${seconds(performance.now() - started)}; machine load average when finished: ${loadavg()[0]?.toFixed(1) ?? '?'} (other work slows wall-clock times; CPU times are steadier)`,
+    ].join('\n');
   },
 };
+
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+
+/** The lines of one library size: Tandem beside Eleventy (and the baseline), with ratios. */
+function describeSize(r: SiteSizeResult, baselineDir: string | undefined): string {
+  const peak = Math.max(r.build.peakRssMb, r.check.peakRssMb);
+  const lines = [
+    `  ${r.courses.toLocaleString('en-GB')} courses (${r.pages.toLocaleString('en-GB')} Tandem pages, ${r.eleventyPages.toLocaleString('en-GB')} Eleventy pages):`,
+    `    tandem build --only site: ${describeRun(r.build)}`,
+    `    Eleventy 3 build:         ${describeRun(r.eleventy)}`,
+    `    ratio Tandem / Eleventy:  ${ratio(r.build.cpuMs, r.eleventy.cpuMs)} CPU, ${ratio(r.build.wallMs, r.eleventy.wallMs)} wall (target: at most 1); peak ${peak} MB (target: under 1,024 MB)`,
+  ];
+  if (r.baseline && baselineDir)
+    lines.push(
+      `    baseline build (${baselineDir}): ${describeRun(r.baseline)}; this build takes ${ratio(r.build.cpuMs, r.baseline.cpuMs)} of its CPU`,
+    );
+  lines.push(
+    `    tandem check:             ${describeRun(r.check)}, ${ratio(r.check.cpuMs, r.build.cpuMs)} of the build's CPU`,
+    `    rebuild after one module edit: ${describeRun(r.rebuild)}, ${ratio(r.rebuild.cpuMs, r.build.cpuMs)} of the build's CPU, ${ratio(r.rebuild.wallMs, r.build.wallMs)} wall (target: at most 0.1)`,
+  );
+  return lines.join('\n');
+}
+
+/** CPU per course from the smallest library to each larger one: flat when growth is linear. */
+function growth(results: SiteSizeResult[]): string[] {
+  const [first] = results;
+  if (!first || results.length < 2) return [];
+  const perCourse = (r: SiteSizeResult, run: NodeRun) => `${(run.cpuMs / r.courses).toFixed(1)} ms`;
+  return [
+    '  CPU per course (flat when cost grows linearly):',
+    ...results.map(
+      (r) =>
+        `    ${r.courses.toLocaleString('en-GB').padStart(6)} courses: Tandem ${perCourse(r, r.build)}, Eleventy ${perCourse(r, r.eleventy)}`,
+    ),
+  ];
+}

@@ -5,12 +5,12 @@
  * final tree goes through rehype-sanitize, so no script, event handler or dangerous URL survives
  * whatever the Markdown says.
  */
-import type { Element, Root as HastRoot } from 'hast';
+import type { Element, Properties, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { defaultHandlers, type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
@@ -120,17 +120,57 @@ function remarkFirstParagraph() {
   };
 }
 
+type Handler = NonNullable<NonNullable<RemarkRehypeOptions['handlers']>['paragraph']>;
+
+/**
+ * `handle` with the node's `data.hProperties` (the classes of Tandem's boxes) set on the element
+ * directly: mdast-util-to-hast copies them with a structuredClone polyfill, most of what a box
+ * costs to render. Only arrays and plain values are ever set there (directives.ts).
+ */
+function withOwnProperties(handle: Handler): Handler {
+  return (state, node, parent) => {
+    const properties: Properties | undefined = node.data?.hProperties;
+    if (!node.data || !properties) return handle(state, node, parent);
+    const data = node.data;
+    node.data = { ...data, hProperties: undefined };
+    const result = handle(state, node, parent);
+    node.data = data;
+    if (result && !Array.isArray(result) && result.type === 'element') {
+      for (const [key, value] of Object.entries(properties))
+        result.properties[key] = Array.isArray(value) ? [...value] : value;
+    }
+    return result;
+  };
+}
+
+/** What mdast-util-to-hast does with a node it has no handler for: a `div` of its children. */
+const directiveElement: Handler = (state, node) => {
+  const children = 'children' in node ? state.all(node) : [];
+  const result: Element = { type: 'element', tagName: 'div', properties: {}, children };
+  state.patch(node, result);
+  return state.applyData(node, result);
+};
+
+const rehypeHandlers = {
+  paragraph: withOwnProperties(defaultHandlers.paragraph),
+  containerDirective: withOwnProperties(directiveElement),
+  leafDirective: withOwnProperties(directiveElement),
+};
+
 /** Runs on trees from parseLibraryMarkdown (CommonMark, GFM, directives), which it changes. */
 function createProcessor(audience: Audience) {
-  return unified()
-    .use(remarkTandemDirectives, { audience })
-    .use(remarkHeadingOffset)
-    .use(remarkFirstParagraph)
-    .use(remarkRehype) // no allowDangerousHtml: raw HTML in course text is dropped here
-    .use(rehypeResolveImages)
-    .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeStringify)
-    .freeze();
+  return (
+    unified()
+      .use(remarkTandemDirectives, { audience })
+      .use(remarkHeadingOffset)
+      .use(remarkFirstParagraph)
+      // No allowDangerousHtml: raw HTML in course text is dropped here.
+      .use(remarkRehype, { handlers: rehypeHandlers })
+      .use(rehypeResolveImages)
+      .use(rehypeSanitize, sanitizeSchema)
+      .use(rehypeStringify)
+      .freeze()
+  );
 }
 
 type MarkdownProcessor = ReturnType<typeof createProcessor>;

@@ -28,8 +28,21 @@ function offsetAt(utc: Date, zone: string): string {
   return match ? `${match[1]}:${match[2] ?? '00'}` : '+00:00';
 }
 
+/** Times already written, by zone and local time: a term's sessions share a few dozen. */
+const zonedTimes = new Map<string, string>();
+
 /** `2027-03-29`, `10:00` in Europe/London → `2027-03-29T10:00:00+01:00`. */
 export function zonedIso(date: string, time: string, zone: string): string {
+  const key = `${zone} ${date} ${time}`;
+  let iso = zonedTimes.get(key);
+  if (iso === undefined) {
+    iso = zonedIsoOnce(date, time, zone);
+    zonedTimes.set(key, iso);
+  }
+  return iso;
+}
+
+function zonedIsoOnce(date: string, time: string, zone: string): string {
   const local = `${date}T${time}:00`;
   // The offset at the wall-clock time read as UTC, then again at the instant it gives, is
   // right on both sides of a clock change (a time that does not exist gets the later offset).

@@ -7,10 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import MiniSearch from 'minisearch';
-import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { parseLibraryMarkdown } from '../../format/parse-library-markdown.js';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
@@ -40,8 +38,14 @@ export interface SearchDocument {
 export const SEARCH_FIELDS = ['title', 'summary', 'outcomes', 'tags', 'text'] as const;
 export const SEARCH_STORE_FIELDS = ['title', 'category', 'path', 'next', 'snippet'] as const;
 
-/** The student pages' directive rules, run on a tree of the one library Markdown parser. */
-const studentRules = unified().use(remarkTandemDirectives, { audience: 'student' }).freeze();
+/**
+ * The student pages' directive rules, run on a tree of the one library Markdown parser: the
+ * transformer itself, called directly (a unified processor adds a file and a pipeline per body).
+ */
+const studentRules = remarkTandemDirectives({ audience: 'student' });
+
+/** The nodes whose text is read as one block each. */
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'code', 'tableCell']);
 
 /**
  * The words a student reads in `markdown`: facilitator notes removed, markup dropped. With
@@ -49,12 +53,11 @@ const studentRules = unified().use(remarkTandemDirectives, { audience: 'student'
  */
 export function studentText(markdown: string, trees?: MarkdownTrees): string {
   const tree = trees ? trees.copy(markdown) : parseLibraryMarkdown(markdown);
-  // cast: the directive rules keep an mdast Root a Root
-  const transformed = studentRules.runSync(tree, { value: markdown }) as Root;
+  studentRules(tree, { value: markdown });
   // Each block on its own, so words of adjacent paragraphs are not run together.
   const blocks: string[] = [];
-  visit(transformed, (node) => {
-    if (['paragraph', 'heading', 'code', 'tableCell'].includes(node.type)) {
+  visit(tree, (node) => {
+    if (TEXT_BLOCKS.has(node.type)) {
       blocks.push(toString(node, { includeImageAlt: true }));
       return SKIP;
     }

@@ -66,14 +66,35 @@ export function modulePaths(course: Course): Map<Module, string> {
   return result;
 }
 
+/** A path with an empty, `.` or `..` segment, or a leading slash, which path.posix resolves. */
+const UNCLEAN_PATH = /(?:^|\/)(?:\.\.?)?(?:\/|$)/;
+
+/**
+ * Site-relative `target` from the folder `fromDir` (`.` at the top), segment by segment: the
+ * same as path.posix.relative for clean paths, without resolving both against the working folder
+ * (called for every link of every page).
+ */
+function relativeSegments(fromDir: string, target: string): string[] {
+  if (UNCLEAN_PATH.test(fromDir === '.' ? 'x' : fromDir) || UNCLEAN_PATH.test(target)) {
+    const relative = path.posix.relative(fromDir, target);
+    return relative === '' ? [] : relative.split('/');
+  }
+  const from = fromDir === '.' ? [] : fromDir.split('/');
+  const to = target.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common += 1;
+  return [...Array<string>(from.length - common).fill('..'), ...to.slice(common)];
+}
+
 /** The href from page `from` to site file `to`, both site-relative (`to` may carry a #fragment). */
 export function relativeHref(from: string, to: string): string {
   const [target = '', fragment] = to.split('#', 2);
-  const fromDir = path.posix.dirname(from);
-  let href = target === '' ? path.posix.basename(from) : path.posix.relative(fromDir, target);
-  if (href === '') href = path.posix.basename(target);
-  const encoded = href
-    .split('/')
+  let segments =
+    target === ''
+      ? [path.posix.basename(from)]
+      : relativeSegments(path.posix.dirname(from), target);
+  if (segments.length === 0) segments = [path.posix.basename(target)];
+  const encoded = segments
     .map((segment) => (segment === '..' ? segment : encodeURIComponent(segment)))
     .join('/');
   return fragment === undefined ? encoded : `${encoded}#${fragment}`;

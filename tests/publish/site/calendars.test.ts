@@ -7,17 +7,20 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ical, { foldLines as icalFoldLines, type ICalEventData } from 'ical-generator';
 import ICAL from 'ical.js';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadLibrary } from '../../../main/library/load-library.js';
 import { preparePublication } from '../../../main/publish/build.js';
 import {
   calendarStamp,
-  calendarText,
+  foldLines,
   renderCalendars,
   runEvents,
 } from '../../../main/publish/site/calendars.js';
 import { buildSiteModel } from '../../../main/publish/site/site-model.js';
+import { sitePaths } from '../../../main/publish/site/site-paths.js';
 import { buildSiteOnly } from '../../support/build-site.js';
 import { copyLibrary, fixtureLibrary, sampleLibrary } from '../../support/temp-library.js';
 import { readTree } from './site-files.js';
@@ -122,8 +125,19 @@ describe('calendars of the sample college', () => {
   });
 });
 
-describe("the term's calendar", () => {
-  it('is byte for byte what ical-generator writes for every event at once', async () => {
+/** A calendar as ical-generator writes it whole, every line folded by ical-generator itself. */
+function icalGeneratorText(name: string, events: ICalEventData[]): string {
+  const calendar = ical({
+    name,
+    prodId: { company: 'Tandem', product: 'Student site', language: 'EN' },
+  });
+  calendar.timezone({ name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null });
+  for (const event of events) calendar.createEvent(event);
+  return calendar.toString();
+}
+
+describe('calendar files', () => {
+  it('are byte for byte what ical-generator writes, for each run and for the term', async () => {
     const loaded = await loadLibrary(sampleLibrary);
     const { ctx } = await preparePublication(loaded, {
       outDir: tmp,
@@ -137,13 +151,39 @@ describe("the term's calendar", () => {
     if (!ctx) throw new Error('the sample college does not publish');
     const model = buildSiteModel(ctx, { allowed: new Map(), warnings: [] });
     const c = { model, timeZone: 'Europe/London', stamp: calendarStamp(model) };
-    const every = ctx.courses.flatMap((course) =>
-      (model.runsByCourse.get(course.id) ?? []).flatMap((run) => runEvents(c, course, run)),
-    );
+    const files = new Map(renderCalendars(model).map((f) => [f.path, f.content]));
+    const college = ctx.library.college.name;
+    const every: ICalEventData[] = [];
+    for (const course of ctx.courses)
+      (model.runsByCourse.get(course.id) ?? []).forEach((run, index) => {
+        const events = runEvents(c, course, run);
+        every.push(...events);
+        const file = sitePaths.runCalendar(course.id, index);
+        expect(files.get(file), file).toBe(
+          icalGeneratorText(`${course.title} (${college})`, events),
+        );
+      });
     expect(every.length).toBeGreaterThan(1);
-    const whole = calendarText(c, `${ctx.library.college.name}: ${ctx.term.title}`, every);
-    const term = renderCalendars(model).find((f) => f.path === 'timetable.ics');
-    expect(term?.content).toBe(whole);
+    expect(files.get('timetable.ics')).toBe(
+      icalGeneratorText(`${college}: ${ctx.term.title}`, every),
+    );
+  });
+
+  // Lines at, under and over 75 octets; two- and three-octet characters and surrogate pairs
+  // across the fold; a lone surrogate (written as three octets).
+  it.each([
+    ['empty', ''],
+    ['short ASCII', 'SUMMARY:Managing stress'],
+    ['74 octets', `X:${'a'.repeat(72)}`],
+    ['75 octets', `X:${'a'.repeat(73)}`],
+    ['several folds', `DESCRIPTION:${'word '.repeat(60)}`],
+    ['accents', `LOCATION:${'Café Élan, '.repeat(12)}`],
+    ['wide characters', `SUMMARY:${'希望と回復'.repeat(10)}`],
+    ['emoji across the fold', `SUMMARY:${'a'.repeat(71)}🌱🌱 and more`],
+    ['lone surrogate', `SUMMARY:${'a'.repeat(70)}\ud83c${'b'.repeat(10)}`],
+    ['several lines', `A:${'x'.repeat(80)}\r\nB:short\r\n\r\nC:${'é'.repeat(50)}`],
+  ])('fold %s lines as ical-generator does', (_, text) => {
+    expect(foldLines(text)).toBe(icalFoldLines(text));
   });
 });
 

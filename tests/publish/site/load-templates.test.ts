@@ -65,8 +65,48 @@ describe('relativeHref', () => {
     ['courses/a/intro.html', 'venues.html#venue-x', '../../venues.html#venue-x'],
     ['pages/x.html', 'pages/x.html', 'x.html'],
     ['courses/a/index.html', 'courses/a/images/a b.png', 'images/a%20b.png'],
+    ['courses/a/index.html', 'courses/ab/index.html', '../ab/index.html'],
+    ['courses/a/index.html', 'courses/b/images/x/y.png', '../b/images/x/y.png'],
+    ['courses/a/index.html', 'courses/a', 'a'],
+    ['courses/a/index.html', 'courses', '..'],
+    ['courses/a/index.html', '#top', 'index.html#top'],
+    ['index.html', 'index.html#main', 'index.html#main'],
+    ['courses/a/index.html', 'courses/a/./images/../x.png', 'x.png'],
+    ['courses/a/index.html', 'courses//a/x.png', 'x.png'],
+    ['courses/a/index.html', 'courses/a/images/ä?#.png', 'images/%C3%A4%3F#.png'],
   ];
   it.each(cases)('%s → %s', (from, to, expected) => {
     expect(relativeHref(from, to)).toBe(expected);
+  });
+
+  // What path.posix.relative gives, which the segment-by-segment fast path must match.
+  const reference = (from: string, to: string): string => {
+    const [target = '', fragment] = to.split('#', 2);
+    const fromDir = path.posix.dirname(from);
+    let href = target === '' ? path.posix.basename(from) : path.posix.relative(fromDir, target);
+    if (href === '') href = path.posix.basename(target);
+    const encoded = href
+      .split('/')
+      .map((segment) => (segment === '..' ? segment : encodeURIComponent(segment)))
+      .join('/');
+    return fragment === undefined ? encoded : `${encoded}#${fragment}`;
+  };
+  it("agrees with path.posix.relative between every pair of a site's paths", () => {
+    const paths = [
+      'index.html',
+      'courses.html',
+      'categories/living-well.html',
+      'courses/a/index.html',
+      'courses/a/01-intro.html',
+      'courses/a/images/b c.png',
+      'courses/ab/index.html',
+      'courses/a',
+      'pages/x.html',
+      'venues.html#venue-hub',
+      '#top',
+    ];
+    for (const from of paths.filter((p) => p.endsWith('.html')))
+      for (const to of paths)
+        expect(relativeHref(from, to), `${from} → ${to}`).toBe(reference(from, to));
   });
 });
