@@ -1,5 +1,5 @@
 /**
- * `tandem check` keeps each text's findings in the library's `.tandem/cache/check.json`: a run
+ * `tandem check` keeps each text's findings in the library's `.tandem/cache/check.cache`: a run
  * over unchanged text finds exactly what a run without the cache finds, without looking again;
  * an edited text is looked at again, and a damaged or foreign cache file is ignored.
  */
