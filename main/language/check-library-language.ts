@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { DerivedTexts } from '../library/check-markdown.js';
+import { cachedJson, type DerivedTexts } from '../library/check-markdown.js';
 import type { MarkdownTrees } from '../library/markdown-trees.js';
 import type { Library, Problem } from '../library/types.js';
 import { checkMarkdownLanguage } from './check-markdown-language.js';
@@ -86,17 +86,9 @@ function bodyFindings(body: string, settings: LanguageSettings, shared: SharedWo
       line: finding.line,
       column: finding.column,
     }));
-  if (!shared.derived) return find();
-  const text = shared.derived.derived(['language', settingsKey(settings), body], () =>
-    JSON.stringify(find()),
-  );
-  try {
-    const parsed = findingsSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Not JSON: found again below.
-  }
-  return find();
+  return shared.derived
+    ? cachedJson(shared.derived, ['language', settingsKey(settings), body], findingsSchema, find)
+    : find();
 }
 
 /** Checks one file's body, with lines and columns in the file. */
