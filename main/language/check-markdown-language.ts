@@ -10,6 +10,7 @@ import { ParseEnglish } from 'parse-english';
 import { location } from 'vfile-location';
 import { VFile } from 'vfile';
 import { parseMarkdown } from '../format/parse-library-markdown.js';
+import { literalTextDirectives } from '../format/remark-literal-text-directives.js';
 import { acceptedIn } from './accept-marker.js';
 import { checkProse, plainLanguageMessages } from './check-prose.js';
 import type { Audience, LanguageFinding } from './types.js';
@@ -31,12 +32,17 @@ export interface MarkdownLanguageResult {
 
 const parser = new ParseEnglish();
 
-/** Checks a Markdown body (front matter removed); lines are relative to the body. */
+/**
+ * Checks a Markdown body (front matter removed); lines are relative to the body. `parsed`: the
+ * body's tree as parseLibraryMarkdown makes it, when the caller has one (a copy of its own: it
+ * is changed), so the body is not parsed again.
+ */
 export function checkMarkdownLanguage(
   body: string,
   settings: LanguageSettings,
+  parsed?: Root,
 ): MarkdownLanguageResult {
-  const tree: Root = parseMarkdown(body);
+  const tree: Root = parsed ? literalTextDirectives(parsed, body) : parseMarkdown(body);
   const file = new VFile({ value: body });
   const place = location(file);
   const result: MarkdownLanguageResult = {

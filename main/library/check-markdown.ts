@@ -80,7 +80,9 @@ export async function checkMarkdown(
       markdown.body,
       trees ? trees.tree(markdown.body) : parseLibraryMarkdown(markdown.body),
     );
-  const findings = derived ? cachedFindings(derived, markdown.body, find) : find();
+  const findings = derived
+    ? cachedJson(derived, ['markdown-checks', markdown.body], treeFindingsSchema, find)
+    : find();
   const problems: Problem[] = [];
   const at = (
     position: { line: number; column: number },
@@ -112,15 +114,19 @@ export async function checkMarkdown(
   return problems;
 }
 
-/** The findings of `body` from `derived`, made and kept there when it has none that are whole. */
-function cachedFindings(
+/**
+ * The value `find` gives for `inputs`, kept in `derived` as JSON: taken from there when what is
+ * kept has the shape of `schema`, otherwise found (again).
+ */
+export function cachedJson<T>(
   derived: DerivedTexts,
-  body: string,
-  find: () => TreeFindings,
-): TreeFindings {
-  const text = derived.derived(['markdown-checks', body], () => JSON.stringify(find()));
+  inputs: unknown,
+  schema: z.ZodType<T>,
+  find: () => T,
+): T {
+  const text = derived.derived(inputs, () => JSON.stringify(find()));
   try {
-    const parsed = treeFindingsSchema.safeParse(JSON.parse(text));
+    const parsed = schema.safeParse(JSON.parse(text));
     if (parsed.success) return parsed.data;
   } catch {
     // Not JSON: found again below.

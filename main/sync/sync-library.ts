@@ -52,6 +52,8 @@ export const LOCAL_ONLY_PATTERNS = [
   // Deleted courses kept for Undo, and the record of a course rename under way.
   '/.tandem/trash/',
   '/.tandem/course-rename.json',
+  // What `tandem check` keeps to check unchanged text faster next time.
+  '/.tandem/cache/',
   '.DS_Store',
   'Thumbs.db',
 ];

@@ -18,6 +18,7 @@ import { loadLibrary } from '../../library/load-library.js';
 import { sortProblems } from '../../library/sort-problems.js';
 import type { LoadResult, Problem } from '../../library/types.js';
 import { checkRunReadiness } from '../../signoff/run-readiness.js';
+import { openCheckCache } from '../check-cache.js';
 import { writeErr, writeJson, writeOut } from '../output.js';
 
 interface CheckOptions {
@@ -43,15 +44,24 @@ export async function runCheck(library: string, options: CheckOptions = {}): Pro
     writeErr(`tandem check: there is no library folder at ${library}\n`);
     return 1;
   }
-  const [result, language] = await Promise.all([loadLibrary(root), loadLanguageSettings(root)]);
+  const cache = await openCheckCache(root);
+  const [result, language] = await Promise.all([
+    loadLibrary(root, undefined, cache),
+    loadLanguageSettings(root),
+  ]);
   if (result.library) {
     const readiness = await checkRunReadiness(result.library, { termRefs: result.termRefs });
     result.problems = sortProblems([...result.problems, ...readiness]);
   }
   result.problems.push(...language.problems);
   const writing: LanguageProblem[] = result.library
-    ? checkLibraryLanguage(result.library, language.settings)
+    ? checkLibraryLanguage(result.library, language.settings, {
+        trees: result.markdownTrees,
+        derived: cache,
+      })
     : [];
+  // Only a speed-up: a library on a read-only drive is checked all the same.
+  await cache.save().catch(() => undefined);
   const locate = <T extends Problem>(problem: T) => ({
     ...problem,
     path: displayPath(path.join(root, problem.file)),

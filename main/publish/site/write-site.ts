@@ -25,7 +25,7 @@ import { buildSiteModel } from './site-model.js';
 import { sitePaths } from './site-paths.js';
 
 /** The render cache, relative to the build's output folder. */
-export const RENDER_CACHE_FILE = '.tandem-cache/site-markdown.json';
+export const RENDER_CACHE_FILE = '.tandem-cache/site-markdown.cache';
 
 /** Every file of a templates folder, in a stable order, for the cache stamp. */
 async function readTemplateSources(dir: string): Promise<string[]> {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPublication } from '../../../main/publish/build.js';
+import { decodeStrings, encodeStrings } from '../../../main/publish/markdown/cache-strings.js';
 import { RENDER_CACHE_FILE } from '../../../main/publish/site/write-site.js';
 import { siteTemplatesDir } from '../../../main/publish/site/load-templates.js';
 import type { BuildOptions } from '../../../main/publish/types.js';
@@ -165,16 +166,29 @@ describe('rebuilding into the same folder', () => {
   });
 });
 
+/** A cache file: its first line, and the strings after it (cache-strings.ts). */
 interface CacheFile {
-  format: number;
-  stamp: string;
-  checksum: string;
-  entries: string;
-  texts: string;
+  header: { format: number; stamp: string; checksum: string };
+  strings: string[];
+}
+
+function readCache(bytes: Buffer): CacheFile {
+  const end = bytes.indexOf(0x0a);
+  // cast: the header line the build wrote.
+  const header = JSON.parse(bytes.toString('utf8', 0, end)) as CacheFile['header'];
+  return { header, strings: decodeStrings(bytes.subarray(end + 1)) };
+}
+
+function writeCache(cache: CacheFile): Buffer {
+  return Buffer.concat([
+    Buffer.from(`${JSON.stringify(cache.header)}\n`),
+    encodeStrings(cache.strings),
+  ]);
 }
 
 /** The checksum a whole cache file carries. */
-const checksumOf = (cache: CacheFile) => sha256(`${cache.entries}\n${cache.texts}`);
+const checksumOf = (cache: CacheFile) =>
+  createHash('sha256').update(encodeStrings(cache.strings)).digest('hex');
 
 describe('the render cache', () => {
   /** Builds once, then rewrites the cache file with `change` and returns the folders. */
@@ -184,24 +198,23 @@ describe('the render cache', () => {
     const out = path.join(dir, 'out');
     await build(w.library, w.templates, out);
     const file = path.join(out, RENDER_CACHE_FILE);
-    // cast: the file written by the build just above.
-    const cache = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+    const cache = readCache(await readFile(file));
     // Every cached page body and calendar now says something no library does.
-    cache.entries = cache.entries.replace(/<p>/g, '<p>TAMPERED ');
-    cache.texts = cache.texts.replace(/Where: /g, 'Where: TAMPERED ');
+    cache.strings = cache.strings.map((text) =>
+      text.replace(/<p>/g, '<p>TAMPERED ').replace(/Where: /g, 'Where: TAMPERED '),
+    );
     change(cache);
-    await writeFile(file, JSON.stringify(cache));
+    await writeFile(file, writeCache(cache));
     return { w, out };
   }
-
 
   it.each([
     ['damaged (its checksum no longer matches)', () => undefined],
     [
       'from an older Tandem (another stamp, checksum right)',
       (cache: CacheFile) => {
-        cache.stamp = sha256('tandem 0.0.1');
-        cache.checksum = checksumOf(cache);
+        cache.header.stamp = sha256('tandem 0.0.1');
+        cache.header.checksum = checksumOf(cache);
       },
     ],
   ])('is ignored when %s', async (name, change) => {
@@ -211,10 +224,37 @@ describe('the render cache', () => {
     expect([...rebuilt.values()].some((b) => b.includes('TAMPERED'))).toBe(false);
   });
 
+  it.each([
+    ['cut short', (cache: CacheFile) => writeCache(cache).subarray(0, 4000)],
+    [
+      'in the JSON form older Tandems wrote',
+      (cache: CacheFile) => {
+        const entries = JSON.stringify(cache.strings.slice(0, 10));
+        const texts = JSON.stringify(cache.strings.slice(10));
+        return JSON.stringify({
+          format: 2,
+          stamp: cache.header.stamp,
+          checksum: sha256(`${entries}\n${texts}`),
+          entries,
+          texts,
+        });
+      },
+    ],
+  ])('is ignored when %s', async (name, bytes) => {
+    const { w, out } = await tampered(name.replace(/\W+/g, '-'), (cache) => {
+      cache.header.checksum = checksumOf(cache);
+    });
+    const file = path.join(out, RENDER_CACHE_FILE);
+    await writeFile(file, bytes(readCache(await readFile(file))));
+    await build(w.library, w.templates, out);
+    const rebuilt = await readTree(out);
+    expect([...rebuilt.values()].some((b) => b.includes('TAMPERED'))).toBe(false);
+  });
+
   it('is used when it is whole and from this Tandem', async () => {
     // The same tampering with a correct checksum and stamp shows: so the checks above are what keep it out.
     const { w, out } = await tampered('trusted', (cache) => {
-      cache.checksum = checksumOf(cache);
+      cache.header.checksum = checksumOf(cache);
     });
     await build(w.library, w.templates, out);
     const page = await readFile(path.join(out, 'site/courses/managing-stress/index.html'), 'utf8');

@@ -1,0 +1,17 @@
+/**
+ * What `tandem check` keeps between runs in the library's private `.tandem/cache/check.cache`:
+ * the Markdown rules' and the writing checks' findings for each text, found by a SHA-256 of the
+ * text and everything else they depend on, so a check after one edit looks again only at what
+ * changed. A damaged file, or one from another Tandem version, is ignored (render-cache.ts).
+ */
+import path from 'node:path';
+import { cacheStamp, RenderCache } from '../publish/markdown/render-cache.js';
+import { TANDEM_VERSION } from '../publish/tandem-version.js';
+
+/** The check cache, relative to the library root; never shared by sync (LOCAL_ONLY_PATTERNS). */
+export const CHECK_CACHE_FILE = '.tandem/cache/check.cache';
+
+/** Opens the check cache of the library at `root`; starts empty when there is none to trust. */
+export function openCheckCache(root: string): Promise<RenderCache> {
+  return RenderCache.open(path.join(root, CHECK_CACHE_FILE), cacheStamp(TANDEM_VERSION, ['check']));
+}
