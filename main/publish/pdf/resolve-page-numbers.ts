@@ -6,7 +6,7 @@
  * renderer can keep a document open, the numbers are written into the loaded page instead of
  * loading the HTML again, and a document made of page-starting parts is measured one part at a
  * time: Chromium's print layout grows faster than the page count (tables and avoided breaks
- * over hundreds of pages), so 15 short measuring prints of a 1,000-course prospectus take about
+ * over hundreds of pages), so a few short measuring prints of a 1,000-course prospectus take about
  * half the time of one long one.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
