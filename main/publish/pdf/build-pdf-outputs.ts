@@ -183,8 +183,6 @@ export function prospectusDocument(
     html: (pages) =>
       renderProspectusHtml(buildProspectusModel({ ctx: local, pages, version, renderFrontPage })),
     fillScript: prospectusPageNumberScript,
-    // Every section of the prospectus opens its own named page (prospectus.hbs).
-    pagedParts: true,
   };
 }
 

@@ -30,11 +30,8 @@ export interface PdfRenderOptions {
 export interface PrintDocument {
   /** Prints the document as it is now. */
   print(options: PdfRenderOptions): Promise<Uint8Array>;
-  /**
-   * Runs a script (JavaScript source, an expression) in the document, waits for it and returns
-   * its value (JSON-like values only).
-   */
-  run(script: string): Promise<unknown>;
+  /** Runs a script (JavaScript source, an expression) in the document and waits for it. */
+  run(script: string): Promise<void>;
   /** Closes the document; safe to call more than once. */
   close(): Promise<void>;
 }

@@ -187,8 +187,8 @@ export async function launchPuppeteerRenderer(executablePath: string): Promise<P
           }),
         );
       },
-      async run(script: string): Promise<unknown> {
-        return guard(loaded.evaluate(script));
+      async run(script: string): Promise<void> {
+        await guard(loaded.evaluate(script));
       },
       close,
     };

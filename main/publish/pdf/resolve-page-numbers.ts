@@ -4,10 +4,7 @@
  * without numbers, read where each anchor landed, print again with the numbers, and check that
  * nothing moved (the numbers sit in fixed-width boxes, so normally nothing does). When the
  * renderer can keep a document open, the numbers are written into the loaded page instead of
- * loading the HTML again, and a document made of page-starting parts is measured one part at a
- * time: Chromium's print layout grows faster than the page count (tables and avoided breaks
- * over hundreds of pages), so a few short measuring prints of a 1,000-course prospectus take about
- * half the time of one long one.
+ * loading the HTML again.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PdfRenderer, PdfRenderOptions } from './pdf-renderer.js';
@@ -66,12 +63,6 @@ export interface NumberedDocument {
    * a renderer that can keep a document open, the document is loaded and laid out only once.
    */
   fillScript?: (pages: PageNumbers) => string;
-  /**
-   * Every element child of `<body>` starts on a new page (a forced break or its own named
-   * page), so each can be measured alone and the page counts added up. Only a speed-up: the
-   * final print is checked against its own destinations all the same.
-   */
-  pagedParts?: boolean;
 }
 
 /**
@@ -89,37 +80,6 @@ const hideScript = `(() => {
 const showScript = `document.getElementById('tandem-measuring')?.remove()`;
 
 /**
- * Sets the document aside in parts and returns how many there are: runs of the shown element
- * children of `<body>`, each of at least `partSize` characters of HTML, so a short document
- * is still measured in one print. Chromium writes a destination only for an element some link
- * points at, so a list of every internal link, not displayed, goes along with each part.
- */
-const partSize = 200_000;
-const splitScript = `(() => {
-  const parts = [];
-  let size = ${partSize};
-  for (const child of document.body.children) {
-    if (getComputedStyle(child).display === 'none') continue;
-    if (size >= ${partSize}) { parts.push([]); size = 0; }
-    parts[parts.length - 1].push(child);
-    size += child.outerHTML.length;
-  }
-  const links = document.createElement('div');
-  links.style.display = 'none';
-  for (const link of document.querySelectorAll('a[href^="#"]')) {
-    const copy = document.createElement('a');
-    copy.setAttribute('href', link.getAttribute('href'));
-    links.append(copy);
-  }
-  window.tandemParts = { all: Array.from(document.body.childNodes), parts, links };
-  return parts.length;
-})()`;
-const showPartScript = (index: number) =>
-  `(() => { const { parts, links } = window.tandemParts; document.body.replaceChildren(links, ...parts[${index}]); })()`;
-/** Puts the document back together as it was loaded. */
-const joinScript = `(() => { document.body.replaceChildren(...window.tandemParts.all); delete window.tandemParts; })()`;
-
-/**
  * Prints the document until the numbers it shows match where the anchors landed.
  * Throws when they still disagree after `maxPasses` (a layout that never settles).
  */
@@ -134,75 +94,38 @@ export async function renderWithPageNumbers(
   const measuring = { ...options, tagged: false, outline: false };
   const fillScript = numbered.fillScript;
   if (!renderer.openDocument || !fillScript) {
-    return printUntilSettled(
-      maxPasses,
-      options,
-      async () =>
-        (await readAnchorPages(await renderer.renderPdf(numbered.html(new Map()), measuring)))
-          .pages,
-      (shown) => renderer.renderPdf(numbered.html(shown), options),
+    return printUntilSettled(maxPasses, options, (pass, shown) =>
+      renderer.renderPdf(numbered.html(shown), pass === 1 ? measuring : options),
     );
   }
   const loaded = await renderer.openDocument(numbered.html(new Map()), options);
-  const measure = async (): Promise<Map<string, number>> => {
-    if (!numbered.pagedParts) return (await readAnchorPages(await loaded.print(measuring))).pages;
-    const pages = new Map<string, number>();
-    const count = Number(await loaded.run(splitScript));
-    // One part is the whole document, printed as it stands.
-    if (count <= 1) {
-      await loaded.run(joinScript);
-      return (await readAnchorPages(await loaded.print(measuring))).pages;
-    }
-    let before = 0;
-    try {
-      for (let part = 0; part < count; part += 1) {
-        await loaded.run(showPartScript(part));
-        const found = await readAnchorPages(await loaded.print(measuring));
-        for (const [anchor, page] of found.pages) pages.set(anchor, before + page);
-        before += found.pageCount;
-      }
-    } finally {
-      await loaded.run(joinScript);
-    }
-    return pages;
-  };
   try {
-    return await printUntilSettled(
-      maxPasses,
-      options,
-      async () => {
+    return await printUntilSettled(maxPasses, options, async (pass, shown) => {
+      if (pass === 1) {
         await loaded.run(hideScript);
-        try {
-          return await measure();
-        } finally {
-          await loaded.run(showScript);
-        }
-      },
-      async (shown) => {
-        await loaded.run(fillScript(shown));
-        return loaded.print(options);
-      },
-    );
+        const pdf = await loaded.print(measuring);
+        await loaded.run(showScript);
+        return pdf;
+      }
+      await loaded.run(fillScript(shown));
+      return loaded.print(options);
+    });
   } finally {
     await loaded.close();
   }
 }
 
-/**
- * Measures once, then prints with the numbers last found until a print shows the pages its
- * anchors are on.
- */
+/** Runs `print(pass, numbersToShow)` until a print shows the pages its anchors are on. */
 async function printUntilSettled(
   maxPasses: number,
   options: PdfRenderOptions,
-  measure: () => Promise<Map<string, number>>,
-  print: (shown: PageNumbers) => Promise<Uint8Array>,
+  print: (pass: number, shown: PageNumbers) => Promise<Uint8Array>,
 ): Promise<NumberedPdf> {
-  let shown: PageNumbers = await measure();
-  for (let pass = 2; pass <= maxPasses; pass += 1) {
-    const pdf = await print(shown);
+  let shown: PageNumbers = new Map();
+  for (let pass = 1; pass <= maxPasses; pass += 1) {
+    const pdf = await print(pass, shown);
     const found = await readAnchorPages(pdf);
-    if (samePages(shown, found.pages)) {
+    if (pass > 1 && samePages(shown, found.pages)) {
       return { pdf, pages: found.pages, pageCount: found.pageCount, passes: pass };
     }
     shown = found.pages;

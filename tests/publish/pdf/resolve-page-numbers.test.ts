@@ -31,18 +31,13 @@ async function printedNumbers(pdf: Uint8Array): Promise<Record<string, number | 
 /** Section i is (i + 1) pages long, so every section starts on a different, known page. */
 const sections = ['one', 'two', 'three', 'four'];
 
-/**
- * The list, then the sections; `padding` characters of HTML comment in each section make it
- * a part of its own when measured in parts, without changing what is printed.
- */
-function html(pages: PageNumbers, padding = 0, sectionBreak = 'page'): string {
+function html(pages: PageNumbers): string {
   const line = (id: string) =>
     `<li><a class='toc-line' href='#${id}'><span class='toc-title'>Section ${id}</span><span class='pn'>${pages.get(id) ?? ''}</span></a></li>`;
   const body = sections
     .map(
       (id, i) =>
-        `<section style='break-before: ${sectionBreak}'><!--${'.'.repeat(padding)}-->` +
-        `<h1 id='${id}'>Section ${id}</h1>` +
+        `<section style='break-before: page'><h1 id='${id}'>Section ${id}</h1>` +
         `<div style='height: ${i * 280 + 10}mm'></div></section>`,
     )
     .join('');
@@ -85,44 +80,6 @@ describe('renderWithPageNumbers', () => {
     expect((await readAnchorPages(result.pdf)).pages).toEqual(expected);
     expect(Buffer.from(result.pdf).toString('latin1')).toContain('/StructTreeRoot');
     expect(await printedNumbers(result.pdf)).toEqual(Object.fromEntries(expected));
-  });
-
-  it('measures a document of page-starting parts one part at a time, with the same numbers', async () => {
-    const options = { name: 'numbers', tagged: true, outline: true };
-    const result = await renderWithPageNumbers(
-      {
-        html: (pages) => html(pages, 250_000),
-        fillScript: prospectusPageNumberScript,
-        pagedParts: true,
-      },
-      renderer,
-      options,
-    );
-    expect(result.passes).toBe(2);
-    expect(Object.fromEntries(result.pages)).toEqual(Object.fromEntries(expected));
-    expect(result.pageCount).toBe(11);
-    expect(await printedNumbers(result.pdf)).toEqual(Object.fromEntries(expected));
-  });
-
-  it('still prints true numbers when parts said to start pages do not', async () => {
-    // Without the breaks the sections run on, so measuring them apart counts too many pages;
-    // the final print's own destinations correct that, at the cost of one more print.
-    const flowing = (pages: PageNumbers) => html(pages, 250_000, 'auto');
-    const options = { name: 'numbers', tagged: true, outline: true };
-    const truth = await renderWithPageNumbers(
-      { html: flowing, fillScript: prospectusPageNumberScript },
-      renderer,
-      options,
-    );
-    const result = await renderWithPageNumbers(
-      { html: flowing, fillScript: prospectusPageNumberScript, pagedParts: true },
-      renderer,
-      options,
-    );
-    expect(result.passes).toBe(3);
-    expect(result.pages).toEqual(truth.pages);
-    const shown = await printedNumbers(result.pdf);
-    expect(shown).toEqual(Object.fromEntries(truth.pages));
   });
 
   it('gives the same numbers printing fresh HTML every pass', async () => {
