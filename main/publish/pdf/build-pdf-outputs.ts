@@ -10,13 +10,13 @@ import { addPdfMetadata } from './add-pdf-metadata.js';
 import { findBrowser, noBrowserMessage, type BrowserSearchEnvironment } from './find-browser.js';
 import { imposeBooklet } from './impose-booklet.js';
 import { libraryVersion, type LibraryVersion } from './library-version.js';
-import { appPdfRendererFactory, type PdfRenderer } from './pdf-renderer.js';
+import { appPdfRendererFactory, type PdfRenderer, type PdfRenderOptions } from './pdf-renderer.js';
 import { absolutiseImages, printImageResolver } from './print-images.js';
 import { buildProspectusModel } from './prospectus-model.js';
 import { launchPuppeteerRenderer } from './puppeteer-pdf-renderer.js';
 import { renderFacilitatorPackHtml } from './render-facilitator-pack.js';
 import { prospectusPageNumberScript, renderProspectusHtml } from './render-prospectus-html.js';
-import { renderWithPageNumbers } from './resolve-page-numbers.js';
+import { renderWithPageNumbers, type NumberedDocument } from './resolve-page-numbers.js';
 import { systemBrowserSearch } from './system-browser-search.js';
 
 export interface PdfOutputs {
@@ -130,6 +130,37 @@ export async function renderProspectusPdf(
   version: LibraryVersion,
   paper: PaperSize,
 ): Promise<Uint8Array> {
+  const numbered = await renderWithPageNumbers(
+    prospectusDocument(ctx, version, paper),
+    renderer,
+    prospectusPrintOptions(ctx, paper),
+  );
+  return addPdfMetadata(numbered.pdf, {
+    title: prospectusTitle(ctx),
+    author: ctx.library.college.name,
+    subject: `Courses, dates and venues for ${ctx.term.title}`,
+    keywords: [
+      'Recovery College',
+      'prospectus',
+      ctx.term.title,
+      ...ctx.library.college.categories.map((c) => c.title),
+    ],
+    lang: 'en-GB',
+    date: ctx.builtAt,
+  });
+}
+
+/** How the prospectus on `paper` is printed: tagged, with bookmarks, and the library's images. */
+export function prospectusPrintOptions(ctx: PublishContext, paper: PaperSize): PdfRenderOptions {
+  return { name: `prospectus-${paper}`, tagged: true, outline: true, assetsRoot: ctx.library.root };
+}
+
+/** The prospectus on `paper` as a document whose page numbers can be chosen. */
+export function prospectusDocument(
+  ctx: PublishContext,
+  version: LibraryVersion,
+  paper: PaperSize,
+): NumberedDocument {
   const local: PublishContext =
     paper === ctx.options.paper ? ctx : { ...ctx, options: { ...ctx.options, paper } };
   const frontPages = new Map<string, string>();
@@ -148,28 +179,11 @@ export async function renderProspectusPdf(
     }
     return html;
   };
-  const numbered = await renderWithPageNumbers(
-    {
-      html: (pages) =>
-        renderProspectusHtml(buildProspectusModel({ ctx: local, pages, version, renderFrontPage })),
-      fillScript: prospectusPageNumberScript,
-    },
-    renderer,
-    { name: `prospectus-${paper}`, tagged: true, outline: true, assetsRoot: ctx.library.root },
-  );
-  return addPdfMetadata(numbered.pdf, {
-    title: prospectusTitle(ctx),
-    author: ctx.library.college.name,
-    subject: `Courses, dates and venues for ${ctx.term.title}`,
-    keywords: [
-      'Recovery College',
-      'prospectus',
-      ctx.term.title,
-      ...ctx.library.college.categories.map((c) => c.title),
-    ],
-    lang: 'en-GB',
-    date: ctx.builtAt,
-  });
+  return {
+    html: (pages) =>
+      renderProspectusHtml(buildProspectusModel({ ctx: local, pages, version, renderFrontPage })),
+    fillScript: prospectusPageNumberScript,
+  };
 }
 
 /** Finds a browser (see find-browser.ts) and opens a renderer on it, or explains why not. */
