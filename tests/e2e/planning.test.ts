@@ -12,6 +12,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { launchTestBrowser, type TestBrowser } from '../support/chromium.js';
 import { sampleLibrary } from '../support/temp-library.js';
 import { serveLibrary, type ServedLibrary } from './support/serve-library.js';
+import { press as pressOn, setValue as setValueOn } from './support/form-input.js';
 
 let served: ServedLibrary;
 let browser: TestBrowser;
@@ -62,24 +63,8 @@ afterAll(async () => {
   await served?.stop();
 });
 
-async function press(role: string, name: string): Promise<void> {
-  await page.locator(`::-p-aria([name="${name}"][role="${role}"])`).click();
-}
-
-/** Sets a date or time field as the browser's own picker would (its typing order is locale-bound). */
-async function setValue(selector: string, value: string): Promise<void> {
-  await page.waitForSelector(selector);
-  await page.$eval(
-    selector,
-    (element, next) => {
-      const input = element as HTMLInputElement; // the selector names an <input>
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-      setter?.call(input, next);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    value,
-  );
-}
+const press = (role: string, name: string) => pressOn(page, role, name);
+const setValue = (selector: string, value: string) => setValueOn(page, selector, value);
 
 async function typeInto(selector: string, text: string): Promise<void> {
   await page.waitForSelector(selector);
