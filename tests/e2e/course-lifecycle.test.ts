@@ -48,8 +48,14 @@ async function press(role: string, name: string): Promise<void> {
 }
 
 async function openDetails(courseId: string): Promise<void> {
+  // From another course's details this is only a new hash: the page stays and routes it, so
+  // wait for this course's own id rather than a heading the last course also had.
   await page.goto(`${served.url}#/course/${courseId}/details`);
-  await page.waitForSelector('#course-folder-heading');
+  await page.waitForFunction(
+    (id) => document.querySelector('#course-folder-heading ~ p code')?.textContent === id,
+    {},
+    courseId,
+  );
 }
 
 const runLines = () =>
