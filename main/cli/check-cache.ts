@@ -5,13 +5,20 @@
  * changed. A damaged file, or one from another Tandem version, is ignored (render-cache.ts).
  */
 import path from 'node:path';
+import { linkOnPath } from '../fs/symbolic-links.js';
 import { cacheStamp, RenderCache } from '../publish/markdown/render-cache.js';
 import { TANDEM_VERSION } from '../publish/tandem-version.js';
 
 /** The check cache, relative to the library root; never shared by sync (LOCAL_ONLY_PATTERNS). */
 export const CHECK_CACHE_FILE = '.tandem/cache/check.cache';
 
-/** Opens the check cache of the library at `root`; starts empty when there is none to trust. */
-export function openCheckCache(root: string): Promise<RenderCache> {
-  return RenderCache.open(path.join(root, CHECK_CACHE_FILE), cacheStamp(TANDEM_VERSION, ['check']));
+/**
+ * Opens the check cache of the library at `root`; starts empty when there is none to trust.
+ * A library is untrusted input: when any part of the cache's path is a symbolic link (which
+ * could lead outside the library), the check runs without reading or writing a cache.
+ */
+export async function openCheckCache(root: string): Promise<RenderCache> {
+  const stamp = cacheStamp(TANDEM_VERSION, ['check']);
+  if ((await linkOnPath(root, CHECK_CACHE_FILE)) !== undefined) return RenderCache.unsaved(stamp);
+  return RenderCache.open(path.join(root, CHECK_CACHE_FILE), stamp);
 }

@@ -3,7 +3,8 @@
  * over unchanged text finds exactly what a run without the cache finds, without looking again;
  * an edited text is looked at again, and a damaged or foreign cache file is ignored.
  */
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHECK_CACHE_FILE, openCheckCache } from '../../main/cli/check-cache.js';
@@ -91,5 +92,19 @@ describe('the check cache', () => {
     const run = await checkOnce(library.root);
     expect(run.hits).toBe(0);
     expect(findings(run)).toEqual(findings(uncached));
+  });
+
+  it('neither reads nor writes through a symbolic link that could lead out of the library', async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), 'tandem-outside-'));
+    try {
+      await symlink(outside, path.join(library.root, '.tandem'));
+      const uncached = await checkOnce(library.root, false);
+      const run = await checkOnce(library.root);
+      expect(findings(run)).toEqual(findings(uncached));
+      expect(run.hits).toBe(0);
+      expect(await readdir(outside)).toEqual([]);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -52,7 +52,8 @@ export class RenderCache {
   misses = 0;
 
   private constructor(
-    private readonly file: string,
+    /** Undefined for a cache that lives only as long as this run and is never written. */
+    private readonly file: string | undefined,
     private readonly stamp: string,
     previous: { entries: Map<string, Entry>; texts: Map<string, string> },
     /** The file's checksum as read, so an unchanged cache is not written again. */
@@ -70,6 +71,11 @@ export class RenderCache {
     const bytes = await readFile(file).catch(() => undefined);
     const read = readEntries(bytes, stamp);
     return new RenderCache(file, stamp, read, read.checksum);
+  }
+
+  /** An empty cache for one run, never read from or written to disk. */
+  static unsaved(stamp: string): RenderCache {
+    return new RenderCache(undefined, stamp, readEntries(undefined, stamp), undefined);
   }
 
   /** The rendered Markdown, from the cache when it holds this exact render, else from `render`. */
@@ -132,7 +138,7 @@ export class RenderCache {
   async save(): Promise<void> {
     const content = encodeEntries(this.#current, this.#currentTexts);
     const checksum = sha256(content);
-    if (checksum === this.checksum) return;
+    if (this.file === undefined || checksum === this.checksum) return;
     const header = JSON.stringify({ format: CACHE_FORMAT, stamp: this.stamp, checksum });
     const body = Buffer.concat([Buffer.from(`${header}\n`), content]);
     await mkdir(path.dirname(this.file), { recursive: true });
