@@ -2,6 +2,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CHECK_CACHE_FILE } from '../../main/cli/check-cache.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const sampleLibrary = path.join(repoRoot, 'courses');
@@ -16,6 +17,9 @@ export interface TempLibrary {
 export async function copyLibrary(source: string): Promise<TempLibrary> {
   const dir = await mkdtemp(path.join(tmpdir(), 'tandem-lib-'));
   const root = path.join(dir, 'library');
-  await cp(source, root, { recursive: true });
+  // A computer's own cache (`tandem check` run on a fixture in place writes one) is not part
+  // of the library, just as syncing leaves it out.
+  const cache = path.join(source, path.dirname(CHECK_CACHE_FILE));
+  await cp(source, root, { recursive: true, filter: (from) => from !== cache });
   return { root, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
