@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { splitFrontMatter } from '../library/front-matter.js';
+import { splitFrontMatter } from '../format/front-matter-fences.js';
 import { parse } from 'yaml';
 import type { WorkingChange } from './git-engine.js';
 

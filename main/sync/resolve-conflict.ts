@@ -4,7 +4,7 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { splitFrontMatter } from '../library/front-matter.js';
+import { splitFrontMatter } from '../format/front-matter-fences.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
 import { unresolvedConflicts, type SyncConflict } from '../library/sync-state.js';
 import type { SyncChoice, SyncConflictFile } from './types.js';

@@ -1,6 +1,7 @@
 /** splitFrontMatter and parseFrontMatter: string in, parts and problems out. */
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter, splitFrontMatter } from '../../main/library/front-matter.js';
+import { splitFrontMatter } from '../../main/format/front-matter-fences.js';
+import { parseFrontMatter } from '../../main/library/front-matter.js';
 import { formatProblem } from '../../main/format/problems.js';
 
 describe('splitFrontMatter', () => {

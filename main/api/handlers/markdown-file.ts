@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { MAX_YAML_ALIASES } from '../../library/read-yaml-file.js';
-import { splitFrontMatter } from '../../library/front-matter.js';
+import { splitFrontMatter } from '../../format/front-matter-fences.js';
 import { TandemApiError } from '../api-error.js';
 import { versionOf } from '../own-writes.js';
 

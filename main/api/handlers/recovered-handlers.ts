@@ -12,7 +12,7 @@ import type { NewRecoveredText, RecoveredText } from '../contract.js';
 import { TandemApiError } from '../api-error.js';
 import { RECOVERED_ID_PATTERN } from '../../format/ids.js';
 import { linkMessage, linkOnPath } from '../../fs/symbolic-links.js';
-import { splitFrontMatter } from '../../library/front-matter.js';
+import { splitFrontMatter } from '../../format/front-matter-fences.js';
 import { readLibraryFile } from '../../library/read-library-file.js';
 import { MAX_YAML_ALIASES } from '../../library/read-yaml-file.js';
 import type { ApiContext } from './api-context.js';
