@@ -1,14 +1,13 @@
 /**
- * The course search of the student site, with no server: a MiniSearch index built here and
- * shipped as an ordinary script (`assets/search-index.js`), so search works from file:// and
- * under any sub-path, where browsers refuse fetch() and WebAssembly. Only student text is
+ * The course search of the student site, with no server: a MiniSearch index written here
+ * (search-index-json.ts) and shipped as an ordinary script (`assets/search-index.js`), so
+ * search works from file:// and under any sub-path, where browsers refuse fetch() and WebAssembly. Only student text is
  * indexed: `:::facilitator` notes are removed before the text is read.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
-import MiniSearch from 'minisearch';
 import { SKIP, visit } from 'unist-util-visit';
 import { parseLibraryMarkdown } from '../../format/parse-library-markdown.js';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
@@ -16,6 +15,13 @@ import type { Course } from '../../library/types.js';
 import { formatLongDate } from '../format-dates.js';
 import { remarkTandemDirectives } from '../markdown/directives.js';
 import { truncateWords } from '../markdown/plain-text.js';
+import type { RenderCache } from '../markdown/render-cache.js';
+import {
+  fieldTerms,
+  searchIndexJson,
+  type FieldTerms,
+  type IndexedDocument,
+} from './search-index-json.js';
 import type { SiteModel } from './site-model.js';
 import { sitePaths } from './site-paths.js';
 
@@ -98,23 +104,33 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
   }));
 }
 
+/** The index's view of one document: each indexed field's terms, from the cache when it can. */
+function indexedDocument(doc: SearchDocument, cache: RenderCache | undefined): IndexedDocument {
+  const texts = SEARCH_FIELDS.map((field) => doc[field]);
+  const count = () => JSON.stringify(texts.map(fieldTerms));
+  const fields = JSON.parse(
+    cache ? cache.derived(['search-terms', texts], count) : count(),
+  ) as FieldTerms[];
+  return {
+    id: doc.id,
+    fields,
+    stored: Object.fromEntries(SEARCH_STORE_FIELDS.map((field) => [field, doc[field]])),
+  };
+}
+
 /**
  * `assets/search-index.js`: the serialised index assigned to `window.tandemSearch`. It is
  * loaded with `<script src>`, never inlined in HTML, so course text cannot end a script
- * element; JSON is valid JavaScript.
+ * element; JSON is valid JavaScript. `cache`: the build's, which keeps each document's terms.
  */
-export function searchIndexScript(documents: SearchDocument[]): string {
-  const search = new MiniSearch<SearchDocument>({
-    fields: [...SEARCH_FIELDS],
-    storeFields: [...SEARCH_STORE_FIELDS],
-  });
-  search.addAll(documents);
-  const data = {
-    fields: SEARCH_FIELDS,
-    storeFields: SEARCH_STORE_FIELDS,
-    index: search.toJSON(),
-  };
-  return `// The course search index, written by Tandem for search.html.\nwindow.tandemSearch = ${JSON.stringify(data)};\n`;
+export function searchIndexScript(documents: SearchDocument[], cache?: RenderCache): string {
+  const index = searchIndexJson(
+    SEARCH_FIELDS,
+    documents.map((doc) => indexedDocument(doc, cache)),
+  );
+  const fields = JSON.stringify(SEARCH_FIELDS);
+  const storeFields = JSON.stringify(SEARCH_STORE_FIELDS);
+  return `// The course search index, written by Tandem for search.html.\nwindow.tandemSearch = {"fields":${fields},"storeFields":${storeFields},"index":${index}};\n`;
 }
 
 const require = createRequire(import.meta.url);

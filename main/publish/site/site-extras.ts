@@ -35,7 +35,10 @@ export function renderSiteExtras(
   return {
     pages: [renderSearchPage(model, templates)],
     assets: [
-      { path: sitePaths.searchIndexScript, content: searchIndexScript(searchDocuments(model)) },
+      {
+        path: sitePaths.searchIndexScript,
+        content: searchIndexScript(searchDocuments(model), model.renderCache),
+      },
       { path: sitePaths.miniSearchScript, content: miniSearchBrowserScript() },
       { path: sitePaths.searchScript, content: pageScript('search.js') },
       { path: sitePaths.filtersScript, content: pageScript('filters.js') },

@@ -2,7 +2,7 @@
  * Writes the static student site of a build into `<outDir>/site/`: renders each page
  * (templates compiled once) and writes it as soon as it is rendered, a bounded number at once.
  */
-import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../../library/types.js';
 import type { BuildOptions, PublishContext } from '../types.js';
@@ -12,6 +12,7 @@ import { cacheStamp, RenderCache } from '../markdown/render-cache.js';
 import { TANDEM_VERSION } from '../tandem-version.js';
 import { loadSiteTemplates, readSiteStylesheet, siteTemplatesDir } from './load-templates.js';
 import { prepareSiteDir } from './prepare-site-dir.js';
+import { sha256Hex, SiteFileRecord } from './site-file-record.js';
 import { renderCategoryPages, renderCourseIndex } from './render-category.js';
 import { renderCoursePage } from './render-course-page.js';
 import { renderFrontPage } from './render-front-page.js';
@@ -26,6 +27,9 @@ import { sitePaths } from './site-paths.js';
 
 /** The render cache, relative to the build's output folder. */
 export const RENDER_CACHE_FILE = '.tandem-cache/site-markdown.cache';
+
+/** The record of the site files the last build left (site-file-record.ts), beside the cache. */
+export const SITE_FILE_RECORD = '.tandem-cache/site-files.json';
 
 /** Every file of a templates folder, in a stable order, for the cache stamp. */
 async function readTemplateSources(dir: string): Promise<string[]> {
@@ -76,7 +80,9 @@ export async function publishableCover(
 
 /**
  * Writes site files under `root` with at most `limit` in flight, making each folder once. A
- * file already there with the same bytes is left alone, so a rebuild touches only what changed.
+ * file already there with the same bytes is left alone, so a rebuild touches only what changed;
+ * `record` tells which files are known to hold the bytes the last build wrote, so those are not
+ * read back to compare.
  */
 class SiteWriter {
   readonly #inFlight = new Set<Promise<void>>();
@@ -91,6 +97,7 @@ class SiteWriter {
     private readonly root: string,
     private readonly existing: ReadonlySet<string>,
     private readonly limit: number,
+    private readonly record: SiteFileRecord,
   ) {}
 
   /** Starts writing `target` (site-relative); waits first while `limit` writes are running. */
@@ -113,11 +120,25 @@ class SiteWriter {
       .then(async () => {
         const content = await bytes();
         const data = typeof content === 'string' ? Buffer.from(content) : content;
+        const hash = sha256Hex(data);
         if (this.existing.has(target)) {
-          const before = await readFile(file).catch(() => undefined);
-          if (before?.equals(data)) return;
+          const info = await lstat(file).catch(() => undefined);
+          if (info?.isFile()) {
+            if (this.record.holds(target, info, hash)) return;
+            const before = await readFile(file).catch(() => undefined);
+            if (before?.equals(data)) {
+              this.record.note(target, info, hash);
+              return;
+            }
+          }
         }
-        await writeFile(file, data);
+        const handle = await open(file, 'w');
+        try {
+          await handle.writeFile(data);
+          this.record.note(target, await handle.stat(), hash);
+        } finally {
+          await handle.close();
+        }
         this.written += 1;
       })
       .catch((error: unknown) => {
@@ -198,9 +219,13 @@ export async function writeSite(
   const total = jobs.length;
 
   const existing = await prepareSiteDir(siteDir, library.root);
+  const record = await SiteFileRecord.open(
+    path.resolve(ctx.options.outDir, SITE_FILE_RECORD),
+    TANDEM_VERSION,
+  );
   // Pages are written as they are rendered, a bounded number at a time, so a large site is
   // never held in memory whole.
-  const writer = new SiteWriter(siteDir, existing, WRITE_CONCURRENCY);
+  const writer = new SiteWriter(siteDir, existing, WRITE_CONCURRENCY, record);
   let pageCount = 0;
   for (const [index, job] of jobs.entries()) {
     const rendered = job();
@@ -247,6 +272,7 @@ export async function writeSite(
   for (const file of files) await writer.write(file.target, file.bytes);
   const removed = await writer.finish();
   await cache.save();
+  await record.save();
 
   return {
     siteDir,

@@ -4,7 +4,7 @@
  * rewritten, and a render cache that is damaged or from another Tandem is never trusted.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { RENDER_CACHE_FILE } from '../../../main/publish/site/write-site.js';
 import { siteTemplatesDir } from '../../../main/publish/site/load-templates.js';
 import type { BuildOptions } from '../../../main/publish/types.js';
 import { sampleLibrary } from '../../support/temp-library.js';
-import { readTree } from '../site/site-files.js';
+import { readOutputTree } from '../site/site-files.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -53,7 +53,7 @@ async function build(library: string, templates: string, outDir: string): Promis
 
 async function mtimes(dir: string): Promise<Map<string, number>> {
   const times = new Map<string, number>();
-  for (const file of (await readTree(dir)).keys())
+  for (const file of (await readOutputTree(dir)).keys())
     times.set(file, (await stat(path.join(dir, file))).mtimeMs);
   return times;
 }
@@ -111,7 +111,7 @@ describe('rebuilding into the same folder', () => {
       const w = await workspace(dir);
       const out = path.join(dir, 'out');
       await build(w.library, w.templates, out);
-      const before = await readTree(out);
+      const before = await readOutputTree(out);
       const timesBefore = await mtimes(out);
       // Over the file system's time resolution, so a rewrite always shows in the mtime.
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -121,9 +121,9 @@ describe('rebuilding into the same folder', () => {
       const clean = path.join(dir, 'clean');
       await build(w.library, w.templates, clean);
 
-      const rebuilt = await readTree(out);
-      expect([...rebuilt.keys()]).toEqual([...(await readTree(clean)).keys()]);
-      const cleanTree = await readTree(clean);
+      const rebuilt = await readOutputTree(out);
+      expect([...rebuilt.keys()]).toEqual([...(await readOutputTree(clean)).keys()]);
+      const cleanTree = await readOutputTree(clean);
       const differing = [...rebuilt].filter(([f, b]) => !b.equals(cleanTree.get(f) ?? Buffer.alloc(0)));
       expect(differing.map(([f]) => f)).toEqual([]);
 
@@ -146,7 +146,7 @@ describe('rebuilding into the same folder', () => {
     const w = await workspace(dir);
     const out = path.join(dir, 'out');
     await build(w.library, w.templates, out);
-    const before = await readTree(out);
+    const before = await readOutputTree(out);
     // A course still awaiting sign-off, so the edit changes no course's state or date.
     const course = 'volunteering-and-your-community';
     const modules = await readdir(path.join(w.library, course, 'modules'));
@@ -154,7 +154,7 @@ describe('rebuilding into the same folder', () => {
       t.replace(/\n*$/, '\n\nOne more line.\n'),
     );
     await build(w.library, w.templates, out);
-    const after = await readTree(out);
+    const after = await readOutputTree(out);
     const changed = [...after].filter(([f, b]) => !before.get(f)?.equals(b)).map(([f]) => f);
     // Its pages show the course's content version, which the edit changed, and the search
     // index holds the module's text; nothing else shows either.
@@ -163,6 +163,27 @@ describe('rebuilding into the same folder', () => {
     expect(changed.sort()).toEqual(
       [RENDER_CACHE_FILE, 'site/assets/search-index.js', ...coursePages].sort(),
     );
+  });
+});
+
+describe('the record of the files a build left', () => {
+  it('never keeps a site file changed by hand since, even with its old size and times', async () => {
+    const dir = path.join(tmp, 'hand-edited');
+    const w = await workspace(dir);
+    const out = path.join(dir, 'out');
+    await build(w.library, w.templates, out);
+    // Past the record's "too recent to tell" window, so the rebuild takes its word.
+    await new Promise((resolve) => setTimeout(resolve, 3200));
+    await build(w.library, w.templates, out);
+    const page = path.join(out, 'site/courses/managing-stress/index.html');
+    const before = await readFile(page, 'utf8');
+    const info = await stat(page);
+    const tampered = before.replace('<main', '<mian');
+    expect(tampered.length).toBe(before.length);
+    await writeFile(page, tampered);
+    await utimes(page, info.atime, info.mtime);
+    await build(w.library, w.templates, out);
+    expect(await readFile(page, 'utf8')).toBe(before);
   });
 });
 
@@ -220,7 +241,7 @@ describe('the render cache', () => {
   ])('is ignored when %s', async (name, change) => {
     const { w, out } = await tampered(name.replace(/\W+/g, '-'), change);
     await build(w.library, w.templates, out);
-    const rebuilt = await readTree(out);
+    const rebuilt = await readOutputTree(out);
     expect([...rebuilt.values()].some((b) => b.includes('TAMPERED'))).toBe(false);
   });
 
@@ -247,7 +268,7 @@ describe('the render cache', () => {
     const file = path.join(out, RENDER_CACHE_FILE);
     await writeFile(file, bytes(readCache(await readFile(file))));
     await build(w.library, w.templates, out);
-    const rebuilt = await readTree(out);
+    const rebuilt = await readOutputTree(out);
     expect([...rebuilt.values()].some((b) => b.includes('TAMPERED'))).toBe(false);
   });
 

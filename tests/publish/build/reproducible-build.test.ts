@@ -11,7 +11,7 @@ import { buildPublication } from '../../../main/publish/build.js';
 import type { BuildOptions } from '../../../main/publish/types.js';
 import { testBrowserPath } from '../../support/chromium.js';
 import { sampleLibrary } from '../../support/temp-library.js';
-import { readTree } from '../site/site-files.js';
+import { readOutputTree } from '../site/site-files.js';
 
 let tmp: string;
 const saved = { epoch: process.env.SOURCE_DATE_EPOCH, browser: process.env.TANDEM_BROWSER };
@@ -46,8 +46,8 @@ describe('reproducible builds', () => {
     const second = await buildPublication(sampleLibrary, options(path.join(tmp, 'second')));
     expect(second.errors).toEqual([]);
 
-    const a = await readTree(path.join(tmp, 'first'));
-    const b = await readTree(path.join(tmp, 'second'));
+    const a = await readOutputTree(path.join(tmp, 'first'));
+    const b = await readOutputTree(path.join(tmp, 'second'));
     expect([...b.keys()]).toEqual([...a.keys()]);
     expect(a.has('prospectus.pdf') && a.has('prospectus-booklet.pdf')).toBe(true);
     const differing = [...a].filter(([file, bytes]) => !bytes.equals(b.get(file) ?? Buffer.alloc(0)));

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { SITE_FILE_RECORD } from '../../../main/publish/site/write-site.js';
 
 /** Every file under `dir` (site-relative, forward slashes, sorted) with its bytes. */
 export async function readTree(dir: string): Promise<Map<string, Buffer>> {
@@ -12,6 +13,17 @@ export async function readTree(dir: string): Promise<Map<string, Buffer>> {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
   for (const p of paths) files.set(p, await readFile(path.join(dir, p)));
+  return files;
+}
+
+/**
+ * Every file a build writes into the output folder `dir`, as readTree, except the record of
+ * the files' times and inodes on this computer (site-file-record.ts): never published, and by
+ * its nature never the same in two folders.
+ */
+export async function readOutputTree(dir: string): Promise<Map<string, Buffer>> {
+  const files = await readTree(dir);
+  files.delete(SITE_FILE_RECORD);
   return files;
 }
 

@@ -1,0 +1,101 @@
+/**
+ * What the last build left in the site folder: each file's size, change times, inode and the
+ * SHA-256 of the bytes it wrote, kept beside the render cache. A rebuild that makes the same
+ * bytes for a file whose metadata still match leaves it alone without reading it back. Anything
+ * else reads the file as before: a file changed since (its change time moves, and no one can
+ * set that), one written too close to when the record was saved to tell (as Git's "racy"
+ * entries), and every file when the record is damaged or from another Tandem.
+ */
+import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Bumped whenever what an entry means changes, so older records are ignored. */
+const RECORD_FORMAT = 1;
+
+/** A file changed within this long of the record being saved is always read back. */
+const RACY_MS = 3000;
+
+const entrySchema = z.tuple([z.number(), z.number(), z.number(), z.number(), z.string()]);
+const recordSchema = z.object({
+  format: z.literal(RECORD_FORMAT),
+  stamp: z.string(),
+  savedAt: z.number(),
+  files: z.record(z.string(), entrySchema),
+});
+
+/** size, mtimeMs, ctimeMs, ino and SHA-256 (hex) of one file. */
+type Entry = z.infer<typeof entrySchema>;
+
+export function sha256Hex(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export class SiteFileRecord {
+  readonly #previous: ReadonlyMap<string, Entry>;
+  readonly #current = new Map<string, Entry>();
+
+  private constructor(
+    private readonly file: string,
+    private readonly stamp: string,
+    previous: ReadonlyMap<string, Entry>,
+  ) {
+    this.#previous = previous;
+  }
+
+  /** Reads the record at `file` made by a build stamped `stamp`; empty when none is trusted. */
+  static async open(file: string, stamp: string): Promise<SiteFileRecord> {
+    const previous = new Map<string, Entry>();
+    try {
+      const parsed = recordSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      if (parsed.success && parsed.data.stamp === stamp) {
+        for (const [target, entry] of Object.entries(parsed.data.files)) {
+          // Too close to the save to know that a later change would show in the times.
+          if (entry[1] < parsed.data.savedAt - RACY_MS && entry[2] < parsed.data.savedAt - RACY_MS)
+            previous.set(target, entry);
+        }
+      }
+    } catch {
+      // No record, or not one this Tandem wrote: every file is read back instead.
+    }
+    return new SiteFileRecord(file, stamp, previous);
+  }
+
+  /** True when `target`, as `info` describes it now, holds exactly the bytes hashed `hash`. */
+  holds(target: string, info: Stats, hash: string): boolean {
+    const entry = this.#previous.get(target);
+    if (
+      !entry ||
+      entry[0] !== info.size ||
+      entry[1] !== info.mtimeMs ||
+      entry[2] !== info.ctimeMs ||
+      entry[3] !== info.ino ||
+      entry[4] !== hash
+    )
+      return false;
+    this.#current.set(target, entry);
+    return true;
+  }
+
+  /** Notes that `target` now holds the bytes hashed `hash`, as `info` describes it. */
+  note(target: string, info: Stats, hash: string): void {
+    this.#current.set(target, [info.size, info.mtimeMs, info.ctimeMs, info.ino, hash]);
+  }
+
+  /** Writes the record of this build's files, crash-safely. */
+  async save(): Promise<void> {
+    const files = Object.fromEntries([...this.#current].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const body = JSON.stringify({
+      format: RECORD_FORMAT,
+      stamp: this.stamp,
+      savedAt: Date.now(),
+      files,
+    });
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.tmp`;
+    await writeFile(temp, body);
+    await rename(temp, this.file);
+  }
+}

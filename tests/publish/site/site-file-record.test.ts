@@ -1,0 +1,80 @@
+/**
+ * The record of the files a build left: it vouches for a file only while the file's size,
+ * times and inode are as written and the new bytes hash the same; never for a file changed
+ * since, one written too close to the save to tell, or from a damaged or foreign record.
+ */
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sha256Hex, SiteFileRecord } from '../../../main/publish/site/site-file-record.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'tandem-site-record-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const hash = (text: string) => sha256Hex(Buffer.from(text));
+
+/** Writes `page.html`, records it, saves the record `later` ms after now and reopens it. */
+async function recorded(name: string, later: number, stamp = 'v1') {
+  const file = path.join(dir, `${name}.html`);
+  const recordFile = path.join(dir, `${name}.json`);
+  await writeFile(file, '<p>Hope</p>');
+  const record = await SiteFileRecord.open(recordFile, stamp);
+  record.note('page.html', await stat(file), hash('<p>Hope</p>'));
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + later);
+  await record.save();
+  vi.useRealTimers();
+  return { file, recordFile };
+}
+
+describe('SiteFileRecord', () => {
+  it('vouches for an unchanged file making the same bytes', async () => {
+    const { file, recordFile } = await recorded('same', 10_000);
+    const record = await SiteFileRecord.open(recordFile, 'v1');
+    expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'))).toBe(true);
+  });
+
+  it.each([
+    ['the new bytes differ', async () => undefined, '<p>Rest</p>'],
+    [
+      'the file was rewritten with its old size and modification time',
+      async (file: string) => {
+        const before = await stat(file);
+        await writeFile(file, '<p>Nope</p>');
+        await utimes(file, before.atime, before.mtime);
+      },
+      '<p>Hope</p>',
+    ],
+  ])('does not vouch when %s', async (name, change, bytes) => {
+    const { file, recordFile } = await recorded(name.replace(/\W+/g, '-'), 10_000);
+    await change(file);
+    const record = await SiteFileRecord.open(recordFile, 'v1');
+    expect(record.holds('page.html', await stat(file), hash(bytes))).toBe(false);
+  });
+
+  it('does not vouch for a file written just before the record was saved', async () => {
+    const { file, recordFile } = await recorded('racy', 0);
+    const record = await SiteFileRecord.open(recordFile, 'v1');
+    expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'))).toBe(false);
+  });
+
+  it.each([
+    ['damaged', (text: string) => text.slice(0, -5)],
+    ['from another Tandem', (text: string) => text.replace('"stamp":"v1"', '"stamp":"v0"')],
+    ['of another format', (text: string) => text.replace('"format":1', '"format":0')],
+  ])('is ignored when %s', async (name, change) => {
+    const { file, recordFile } = await recorded(name.replace(/\W+/g, '-'), 10_000);
+    await writeFile(recordFile, change(await readFile(recordFile, 'utf8')));
+    const record = await SiteFileRecord.open(recordFile, 'v1');
+    expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'))).toBe(false);
+  });
+});
