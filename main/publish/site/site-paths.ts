@@ -86,8 +86,29 @@ function relativeSegments(fromDir: string, target: string): string[] {
   return [...Array<string>(from.length - common).fill('..'), ...to.slice(common)];
 }
 
+/**
+ * Hrefs already worked out, by the folder of the page and the target: every page of a folder
+ * links to the same places (navigation, stylesheet, footer). Emptied when large, as a long
+ * running app builds many sites.
+ */
+const knownHrefs = new Map<string, string>();
+const KNOWN_HREFS_LIMIT = 100_000;
+
 /** The href from page `from` to site file `to`, both site-relative (`to` may carry a #fragment). */
 export function relativeHref(from: string, to: string): string {
+  // A link to the page itself ('' or '#…') depends on the page's own name.
+  if (to === '' || to.startsWith('#')) return hrefFrom(from, to);
+  const key = `${path.posix.dirname(from)}\n${to}`;
+  let href = knownHrefs.get(key);
+  if (href === undefined) {
+    if (knownHrefs.size >= KNOWN_HREFS_LIMIT) knownHrefs.clear();
+    href = hrefFrom(from, to);
+    knownHrefs.set(key, href);
+  }
+  return href;
+}
+
+function hrefFrom(from: string, to: string): string {
   const [target = '', fragment] = to.split('#', 2);
   let segments =
     target === ''

@@ -74,6 +74,13 @@ describe('relativeHref', () => {
     ['courses/a/index.html', 'courses/a/./images/../x.png', 'x.png'],
     ['courses/a/index.html', 'courses//a/x.png', 'x.png'],
     ['courses/a/index.html', 'courses/a/images/ä?#.png', 'images/%C3%A4%3F#.png'],
+    // Asked again from other pages, in the same folder and elsewhere (hrefs are remembered).
+    ['courses/a/intro.html', 'courses/a/intro.html', 'intro.html'],
+    ['courses/a/intro.html', '#top', 'intro.html#top'],
+    ['courses/a/other.html', '', 'other.html'],
+    ['courses/b/index.html', 'courses/a/intro.html', '../a/intro.html'],
+    ['pages/y.html', 'pages/x.html', 'x.html'],
+    ['index.html', 'courses/a/intro.html', 'courses/a/intro.html'],
   ];
   it.each(cases)('%s → %s', (from, to, expected) => {
     expect(relativeHref(from, to)).toBe(expected);
