@@ -98,7 +98,13 @@ class SiteWriter {
     private readonly existing: ReadonlySet<string>,
     private readonly limit: number,
     private readonly record: SiteFileRecord,
-  ) {}
+  ) {
+    // The folders of files already there exist: a rebuild makes none of them again.
+    for (const file of existing) {
+      const dir = path.posix.dirname(file);
+      if (!this.#dirs.has(dir)) this.#dirs.set(dir, Promise.resolve());
+    }
+  }
 
   /** Starts writing `target` (site-relative); waits first while `limit` writes are running. */
   async write(
