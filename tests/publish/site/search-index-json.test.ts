@@ -5,7 +5,11 @@
  */
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { fieldTerms, searchIndexJson } from '../../../main/publish/site/search-index-json.js';
+import {
+  fieldTerms,
+  searchIndexJson,
+  tokenize,
+} from '../../../main/publish/site/search-index-json.js';
 
 const FIELDS = ['title', 'text'] as const;
 const STORED = ['title', 'path'] as const;
@@ -102,6 +106,51 @@ describe('searchIndexJson', () => {
           JSON.stringify(theirs.search(query, searchOptions)),
         );
       }
+    }
+  });
+});
+
+describe('tokenize', () => {
+  const split = (text: string) => text.split(/[\n\r\p{Z}\p{P}]+/u);
+  it.each([
+    '',
+    ' ',
+    'word',
+    '  two  words  ',
+    '"Quoted," she said — and left…',
+    'tabs\tstay\tinside words; $ + < = > ^ ` | ~ are symbols, not punctuation',
+    'no\u00a0break\u2003em space\u2028line separator',
+    'astral 𐄀 punctuation and 😀 emoji, a😀b',
+    'lone \ud800 high and \udc00 low surrogates',
+    'ünïcödé ß İ and combining e\u0301 marks',
+    '\r\n\r\nCRLF lines\r\n',
+  ])('splits %j as MiniSearch does', (text) => {
+    expect(tokenize(text)).toEqual(split(text));
+  });
+
+  it('splits random text from a mixed alphabet as MiniSearch does', () => {
+    const alphabet = [...'ab Z9_-.,;:!?()[]{}\'"\t\n\r$+<=>|~'].concat([
+      '\u00a0',
+      '\u2003',
+      '\u2014',
+      '\u2026',
+      '𐄀',
+      '😀',
+      '\ud800',
+      '\udc00',
+      'é',
+      'ß',
+    ]);
+    // A fixed sequence, so a failure can be replayed.
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 2000; round++) {
+      const length = Math.floor(next() * 20);
+      const text = Array.from(
+        { length },
+        () => alphabet[Math.floor(next() * alphabet.length)],
+      ).join('');
+      expect(tokenize(text)).toEqual(split(text));
     }
   });
 });
