@@ -54,7 +54,8 @@ export class RenderCache {
   private constructor(
     /** Undefined for a cache that lives only as long as this run and is never written. */
     private readonly file: string | undefined,
-    private readonly stamp: string,
+    /** Tandem's version and the templates' bytes (cacheStamp): what every entry depends on. */
+    readonly stamp: string,
     previous: { entries: Map<string, Entry>; texts: Map<string, string> },
     /** The file's checksum as read, so an unchanged cache is not written again. */
     private readonly checksum: string | undefined,

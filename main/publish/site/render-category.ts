@@ -1,7 +1,7 @@
 /** A page per course category, and the list of every course grouped by category. */
 import type { Category, Course } from '../../library/types.js';
 import type { SiteTemplates } from './load-templates.js';
-import type { RenderedPage } from './rendered-page.js';
+import { sitePage, type RenderedPage } from './rendered-page.js';
 import { filterChoices } from './course-filters.js';
 import { courseCard, describe, layoutView } from './site-model.js';
 import type { SiteModel } from './site-model.js';
@@ -34,7 +34,7 @@ export function renderCategoryPages(model: SiteModel, templates: SiteTemplates):
       description: category.description,
       courses: shown.map((c) => courseCard(model, c, path)),
     };
-    pages.push({ path, html: templates.category(view) });
+    pages.push(sitePage(templates, 'category', path, view));
   }
   return pages;
 }
@@ -82,5 +82,5 @@ export function renderCourseIndex(model: SiteModel, templates: SiteTemplates): R
     other: uncategorised.length > 0 ? uncategorised.map((c) => courseCard(model, c, path)) : null,
     filters: { selects: filterSelects(model) },
   };
-  return { path, html: templates.courses(view) };
+  return sitePage(templates, 'courses', path, view);
 }

@@ -5,7 +5,7 @@ import { imageResolver } from './course-images.js';
 import type { SiteTemplates } from './load-templates.js';
 import { courseJsonLd } from './open-data.js';
 import { studentInfoView } from './student-info.js';
-import type { RenderedPage } from './rendered-page.js';
+import { sitePage, type RenderedPage } from './rendered-page.js';
 import { SanitizedHtml } from './sanitized-html.js';
 import { ENROL_PAGE_SLUG, describe, layoutView, runViews, statusOf } from './site-model.js';
 import type { SiteModel } from './site-model.js';
@@ -96,5 +96,5 @@ export function renderCoursePage(
       href: relativeHref(path, modules.get(m) ?? path),
     })),
   };
-  return { path, html: templates.course(view) };
+  return sitePage(templates, 'course', path, view);
 }

@@ -2,7 +2,7 @@
 import type { Page } from '../../library/types.js';
 import type { SiteTemplates } from './load-templates.js';
 import { pageImageResolver } from './page-images.js';
-import type { RenderedPage } from './rendered-page.js';
+import { sitePage, type RenderedPage } from './rendered-page.js';
 import { SanitizedHtml } from './sanitized-html.js';
 import { ENROL_PAGE_SLUG, describe, layoutView } from './site-model.js';
 import type { SiteModel } from './site-model.js';
@@ -34,5 +34,5 @@ export function renderFrontPage(
     title: page.title,
     content: content.html,
   };
-  return { path, html: templates.page(view) };
+  return sitePage(templates, 'page', path, view);
 }

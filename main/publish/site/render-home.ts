@@ -1,6 +1,6 @@
 /** The home page: who the college is, this term's courses and how to enrol. */
 import type { SiteTemplates } from './load-templates.js';
-import type { RenderedPage } from './rendered-page.js';
+import { sitePage, type RenderedPage } from './rendered-page.js';
 import {
   ENROL_PAGE_SLUG,
   WELCOME_PAGE_SLUG,
@@ -63,5 +63,5 @@ export function renderHome(model: SiteModel, templates: SiteTemplates): Rendered
       .filter((p) => p.slug !== WELCOME_PAGE_SLUG)
       .map((p) => ({ title: p.title, href: relativeHref(path, sitePaths.page(p.slug)) })),
   };
-  return { path, html: templates.home(view) };
+  return sitePage(templates, 'home', path, view);
 }

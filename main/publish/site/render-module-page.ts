@@ -3,7 +3,7 @@ import type { Course, Module } from '../../library/types.js';
 import { imageResolver } from './course-images.js';
 import { categoryPathOf } from './render-course-page.js';
 import type { SiteTemplates } from './load-templates.js';
-import type { RenderedPage } from './rendered-page.js';
+import { sitePage, type RenderedPage } from './rendered-page.js';
 import { SanitizedHtml } from './sanitized-html.js';
 import { describe, layoutView, statusOf } from './site-model.js';
 import type { SiteModel } from './site-model.js';
@@ -61,6 +61,6 @@ export function renderModulePages(
       previous: neighbour(course.modules[index - 1]),
       next: neighbour(course.modules[index + 1]),
     };
-    return { path, html: templates.module(view) };
+    return sitePage(templates, 'module', path, view);
   });
 }

@@ -98,7 +98,8 @@ export async function renderSitePreview(
   const templatesDir = ctx.options.siteTemplatesDir ?? siteTemplatesDir;
   // `</style` cannot occur in the app's own stylesheet; escaped anyway, as cheap insurance.
   const css = readSiteStylesheet(templatesDir).replaceAll('</style', '<\\/style');
-  let html = page.html
+  let html = page
+    .html()
     .replace(
       /<link rel=(['"])stylesheet\1 href=(['"])[^'"]*\2 ?\/?>/,
       `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}" /><style>${css}</style>`,

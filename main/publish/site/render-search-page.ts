@@ -1,6 +1,6 @@
 /** search.html: a search field and the results, filled in by assets/search.js. */
 import type { SiteTemplates } from './load-templates.js';
-import type { RenderedPage } from './rendered-page.js';
+import { sitePage, type RenderedPage } from './rendered-page.js';
 import { describe, layoutView } from './site-model.js';
 import type { SiteModel } from './site-model.js';
 import { relativeHref, sitePaths } from './site-paths.js';
@@ -24,5 +24,5 @@ export function renderSearchPage(model: SiteModel, templates: SiteTemplates): Re
     coursesHref: relativeHref(path, sitePaths.courses),
     timetableHref: relativeHref(path, sitePaths.timetable),
   };
-  return { path, html: templates.search(view) };
+  return sitePage(templates, 'search', path, view);
 }

@@ -1,7 +1,7 @@
 /** The term timetable: every session of every published run, one table per week. */
 import { formatLongDate, formatShortDate, formatTimeRange, mondayOf } from '../format-dates.js';
 import type { SiteTemplates } from './load-templates.js';
-import type { RenderedPage } from './rendered-page.js';
+import { sitePage, type RenderedPage } from './rendered-page.js';
 import { describe, layoutView, termDates } from './site-model.js';
 import type { SiteModel } from './site-model.js';
 import { relativeHref, sitePaths } from './site-paths.js';
@@ -76,5 +76,5 @@ export function renderTimetable(model: SiteModel, templates: SiteTemplates): Ren
     coursesHref: relativeHref(path, sitePaths.courses),
     calendarHref: relativeHref(path, sitePaths.termCalendar),
   };
-  return { path, html: templates.timetable(view) };
+  return sitePage(templates, 'timetable', path, view);
 }

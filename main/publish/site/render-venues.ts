@@ -1,6 +1,6 @@
 /** The venues page: where courses take place, with addresses and access information. */
 import type { SiteTemplates } from './load-templates.js';
-import type { RenderedPage } from './rendered-page.js';
+import { sitePage, type RenderedPage } from './rendered-page.js';
 import { describe, layoutView } from './site-model.js';
 import type { SiteModel } from './site-model.js';
 import { relativeHref, sitePaths } from './site-paths.js';
@@ -43,5 +43,5 @@ export function renderVenues(model: SiteModel, templates: SiteTemplates): Render
     email: model.library.college.contact.email ?? null,
     phone: model.library.college.contact.phone ?? null,
   };
-  return { path, html: templates.venues(view) };
+  return sitePage(templates, 'venues', path, view);
 }

@@ -13,12 +13,19 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** Bumped whenever what an entry means changes, so older records are ignored. */
-const RECORD_FORMAT = 1;
+const RECORD_FORMAT = 2;
 
 /** A file changed within this long of the record being saved is always read back. */
 const RACY_MS = 3000;
 
-const entrySchema = z.tuple([z.number(), z.number(), z.number(), z.number(), z.string()]);
+const entrySchema = z.tuple([
+  z.number(),
+  z.number(),
+  z.number(),
+  z.number(),
+  z.string(),
+  z.string(),
+]);
 const recordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
   stamp: z.string(),
@@ -26,7 +33,10 @@ const recordSchema = z.object({
   files: z.record(z.string(), entrySchema),
 });
 
-/** size, mtimeMs, ctimeMs, ino and SHA-256 (hex) of one file. */
+/**
+ * size, mtimeMs, ctimeMs, ino and SHA-256 (hex) of one file, and the key of the page it was
+ * made from ('' for other files: rendered-page.ts).
+ */
 type Entry = z.infer<typeof entrySchema>;
 
 export function sha256Hex(data: Uint8Array): string {
@@ -63,25 +73,39 @@ export class SiteFileRecord {
     return new SiteFileRecord(file, stamp, previous);
   }
 
-  /** True when `target`, as `info` describes it now, holds exactly the bytes hashed `hash`. */
-  holds(target: string, info: Stats, hash: string): boolean {
+  /** The entry of `target` when the file, as `info` describes it now, is as the record says. */
+  #unchanged(target: string, info: Stats): Entry | undefined {
     const entry = this.#previous.get(target);
     if (
       !entry ||
       entry[0] !== info.size ||
       entry[1] !== info.mtimeMs ||
       entry[2] !== info.ctimeMs ||
-      entry[3] !== info.ino ||
-      entry[4] !== hash
+      entry[3] !== info.ino
     )
-      return false;
+      return undefined;
+    return entry;
+  }
+
+  /** True when `target`, as `info` describes it now, holds exactly the bytes hashed `hash`. */
+  holds(target: string, info: Stats, hash: string): boolean {
+    const entry = this.#unchanged(target, info);
+    if (entry?.[4] !== hash) return false;
     this.#current.set(target, entry);
     return true;
   }
 
-  /** Notes that `target` now holds the bytes hashed `hash`, as `info` describes it. */
-  note(target: string, info: Stats, hash: string): void {
-    this.#current.set(target, [info.size, info.mtimeMs, info.ctimeMs, info.ino, hash]);
+  /** True when `target`, as `info` describes it now, was made from the page key `key`. */
+  madeFrom(target: string, info: Stats, key: string): boolean {
+    const entry = this.#unchanged(target, info);
+    if (key === '' || entry?.[5] !== key) return false;
+    this.#current.set(target, entry);
+    return true;
+  }
+
+  /** Notes that `target` now holds the bytes hashed `hash`, made from page key `key`. */
+  note(target: string, info: Stats, hash: string, key: string): void {
+    this.#current.set(target, [info.size, info.mtimeMs, info.ctimeMs, info.ino, hash, key]);
   }
 
   /** Writes the record of this build's files, crash-safely. */

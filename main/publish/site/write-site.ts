@@ -21,7 +21,7 @@ import { renderModulePages } from './render-module-page.js';
 import { renderTimetable } from './render-timetable.js';
 import { renderVenues } from './render-venues.js';
 import { renderSiteExtras } from './site-extras.js';
-import type { RenderedPage } from './rendered-page.js';
+import { pageKey, type RenderedPage } from './rendered-page.js';
 import { buildSiteModel } from './site-model.js';
 import { sitePaths } from './site-paths.js';
 
@@ -106,10 +106,15 @@ class SiteWriter {
     }
   }
 
-  /** Starts writing `target` (site-relative); waits first while `limit` writes are running. */
+  /**
+   * Starts writing `target` (site-relative); waits first while `limit` writes are running.
+   * `key`: what the bytes are made from (a page's key), when known; a file the record says was
+   * made from the same key is left alone without making its bytes.
+   */
   async write(
     target: string,
     bytes: () => Promise<Buffer | string> | Buffer | string,
+    key = '',
   ): Promise<void> {
     while (this.#inFlight.size >= this.limit) await Promise.race(this.#inFlight);
     this.#throwIfFailed();
@@ -124,24 +129,25 @@ class SiteWriter {
     const file = path.join(this.root, target);
     const task: Promise<void> = made
       .then(async () => {
+        const info = this.existing.has(target)
+          ? await lstat(file).catch(() => undefined)
+          : undefined;
+        if (info?.isFile() && this.record.madeFrom(target, info, key)) return;
         const content = await bytes();
         const data = typeof content === 'string' ? Buffer.from(content) : content;
         const hash = sha256Hex(data);
-        if (this.existing.has(target)) {
-          const info = await lstat(file).catch(() => undefined);
-          if (info?.isFile()) {
-            if (this.record.holds(target, info, hash)) return;
-            const before = await readFile(file).catch(() => undefined);
-            if (before?.equals(data)) {
-              this.record.note(target, info, hash);
-              return;
-            }
+        if (info?.isFile()) {
+          if (this.record.holds(target, info, hash)) return;
+          const before = await readFile(file).catch(() => undefined);
+          if (before?.equals(data)) {
+            this.record.note(target, info, hash, key);
+            return;
           }
         }
         const handle = await open(file, 'w');
         try {
           await handle.writeFile(data);
-          this.record.note(target, await handle.stat(), hash);
+          this.record.note(target, await handle.stat(), hash, key);
         } finally {
           await handle.close();
         }
@@ -236,7 +242,7 @@ export async function writeSite(
   for (const [index, job] of jobs.entries()) {
     const rendered = job();
     for (const page of Array.isArray(rendered) ? rendered : [rendered]) {
-      await writer.write(page.path, () => page.html);
+      await writer.write(page.path, page.html, pageKey(cache.stamp, page));
       pageCount += 1;
     }
     if (index % 50 === 0 || index === total - 1) {

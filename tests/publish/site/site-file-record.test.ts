@@ -28,7 +28,7 @@ async function recorded(name: string, later: number, stamp = 'v1') {
   const recordFile = path.join(dir, `${name}.json`);
   await writeFile(file, '<p>Hope</p>');
   const record = await SiteFileRecord.open(recordFile, stamp);
-  record.note('page.html', await stat(file), hash('<p>Hope</p>'));
+  record.note('page.html', await stat(file), hash('<p>Hope</p>'), 'key-1');
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(Date.now() + later);
   await record.save();
@@ -61,20 +61,33 @@ describe('SiteFileRecord', () => {
     expect(record.holds('page.html', await stat(file), hash(bytes))).toBe(false);
   });
 
+  it('knows an unchanged page by the key it was made from, and only by that key', async () => {
+    const { file, recordFile } = await recorded('key', 10_000);
+    const record = await SiteFileRecord.open(recordFile, 'v1');
+    const info = await stat(file);
+    expect(record.madeFrom('page.html', info, 'key-2')).toBe(false);
+    expect(record.madeFrom('page.html', info, '')).toBe(false);
+    expect(record.madeFrom('page.html', info, 'key-1')).toBe(true);
+    await writeFile(file, '<p>Nope</p>');
+    expect(record.madeFrom('page.html', await stat(file), 'key-1')).toBe(false);
+  });
+
   it('does not vouch for a file written just before the record was saved', async () => {
     const { file, recordFile } = await recorded('racy', 0);
     const record = await SiteFileRecord.open(recordFile, 'v1');
     expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'))).toBe(false);
+    expect(record.madeFrom('page.html', await stat(file), 'key-1')).toBe(false);
   });
 
   it.each([
     ['damaged', (text: string) => text.slice(0, -5)],
     ['from another Tandem', (text: string) => text.replace('"stamp":"v1"', '"stamp":"v0"')],
-    ['of another format', (text: string) => text.replace('"format":1', '"format":0')],
+    ['of another format', (text: string) => text.replace('"format":2', '"format":1')],
   ])('is ignored when %s', async (name, change) => {
     const { file, recordFile } = await recorded(name.replace(/\W+/g, '-'), 10_000);
     await writeFile(recordFile, change(await readFile(recordFile, 'utf8')));
     const record = await SiteFileRecord.open(recordFile, 'v1');
     expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'))).toBe(false);
+    expect(record.madeFrom('page.html', await stat(file), 'key-1')).toBe(false);
   });
 });
