@@ -35,6 +35,22 @@ export async function linkOnPath(root: string, relative: string): Promise<string
   return undefined;
 }
 
+/** `linkOnPath` with synchronous calls, for the many small files a library load reads. */
+export function linkOnPathSync(root: string, relative: string): string | undefined {
+  const parts = relative.split('/').filter((part) => part !== '' && part !== '.');
+  for (let i = 1; i <= parts.length; i += 1) {
+    const prefix = parts.slice(0, i).join('/');
+    let info;
+    try {
+      info = lstatSync(path.join(root, prefix));
+    } catch {
+      return undefined;
+    }
+    if (info.isSymbolicLink()) return prefix;
+  }
+  return undefined;
+}
+
 /** Throws a plain-words Error when `relative` under `root` goes through a symbolic link. */
 export async function refuseLinks(root: string, relative: string, label = relative): Promise<void> {
   const link = await linkOnPath(root, relative);

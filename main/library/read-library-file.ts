@@ -2,7 +2,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { linkMessage, linkOnPath } from '../fs/symbolic-links.js';
+import { linkMessage, linkOnPath, linkOnPathSync } from '../fs/symbolic-links.js';
 import type { EntryKind, LibraryScan } from '../fs/symbolic-links.js';
 import type { DerivedTexts } from './read-yaml-file.js';
 import { fileProblem } from './problem-at.js';
@@ -24,10 +24,11 @@ export interface FolderEntry {
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /**
- * The files of one library as its loaders see them. After `walk`, whether a path goes through
- * a symbolic link and what a folder holds are answered from that one walk of the library
- * (a path the walk did not meet is looked up on disk, as without it); file contents are
- * always read from disk, once each, and a file that is itself a link is never opened.
+ * The files of one library as its loaders see them. With a walk of the library, what a folder
+ * holds and whether a path is a file reached through no link are answered from that walk (a
+ * path the walk did not meet is looked up on disk, as without it). A file is always read from
+ * disk, its path checked for links just before it is opened, and opened so that a file that
+ * became a link in between is not followed.
  */
 export class LibraryFiles {
   private constructor(
@@ -93,7 +94,8 @@ export class LibraryFiles {
 
   /** Reads `file` (library-relative) as UTF-8; a missing or unreadable file becomes a problem. */
   async read(file: string, missingMessage?: string): Promise<ReadResult> {
-    const link = await this.linkOnPath(file);
+    // Asked on disk now, not from the walk: a folder may have become a link since.
+    const link = linkOnPathSync(this.root, file);
     if (link !== undefined) return { problem: fileProblem(link, 'symbolic-link', linkMessage()) };
     try {
       return readTextFile(path.join(this.root, file), file);
