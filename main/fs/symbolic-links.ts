@@ -53,7 +53,15 @@ export function linkOnPathSync(root: string, relative: string): string | undefin
 
 /** Throws a plain-words Error when `relative` under `root` goes through a symbolic link. */
 export async function refuseLinks(root: string, relative: string, label = relative): Promise<void> {
-  const link = await linkOnPath(root, relative);
+  refuseLink(await linkOnPath(root, relative), relative, label);
+}
+
+/** `refuseLinks` with synchronous calls. */
+export function refuseLinksSync(root: string, relative: string, label = relative): void {
+  refuseLink(linkOnPathSync(root, relative), relative, label);
+}
+
+function refuseLink(link: string | undefined, relative: string, label: string): void {
   if (link !== undefined) {
     const shown = label === relative ? link : `${label} (${link})`;
     throw new Error(`${linkMessage(shown)}.`);
