@@ -5,7 +5,8 @@
  * never follows one; `tandem check` reports each (docs/library-format.md). The library folder
  * itself may be reached through a link.
  */
-import { lstat, readdir } from 'node:fs/promises';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -34,39 +35,100 @@ export async function linkOnPath(root: string, relative: string): Promise<string
   return undefined;
 }
 
+/** `linkOnPath` with synchronous calls, for the many small files a library load reads. */
+export function linkOnPathSync(root: string, relative: string): string | undefined {
+  const parts = relative.split('/').filter((part) => part !== '' && part !== '.');
+  for (let i = 1; i <= parts.length; i += 1) {
+    const prefix = parts.slice(0, i).join('/');
+    let info;
+    try {
+      info = lstatSync(path.join(root, prefix));
+    } catch {
+      return undefined;
+    }
+    if (info.isSymbolicLink()) return prefix;
+  }
+  return undefined;
+}
+
 /** Throws a plain-words Error when `relative` under `root` goes through a symbolic link. */
 export async function refuseLinks(root: string, relative: string, label = relative): Promise<void> {
-  const link = await linkOnPath(root, relative);
+  refuseLink(await linkOnPath(root, relative), relative, label);
+}
+
+/** `refuseLinks` with synchronous calls. */
+export function refuseLinksSync(root: string, relative: string, label = relative): void {
+  refuseLink(linkOnPathSync(root, relative), relative, label);
+}
+
+function refuseLink(link: string | undefined, relative: string, label: string): void {
   if (link !== undefined) {
     const shown = label === relative ? link : `${label} (${link})`;
     throw new Error(`${linkMessage(shown)}.`);
   }
 }
 
-/** What one walk over a library finds: its links, and how much text it holds. */
+/** What the walk met at a path: links are never followed, so they are their own kind. */
+export type EntryKind = 'file' | 'folder' | 'link' | 'other';
+
+/** What one walk over a library finds: its links, how much text it holds, and what is where. */
 export interface LibraryScan {
   /** Every symbolic link (root-relative, sorted). */
   links: string[];
   /** Bytes of all `.md` and `.yml` files, for the library size limit. */
   textBytes: number;
+  /** The kind of every entry met, by root-relative path (the root itself is ''). */
+  kinds: Map<string, EntryKind>;
+  /** The entries of every folder walked, by root-relative path ('' for the root). */
+  folders: Map<string, Dirent[]>;
 }
 
-/** Walks everything under `root`, following no link and not looking inside `.git`. */
-export async function scanLibrary(root: string): Promise<LibraryScan> {
-  const links: string[] = [];
-  let textBytes = 0;
-  const walk = async (folder: string): Promise<void> => {
-    const entries = await readdir(path.join(root, folder), { withFileTypes: true }).catch(() => []);
+/**
+ * Walks everything under `root`, following no link and not looking inside `.git` or
+ * `node_modules`. Synchronous calls: thousands of small asynchronous ones cost many times the
+ * CPU time for the same answers.
+ */
+export function scanLibrary(root: string): LibraryScan {
+  const scan: LibraryScan = {
+    links: [],
+    textBytes: 0,
+    kinds: new Map([['', 'folder']]),
+    folders: new Map(),
+  };
+  const walk = (folder: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path.join(root, folder), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    scan.folders.set(folder, entries);
     for (const entry of entries) {
       const rel = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isSymbolicLink()) links.push(rel);
+      scan.kinds.set(rel, kindOf(entry));
+      if (entry.isSymbolicLink()) scan.links.push(rel);
       else if (entry.isDirectory() && entry.name !== '.git' && entry.name !== 'node_modules')
-        await walk(rel);
+        walk(rel);
       else if (entry.isFile() && /\.(md|ya?ml)$/i.test(entry.name)) {
-        textBytes += (await lstat(path.join(root, rel)).catch(() => undefined))?.size ?? 0;
+        scan.textBytes += sizeOf(path.join(root, rel));
       }
     }
   };
-  await walk('');
-  return { links: links.sort(), textBytes };
+  walk('');
+  scan.links.sort();
+  return scan;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return lstatSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+function kindOf(entry: Dirent): EntryKind {
+  if (entry.isSymbolicLink()) return 'link';
+  if (entry.isDirectory()) return 'folder';
+  return entry.isFile() ? 'file' : 'other';
 }

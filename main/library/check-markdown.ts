@@ -12,6 +12,7 @@ import { isInside } from './library-paths.js';
 import { markdownLimitProblem } from './markdown-limits.js';
 import type { MarkdownTrees } from './markdown-trees.js';
 import { parseLibraryMarkdown } from '../format/parse-library-markdown.js';
+import type { DerivedTexts } from './read-yaml-file.js';
 import type { Problem } from './types.js';
 
 /** A Markdown body to check, with where it sits in its file. */
@@ -28,10 +29,7 @@ export interface MarkdownFile {
 /** The container blocks Tandem understands: `:::activity` (for students) and `:::facilitator` (for trainers only). */
 export const knownDirectives = ['activity', 'facilitator'] as const;
 
-/** Text kept between runs, found by everything it is made from (a build's render cache). */
-export interface DerivedTexts {
-  derived(inputs: unknown, make: () => string): string;
-}
+export type { DerivedTexts };
 
 const positionSchema = { line: z.number(), column: z.number() };
 

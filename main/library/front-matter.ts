@@ -3,7 +3,7 @@
  * ends is the format layer's (`main/format/front-matter-fences.ts`).
  */
 import { splitFrontMatter } from '../format/front-matter-fences.js';
-import { parseYaml } from './read-yaml-file.js';
+import { parseYaml, type DerivedTexts } from './read-yaml-file.js';
 import type { YamlSource } from './read-yaml-file.js';
 import type { Problem } from './types.js';
 
@@ -19,9 +19,13 @@ export interface ParsedFrontMatter {
 
 /**
  * Splits and parses a Markdown file's front matter, reporting a missing or unclosed block and
- * YAML syntax errors at their lines in the file.
+ * YAML syntax errors at their lines in the file. `derived`: as for `parseYaml`.
  */
-export function parseFrontMatter(text: string, file: string): ParsedFrontMatter {
+export function parseFrontMatter(
+  text: string,
+  file: string,
+  derived?: DerivedTexts,
+): ParsedFrontMatter {
   const split = splitFrontMatter(text);
   if (split.frontMatter === undefined) {
     const message = split.unclosed
@@ -37,7 +41,7 @@ export function parseFrontMatter(text: string, file: string): ParsedFrontMatter 
       ],
     };
   }
-  const parsed = parseYaml(split.frontMatter, file, split.frontMatterLine - 1);
+  const parsed = parseYaml(split.frontMatter, file, split.frontMatterLine - 1, derived);
   return {
     data: parsed.data,
     source: parsed.source,

@@ -1,10 +1,9 @@
 /** Loads college.yml: the college's name, contact details, categories and venues. */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { linkOnPath } from '../fs/symbolic-links.js';
 import { checkSiteSettings } from './check-site-settings.js';
 import { isInside } from './library-paths.js';
 import { problemAt } from './problem-at.js';
+import { LibraryFiles } from './read-library-file.js';
 import { readCheckedYaml, type LoadedYamlFile } from './read-checked-yaml.js';
 import type { YamlSource } from './read-yaml-file.js';
 import { collegeSchema } from './schemas.js';
@@ -20,8 +19,9 @@ const missing =
   'college.yml is missing; every library needs one with the college name, contact details, categories and venues';
 
 /** Reads and validates college.yml; `college` is undefined when the file cannot be used. */
-export async function loadCollege(root: string): Promise<LoadedCollege> {
-  const parsed = await readCheckedYaml(root, collegeFile, missing, collegeSchema);
+export async function loadCollege(from: string | LibraryFiles): Promise<LoadedCollege> {
+  const files = LibraryFiles.of(from);
+  const parsed = await readCheckedYaml(files, collegeFile, missing, collegeSchema);
   const { value, problems } = parsed;
   if (!value) return { college: undefined, source: parsed.source, problems };
 
@@ -48,7 +48,7 @@ export async function loadCollege(root: string): Promise<LoadedCollege> {
   Object.assign(college, site.settings);
   problems.push(...site.problems);
   if (value.coverImage !== undefined) {
-    const coverProblems = await coverImageProblems(root, value.coverImage, parsed.source);
+    const coverProblems = await coverImageProblems(files, value.coverImage, parsed.source);
     // A cover that cannot be used is left out, so nothing later tries to publish it.
     if (coverProblems.length === 0) college.coverImage = value.coverImage;
     problems.push(...coverProblems);
@@ -57,7 +57,7 @@ export async function loadCollege(root: string): Promise<LoadedCollege> {
 }
 
 async function coverImageProblems(
-  root: string,
+  files: LibraryFiles,
   coverImage: string,
   source: YamlSource,
 ): Promise<Problem[]> {
@@ -76,7 +76,7 @@ async function coverImageProblems(
       ),
     ];
   }
-  if ((await linkOnPath(root, resolved)) !== undefined) {
+  if ((await files.linkOnPath(resolved)) !== undefined) {
     return [
       problemAt(
         source,
@@ -86,11 +86,7 @@ async function coverImageProblems(
       ),
     ];
   }
-  try {
-    if ((await stat(path.join(root, resolved))).isFile()) return [];
-  } catch {
-    // Falls through to the problem below.
-  }
+  if (await files.isFile(resolved)) return [];
   return [
     problemAt(
       source,

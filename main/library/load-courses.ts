@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { parseFrontMatter } from './front-matter.js';
 import { ARCHIVE_FOLDER, MODULE_FILE_PATTERN, isKebabCase } from '../format/ids.js';
 import { fileProblem } from './problem-at.js';
-import { listFilesDeep, listFolder, readLibraryFile } from './read-library-file.js';
+import { LibraryFiles } from './read-library-file.js';
 import { courseRefs } from './reference-views.js';
 import type { CourseRefs } from './reference-views.js';
 import { checkSchema } from './schema-problems.js';
@@ -30,28 +30,30 @@ export interface LoadedCourses {
 const reservedFolders = new Set(['terms', 'pages']);
 
 /** Ids of the folders in `folder` that hold a course.md. */
-async function courseFolders(root: string, folder: string): Promise<string[]> {
+async function courseFolders(files: LibraryFiles, folder: string): Promise<string[]> {
   const ids: string[] = [];
-  for (const entry of await listFolder(root, folder)) {
+  for (const entry of await files.list(folder)) {
     if (!entry.isDirectory || entry.name.startsWith('.')) continue;
-    const files = await listFolder(root, folder === '.' ? entry.name : `${folder}/${entry.name}`);
-    if (files.some((file) => file.isFile && file.name === 'course.md')) ids.push(entry.name);
+    const inside = await files.list(folder === '.' ? entry.name : `${folder}/${entry.name}`);
+    if (inside.some((file) => file.isFile && file.name === 'course.md')) ids.push(entry.name);
   }
   return ids;
 }
 
 /** Ids of the courses in archive/ (docs/library-format.md, "Archived courses"), sorted. */
-export async function listArchivedCourseIds(root: string): Promise<string[]> {
-  const atRoot = await listFolder(root, ARCHIVE_FOLDER);
+export async function listArchivedCourseIds(from: string | LibraryFiles): Promise<string[]> {
+  const files = LibraryFiles.of(from);
+  const atRoot = await files.list(ARCHIVE_FOLDER);
   if (atRoot.some((file) => file.isFile && file.name === 'course.md')) return [];
-  return courseFolders(root, ARCHIVE_FOLDER);
+  return courseFolders(files, ARCHIVE_FOLDER);
 }
 
 /**
  * Finds course folders (any root folder with a course.md, except dot-folders, terms and pages)
  * and loads each. A course with an unusable file is left out; the others still load.
  */
-export async function loadCourses(root: string): Promise<LoadedCourses> {
+export async function loadCourses(from: string | LibraryFiles): Promise<LoadedCourses> {
+  const files = LibraryFiles.of(from);
   const result: LoadedCourses = {
     courses: [],
     refs: [],
@@ -60,13 +62,13 @@ export async function loadCourses(root: string): Promise<LoadedCourses> {
     markdown: [],
     problems: [],
   };
-  const found = await courseFolders(root, '.');
+  const found = await courseFolders(files, '.');
   // archive/ is the archive unless it is itself a course (a library made before archiving).
   const archiveIsFolder = !found.includes(ARCHIVE_FOLDER);
   const ids = found.filter(
     (id) => !reservedFolders.has(id) && !(archiveIsFolder && id === ARCHIVE_FOLDER),
   );
-  if (archiveIsFolder) result.archivedIds = await listArchivedCourseIds(root);
+  if (archiveIsFolder) result.archivedIds = await listArchivedCourseIds(files);
   // Courses load in parallel, each into its own result, merged in id order for a stable output.
   const loaded = await Promise.all(
     ids.map(async (id) => {
@@ -78,7 +80,7 @@ export async function loadCourses(root: string): Promise<LoadedCourses> {
         markdown: [],
         problems: [],
       };
-      const course = await loadCourse(root, id, own);
+      const course = await loadCourse(files, id, own);
       if (course) own.courses.push(course);
       return own;
     }),
@@ -94,7 +96,7 @@ export async function loadCourses(root: string): Promise<LoadedCourses> {
 }
 
 async function loadCourse(
-  root: string,
+  files: LibraryFiles,
   id: string,
   result: LoadedCourses,
 ): Promise<Course | undefined> {
@@ -115,12 +117,12 @@ async function loadCourse(
     );
   }
 
-  const read = await readLibraryFile(root, file);
+  const read = await files.read(file);
   if (read.problem) {
     result.problems.push(read.problem);
     return undefined;
   }
-  const parsed = parseFrontMatter(read.text, file);
+  const parsed = parseFrontMatter(read.text, file, files.derived);
   result.problems.push(...parsed.problems);
   if (parsed.source) {
     result.markdown.push({ file, body: parsed.body, bodyLine: parsed.bodyLine, imageFolder: id });
@@ -132,8 +134,8 @@ async function loadCourse(
     result.refs.push(courseRefs(id, file, parsed.source, parsed.data));
   }
 
-  const modules = await loadModules(root, id, result);
-  const images = await listFilesDeep(root, `${id}/images`);
+  const modules = await loadModules(files, id, result);
+  const images = await files.listDeep(`${id}/images`);
   const value = checked?.value;
   if (!value || !modules || !usable) return undefined;
   return {
@@ -157,7 +159,7 @@ async function loadCourse(
 
 /** Loads <course-id>/modules/*.md; undefined when any module is unusable. */
 async function loadModules(
-  root: string,
+  files: LibraryFiles,
   courseId: string,
   result: LoadedCourses,
 ): Promise<Module[] | undefined> {
@@ -165,7 +167,7 @@ async function loadModules(
   const modules: Module[] = [];
   const byNumber = new Map<number, string[]>();
   let usable = true;
-  for (const entry of await listFolder(root, folder)) {
+  for (const entry of await files.list(folder)) {
     if (!entry.isFile || entry.name.startsWith('.') || !entry.name.endsWith('.md')) continue;
     const file = `${folder}/${entry.name}`;
     const match = MODULE_FILE_PATTERN.exec(entry.name);
@@ -183,13 +185,13 @@ async function loadModules(
       byNumber.set(number, [...(byNumber.get(number) ?? []), file]);
     }
 
-    const read = await readLibraryFile(root, file);
+    const read = await files.read(file);
     if (read.problem) {
       usable = false;
       result.problems.push(read.problem);
       continue;
     }
-    const parsed = parseFrontMatter(read.text, file);
+    const parsed = parseFrontMatter(read.text, file, files.derived);
     result.problems.push(...parsed.problems);
     if (parsed.source) {
       result.markdown.push({

@@ -1,7 +1,6 @@
 /** Loads a library folder into the model in ./types.ts and reports every problem found at once. */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { linkMessage, linkOnPath, scanLibrary } from '../fs/symbolic-links.js';
+import { linkMessage, scanLibrary } from '../fs/symbolic-links.js';
 import { checkMarkdown, type DerivedTexts } from './check-markdown.js';
 import { checkReferences } from './check-references.js';
 import { loadCollege } from './load-college.js';
@@ -10,6 +9,7 @@ import { loadPages } from './load-pages.js';
 import { loadTerms } from './load-terms.js';
 import { loadTrainers } from './load-trainers.js';
 import { MarkdownTrees } from './markdown-trees.js';
+import { LibraryFiles } from './read-library-file.js';
 import { fileProblem } from './problem-at.js';
 import { sortProblems } from './sort-problems.js';
 import { checkPlanning } from '../planning/check-planning.js';
@@ -24,7 +24,8 @@ export const MAX_LIBRARY_TEXT_BYTES = 200 * 1024 * 1024;
  * file is reported, and a broken course, term or page is left out while the rest loads.
  * `library` is undefined only when college.yml or trainers.yml cannot be used.
  * `earlierTrees`: the Markdown trees of an earlier load, reused for text that has not changed.
- * `derived`: what earlier runs found in each Markdown text, so unchanged text is not parsed.
+ * `derived`: what earlier runs found in each Markdown and YAML text, so unchanged text is not
+ * parsed.
  */
 export async function loadLibrary(
   root: string,
@@ -32,12 +33,15 @@ export async function loadLibrary(
   derived?: DerivedTexts,
 ): Promise<LoadResult> {
   const absoluteRoot = path.resolve(root);
+  // One walk answers which paths go through a link and what each folder holds.
+  const scan = scanLibrary(absoluteRoot);
+  const files = LibraryFiles.walked(absoluteRoot, scan, derived);
   const [college, trainers, terms, pages, courses] = await Promise.all([
-    loadCollege(absoluteRoot),
-    loadTrainers(absoluteRoot),
-    loadTerms(absoluteRoot),
-    loadPages(absoluteRoot),
-    loadCourses(absoluteRoot),
+    loadCollege(files),
+    loadTrainers(files),
+    loadTerms(files),
+    loadPages(files),
+    loadCourses(files),
   ]);
   const problems: Problem[] = [
     ...college.problems,
@@ -47,25 +51,16 @@ export async function loadLibrary(
     ...courses.problems,
   ];
 
-  const lookFor = async (file: string) => {
-    if ((await linkOnPath(absoluteRoot, file)) !== undefined) return false;
-    try {
-      return (await stat(path.join(absoluteRoot, file))).isFile();
-    } catch {
-      return false;
-    }
-  };
   // Asked once per file and load: the sessions of a course often show the same picture.
   const found = new Map<string, Promise<boolean>>();
   const fileExists = (file: string): Promise<boolean> => {
     let answer = found.get(file);
     if (!answer) {
-      answer = lookFor(file);
+      answer = files.isFile(file);
       found.set(file, answer);
     }
     return answer;
   };
-  const scan = await scanLibrary(absoluteRoot);
   for (const link of scan.links) {
     problems.push(fileProblem(link, 'symbolic-link', linkMessage()));
   }

@@ -1,7 +1,7 @@
 /** Loads pages/<slug>.md: the front pages of the prospectus and site. */
 import { parseFrontMatter } from './front-matter.js';
 import { kebabFileNameProblem } from './problem-at.js';
-import { listFolder, readLibraryFile } from './read-library-file.js';
+import { LibraryFiles } from './read-library-file.js';
 import { checkSchema } from './schema-problems.js';
 import { pageSchema } from './schemas.js';
 import type { MarkdownFile } from './check-markdown.js';
@@ -16,18 +16,19 @@ export interface LoadedPages {
 }
 
 /** Reads every pages/*.md file. A broken page is left out; the others still load. */
-export async function loadPages(root: string): Promise<LoadedPages> {
+export async function loadPages(from: string | LibraryFiles): Promise<LoadedPages> {
+  const files = LibraryFiles.of(from);
   const result: LoadedPages = { pages: [], markdown: [], problems: [] };
-  for (const entry of await listFolder(root, 'pages')) {
+  for (const entry of await files.list('pages')) {
     if (entry.name.startsWith('.') || !entry.isFile || !entry.name.endsWith('.md')) continue;
     const slug = entry.name.slice(0, -'.md'.length);
     const file = `pages/${entry.name}`;
-    const read = await readLibraryFile(root, file);
+    const read = await files.read(file);
     if (read.problem) {
       result.problems.push(read.problem);
       continue;
     }
-    const parsed = parseFrontMatter(read.text, file);
+    const parsed = parseFrontMatter(read.text, file, files.derived);
     result.problems.push(...parsed.problems);
     if (parsed.source) {
       result.markdown.push({ file, body: parsed.body, bodyLine: parsed.bodyLine, imageFolder: '' });

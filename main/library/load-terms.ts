@@ -1,7 +1,7 @@
 /** Loads terms/<term-id>.yml: each term's dates and the course runs in it. */
 import { checkTermDates } from './check-dates.js';
 import { fileProblem, kebabFileNameProblem } from './problem-at.js';
-import { listFolder, readLibraryFile } from './read-library-file.js';
+import { LibraryFiles } from './read-library-file.js';
 import { parseYaml } from './read-yaml-file.js';
 import { termRefs } from './reference-views.js';
 import type { TermRefs } from './reference-views.js';
@@ -20,9 +20,10 @@ export interface LoadedTerms {
 }
 
 /** Reads every terms/*.yml file. A broken term is left out; the others still load. */
-export async function loadTerms(root: string): Promise<LoadedTerms> {
+export async function loadTerms(from: string | LibraryFiles): Promise<LoadedTerms> {
+  const files = LibraryFiles.of(from);
   const result: LoadedTerms = { terms: [], refs: [], termIds: [], problems: [] };
-  for (const entry of await listFolder(root, 'terms')) {
+  for (const entry of await files.list('terms')) {
     if (entry.name.startsWith('.') || !entry.isFile) continue;
     const file = `terms/${entry.name}`;
     if (entry.name.endsWith('.yaml')) {
@@ -38,7 +39,7 @@ export async function loadTerms(root: string): Promise<LoadedTerms> {
     if (!entry.name.endsWith('.yml')) continue;
     const id = entry.name.slice(0, -'.yml'.length);
     result.termIds.push(id);
-    const term = await loadTerm(root, id, file, result);
+    const term = await loadTerm(files, id, file, result);
     if (term) result.terms.push(term);
   }
   result.terms.sort((a, b) =>
@@ -48,12 +49,12 @@ export async function loadTerms(root: string): Promise<LoadedTerms> {
 }
 
 async function loadTerm(
-  root: string,
+  files: LibraryFiles,
   id: string,
   file: string,
   result: LoadedTerms,
 ): Promise<Term | undefined> {
-  const read = await readLibraryFile(root, file);
+  const read = await files.read(file);
   if (read.problem) {
     result.problems.push(read.problem);
     return undefined;
@@ -61,7 +62,7 @@ async function loadTerm(
   const nameProblem = kebabFileNameProblem(file, 'term-id-format', 'term', id, 'spring-2027');
   if (nameProblem) result.problems.push(nameProblem);
   const usable = !nameProblem;
-  const parsed = parseYaml(read.text, file);
+  const parsed = parseYaml(read.text, file, 0, files.derived);
   result.problems.push(...parsed.problems);
   if (parsed.data === undefined) return undefined;
   const refs = termRefs(id, parsed.source, parsed.data);

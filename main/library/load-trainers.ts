@@ -2,6 +2,7 @@
 import { keyFingerprint, parsePublicKeyLine } from './public-key-line.js';
 import { dateProblem } from './check-dates.js';
 import { problemAt } from './problem-at.js';
+import { LibraryFiles } from './read-library-file.js';
 import { readCheckedYaml, type LoadedYamlFile } from './read-checked-yaml.js';
 import type { YamlSource } from './read-yaml-file.js';
 import { trainersSchema } from './schemas.js';
@@ -17,8 +18,13 @@ const missing =
   'trainers.yml is missing; every library needs one listing its peer and practitioner trainers';
 
 /** Reads and validates trainers.yml; `trainers` is undefined when the file cannot be used. */
-export async function loadTrainers(root: string): Promise<LoadedTrainers> {
-  const parsed = await readCheckedYaml(root, trainersFile, missing, trainersSchema);
+export async function loadTrainers(from: string | LibraryFiles): Promise<LoadedTrainers> {
+  const parsed = await readCheckedYaml(
+    LibraryFiles.of(from),
+    trainersFile,
+    missing,
+    trainersSchema,
+  );
   const { problems } = parsed;
   if (!parsed.value) return { trainers: undefined, source: parsed.source, problems };
 

@@ -1,6 +1,6 @@
 /** Reads one YAML file of the library and checks it against its schema, gathering every problem. */
 import type { z } from 'zod';
-import { readLibraryFile } from './read-library-file.js';
+import type { LibraryFiles } from './read-library-file.js';
 import { parseYaml, type YamlSource } from './read-yaml-file.js';
 import { checkSchema } from './schema-problems.js';
 import type { Problem } from './types.js';
@@ -21,14 +21,14 @@ export type CheckedYaml<T> =
  * is undefined when the file cannot be used, and `source` is there whenever it parsed.
  */
 export async function readCheckedYaml<T>(
-  root: string,
+  files: LibraryFiles,
   file: string,
   missing: string,
   schema: z.ZodType<T>,
 ): Promise<CheckedYaml<T>> {
-  const read = await readLibraryFile(root, file, missing);
+  const read = await files.read(file, missing);
   if (read.problem) return { value: undefined, source: undefined, problems: [read.problem] };
-  const parsed = parseYaml(read.text, file);
+  const parsed = parseYaml(read.text, file, 0, files.derived);
   if (parsed.data === undefined) {
     return { value: undefined, source: parsed.source, problems: parsed.problems };
   }

@@ -1,7 +1,10 @@
 /** Reads text files and lists folders inside a library, turning file-system failures into problems. */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { linkMessage, linkOnPath } from '../fs/symbolic-links.js';
+import { linkMessage, linkOnPath, linkOnPathSync } from '../fs/symbolic-links.js';
+import type { EntryKind, LibraryScan } from '../fs/symbolic-links.js';
+import type { DerivedTexts } from './read-yaml-file.js';
 import { fileProblem } from './problem-at.js';
 import type { Problem } from './types.js';
 
@@ -11,16 +14,159 @@ export const MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024;
 export type ReadResult =
   { text: string; problem?: undefined } | { text?: undefined; problem: Problem };
 
-/** Reads `file` (library-relative) as UTF-8; a missing or unreadable file becomes a problem. */
-export async function readLibraryFile(
-  root: string,
-  file: string,
-  missingMessage?: string,
-): Promise<ReadResult> {
-  const link = await linkOnPath(root, file);
-  if (link !== undefined) return { problem: fileProblem(link, 'symbolic-link', linkMessage()) };
+export interface FolderEntry {
+  name: string;
+  isDirectory: boolean;
+  isFile: boolean;
+}
+
+/** Opening a file refuses a link in its last part (there is no such flag on Windows). */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * The files of one library as its loaders see them. With a walk of the library, what a folder
+ * holds and whether a path is a file reached through no link are answered from that walk (a
+ * path the walk did not meet is looked up on disk, as without it). A file is always read from
+ * disk, its path checked for links just before it is opened, and opened so that a file that
+ * became a link in between is not followed.
+ */
+export class LibraryFiles {
+  private constructor(
+    readonly root: string,
+    /** What earlier runs derived from the library's texts (see `parseYaml`). */
+    readonly derived: DerivedTexts | undefined,
+    /** Undefined when every answer comes from disk. */
+    readonly scan: LibraryScan | undefined,
+  ) {}
+
+  /** Every answer from disk, at the moment it is asked. */
+  static direct(root: string): LibraryFiles {
+    return new LibraryFiles(root, undefined, undefined);
+  }
+
+  /** Answers from `scan`, one walk of the library at `root` (see `scanLibrary`). */
+  static walked(root: string, scan: LibraryScan, derived?: DerivedTexts): LibraryFiles {
+    return new LibraryFiles(root, derived, scan);
+  }
+
+  /** `from` itself, or direct access to the library folder `from`. */
+  static of(from: string | LibraryFiles): LibraryFiles {
+    return typeof from === 'string' ? LibraryFiles.direct(from) : from;
+  }
+
+  /** What the walk met at `relative`; undefined when there was no walk or it met nothing. */
+  private kindOf(relative: string): EntryKind | undefined {
+    return this.scan?.kinds.get(relative);
+  }
+
+  /**
+   * The first part of `relative` that is a symbolic link (root-relative), or undefined; as
+   * `linkOnPath` in main/fs/symbolic-links.ts.
+   */
+  async linkOnPath(relative: string): Promise<string | undefined> {
+    const parts = partsOf(relative);
+    if (parts) {
+      for (let i = 1; i <= parts.length; i += 1) {
+        const prefix = parts.slice(0, i).join('/');
+        const kind = this.kindOf(prefix);
+        if (kind === 'link') return prefix;
+        // Not met by the walk, or a file with more parts after it: the disk answers.
+        if (kind === undefined) break;
+        if (i === parts.length) return undefined;
+        if (kind !== 'folder') break;
+      }
+    }
+    return linkOnPath(this.root, relative);
+  }
+
+  /** True when `relative` is a file reached through no link. */
+  async isFile(relative: string): Promise<boolean> {
+    if ((await this.linkOnPath(relative)) !== undefined) return false;
+    const parts = partsOf(relative);
+    const kind = parts ? this.kindOf(parts.join('/')) : undefined;
+    if (kind !== undefined) return kind === 'file';
+    try {
+      return (await stat(path.join(this.root, relative))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Reads `file` (library-relative) as UTF-8; a missing or unreadable file becomes a problem. */
+  async read(file: string, missingMessage?: string): Promise<ReadResult> {
+    // Asked on disk now, not from the walk: a folder may have become a link since.
+    const link = linkOnPathSync(this.root, file);
+    if (link !== undefined) return { problem: fileProblem(link, 'symbolic-link', linkMessage()) };
+    try {
+      return readTextFile(path.join(this.root, file), file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code; // fs errors always carry an errno code
+      if (code === 'ENOENT') {
+        return {
+          problem: fileProblem(file, 'file-missing', missingMessage ?? `${file} is missing`),
+        };
+      }
+      return {
+        problem: fileProblem(
+          file,
+          'file-unreadable',
+          `cannot read ${file} (${code ?? String(error)})`,
+        ),
+      };
+    }
+  }
+
+  /**
+   * Names of the entries in a library folder, sorted; empty when the folder does not exist or
+   * is reached through a symbolic link. Links in it are neither files nor folders.
+   */
+  async list(folder: string): Promise<FolderEntry[]> {
+    // A linked folder is never listed; the link itself is reported by loadLibrary.
+    if ((await this.linkOnPath(folder)) !== undefined) return [];
+    const parts = partsOf(folder);
+    const walked = parts ? this.scan?.folders.get(parts.join('/')) : undefined;
+    try {
+      const entries =
+        walked ?? (await readdir(path.join(this.root, folder), { withFileTypes: true }));
+      return entries
+        .map((entry) => ({
+          name: entry.name,
+          isDirectory: entry.isDirectory(),
+          isFile: entry.isFile(),
+        }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      return [];
+    }
+  }
+
+  /** Every file under `folder` (library-relative, forward slashes, sorted), skipping dot-files. */
+  async listDeep(folder: string): Promise<string[]> {
+    const files: string[] = [];
+    for (const entry of await this.list(folder)) {
+      if (entry.name.startsWith('.')) continue;
+      const child = `${folder}/${entry.name}`;
+      if (entry.isDirectory) files.push(...(await this.listDeep(child)));
+      else if (entry.isFile) files.push(child);
+    }
+    return files.sort();
+  }
+}
+
+/** The parts of a library-relative path, or undefined when one goes up (`..`). */
+function partsOf(relative: string): string[] | undefined {
+  const parts = relative.split('/').filter((part) => part !== '' && part !== '.');
+  return parts.includes('..') ? undefined : parts;
+}
+
+/**
+ * One open, size check and read: the asynchronous readFile costs several times the CPU time
+ * for a library's thousands of small files.
+ */
+function readTextFile(absolute: string, file: string): ReadResult {
+  const fd = openSync(absolute, constants.O_RDONLY | NO_FOLLOW);
   try {
-    const { size } = await stat(path.join(root, file));
+    const { size } = fstatSync(fd);
     if (size > MAX_TEXT_FILE_BYTES) {
       return {
         problem: fileProblem(
@@ -30,54 +176,30 @@ export async function readLibraryFile(
         ),
       };
     }
-    return { text: await readFile(path.join(root, file), 'utf8') };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code; // fs errors always carry an errno code
-    if (code === 'ENOENT') {
-      return { problem: fileProblem(file, 'file-missing', missingMessage ?? `${file} is missing`) };
-    }
-    return {
-      problem: fileProblem(
-        file,
-        'file-unreadable',
-        `cannot read ${file} (${code ?? String(error)})`,
-      ),
-    };
+    return { text: readFileSync(fd, 'utf8') };
+  } finally {
+    closeSync(fd);
   }
+}
+
+/** Reads `file` (library-relative) as UTF-8; a missing or unreadable file becomes a problem. */
+export async function readLibraryFile(
+  root: string,
+  file: string,
+  missingMessage?: string,
+): Promise<ReadResult> {
+  return LibraryFiles.direct(root).read(file, missingMessage);
 }
 
 /**
  * Names of the entries in a library folder, sorted; empty when the folder does not exist or is
  * reached through a symbolic link. Links in it are neither files nor folders.
  */
-export async function listFolder(
-  root: string,
-  folder: string,
-): Promise<{ name: string; isDirectory: boolean; isFile: boolean }[]> {
-  // A linked folder is never listed; the link itself is reported by loadLibrary.
-  if ((await linkOnPath(root, folder)) !== undefined) return [];
-  try {
-    const entries = await readdir(path.join(root, folder), { withFileTypes: true });
-    return entries
-      .map((entry) => ({
-        name: entry.name,
-        isDirectory: entry.isDirectory(),
-        isFile: entry.isFile(),
-      }))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch {
-    return [];
-  }
+export async function listFolder(root: string, folder: string): Promise<FolderEntry[]> {
+  return LibraryFiles.direct(root).list(folder);
 }
 
 /** Every file under `folder` (library-relative, forward slashes, sorted), skipping dot-files. */
 export async function listFilesDeep(root: string, folder: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await listFolder(root, folder)) {
-    if (entry.name.startsWith('.')) continue;
-    const child = `${folder}/${entry.name}`;
-    if (entry.isDirectory) files.push(...(await listFilesDeep(root, child)));
-    else if (entry.isFile) files.push(child);
-  }
-  return files.sort();
+  return LibraryFiles.direct(root).listDeep(folder);
 }

@@ -7,6 +7,11 @@ import type { Document, Node } from 'yaml';
 import { explainYamlSyntaxError } from '../format/yaml-syntax-message.js';
 import type { Problem } from './types.js';
 
+/** Text kept between runs, found by everything it is made from (a build's render cache). */
+export interface DerivedTexts {
+  derived(inputs: unknown, make: () => string): string;
+}
+
 /** A parsed YAML text plus what is needed to turn a data path back into a file position. */
 export interface YamlSource {
   /** Library-relative path, forward slashes. */
@@ -33,11 +38,81 @@ export interface ParsedYaml {
  * Parses YAML text. Syntax errors come back as `yaml-syntax` problems with the parser's own
  * message at the parser's position; `data` is then undefined because a half-read file would
  * give misleading follow-on errors.
+ *
+ * With `derived`, the data of a text an earlier run parsed without any problem is taken from
+ * there (found by the text itself), and the text is parsed again, with every node's position,
+ * only when something asks for a position: that is, only when a check reports a problem in it.
  */
-export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYaml {
+export function parseYaml(
+  text: string,
+  file: string,
+  lineOffset = 0,
+  derived?: DerivedTexts,
+): ParsedYaml {
+  if (!derived) return parseWithPositions(text, file, lineOffset);
+  let parsed: ParsedYaml | undefined;
+  const kept = derived.derived([YAML_CACHE_FORMAT, text], () => {
+    parsed = parseWithPositions(text, file, lineOffset);
+    return parsed.problems.length === 0 && isPlainJson(parsed.data)
+      ? JSON.stringify(parsed.data)
+      : '';
+  });
+  if (parsed) return parsed;
+  if (kept !== '') {
+    try {
+      const data: unknown = JSON.parse(kept);
+      return { source: lazySource(text, file, lineOffset), data, problems: [] };
+    } catch {
+      // A damaged entry is never used: the text is parsed as if nothing were kept.
+    }
+  }
+  return parseWithPositions(text, file, lineOffset);
+}
+
+/** Tags the kept data's meaning; changed whenever what is kept for a text changes. */
+const YAML_CACHE_FORMAT = 'library-yaml-data-v1';
+
+/** A source whose tree is made from `text` the first time a position is asked for. */
+function lazySource(text: string, file: string, lineOffset: number): YamlSource {
+  let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const tree = () => (parsed ??= parseTree(text));
+  return {
+    file,
+    lineOffset,
+    get doc() {
+      return tree().doc;
+    },
+    get lineCounter() {
+      return tree().lineCounter;
+    },
+  };
+}
+
+function parseTree(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   // prettyErrors off: the message stays one plain sentence and we add the position ourselves.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  return { doc, lineCounter };
+}
+
+/**
+ * True when JSON gives back exactly `value`: plain objects and lists (none met twice, as an
+ * alias would make them), text, finite numbers other than -0, true, false and null.
+ */
+function isPlainJson(value: unknown, seen = new Set<object>()): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  if (Array.isArray(value)) return value.every((item) => isPlainJson(item, seen));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.entries(value).every(
+    ([key, item]) => key !== '__proto__' && isPlainJson(item, seen),
+  );
+}
+
+function parseWithPositions(text: string, file: string, lineOffset: number): ParsedYaml {
+  const { doc, lineCounter } = parseTree(text);
   const source: YamlSource = { file, doc, lineCounter, lineOffset };
   const problems: Problem[] = [];
   // Only the first syntax error: the parser's later errors are usually knock-on effects of it

@@ -3,10 +3,11 @@
  * Appending never changes a byte of the earlier records, so a shared drive or Git history
  * shows every sign-off ever made.
  */
+import { readFileSync } from 'node:fs';
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
-import { refuseLinks } from '../fs/symbolic-links.js';
+import { refuseLinks, refuseLinksSync } from '../fs/symbolic-links.js';
 import { lockPathFor, writeFileAtomic, type OnWrite } from '../fs/write-file-atomic.js';
 import type { Problem, TrainerRole } from '../library/types.js';
 import type { SignoffRecord } from './types.js';
@@ -104,12 +105,15 @@ export function parseSignoffs(text: string, file: string): SignoffsFile {
   return { records, problems };
 }
 
-/** Reads `<courseDir>/signoffs.yml`; a missing file has no records. */
+/**
+ * Reads `<courseDir>/signoffs.yml`; a missing file has no records. Synchronous calls inside: a
+ * build reads every course's file, and small asynchronous calls cost several times the CPU.
+ */
 export async function readSignoffs(courseDir: string, courseId: string): Promise<SignoffsFile> {
   let text: string;
-  await refuseLinks(courseDir, SIGNOFFS_FILE, `${courseId}/${SIGNOFFS_FILE}`);
+  refuseLinksSync(courseDir, SIGNOFFS_FILE, `${courseId}/${SIGNOFFS_FILE}`);
   try {
-    text = await readFile(path.join(courseDir, SIGNOFFS_FILE), 'utf8');
+    text = readFileSync(path.join(courseDir, SIGNOFFS_FILE), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], problems: [] }; // cast: Node fs errors carry `code`
     throw error;

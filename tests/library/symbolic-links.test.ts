@@ -2,13 +2,24 @@
  * A library contains no symbolic links: each link (a folder, a file, the cover, `.tandem`) is
  * reported, never followed, and nothing from outside the library is read, listed or written.
  */
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../main/api/handlers/create-api-handlers.js';
 import { formatProblemWithSeverity } from '../../main/format/problems.js';
+import { scanLibrary } from '../../main/fs/symbolic-links.js';
 import { loadLibrary } from '../../main/library/load-library.js';
+import { LibraryFiles } from '../../main/library/read-library-file.js';
 import { readSignoffs } from '../../main/signoff/signoffs-file.js';
 import { saveSnapshot } from '../../main/signoff/snapshot-store.js';
 import { hashContentFiles, readContentFiles } from '../../main/signoff/hash-course-version.js';
@@ -95,5 +106,41 @@ describe('links made after loading', () => {
     );
     expect((await readdir(elsewhere)).sort()).toEqual(['signoffs.yml']);
     expect(await readFile(path.join(elsewhere, 'signoffs.yml'), 'utf8')).toBe('- trainer: x\n');
+  });
+
+  it('reads nothing through a link made after the library was walked', async () => {
+    const files = LibraryFiles.walked(temp.root, scanLibrary(temp.root));
+    const module = 'understanding-anxiety/modules/01-what-is-anxiety.md';
+    await writeFile(path.join(elsewhere, 'module.md'), `---\ntitle: ${secret}\n---\n`);
+    await rm(path.join(temp.root, module));
+    await symlink(path.join(elsewhere, 'module.md'), path.join(temp.root, module));
+    const read = await files.read(module);
+    expect(read.text).toBeUndefined();
+    expect(read.problem?.code).toBe('symbolic-link');
+    // A folder the walk never met is looked at on disk, link and all.
+    const pictures = path.join(elsewhere, 'pictures');
+    await mkdir(pictures);
+    await writeFile(path.join(pictures, 'secret.png'), secret);
+    await symlink(pictures, path.join(temp.root, 'understanding-anxiety/new-images'));
+    expect(await files.list('understanding-anxiety/new-images')).toEqual([]);
+    expect(await files.isFile('understanding-anxiety/new-images/secret.png')).toBe(false);
+    expect(await files.linkOnPath('understanding-anxiety/new-images/secret.png')).toBe(
+      'understanding-anxiety/new-images',
+    );
+    // A folder that became a link since the walk is listed as walked, but nothing is read.
+    const [page] = (await files.list('pages')).map((entry) => `pages/${entry.name}`);
+    await rename(path.join(temp.root, 'pages'), path.join(elsewhere, 'pages'));
+    await writeFile(path.join(elsewhere, 'pages', path.basename(page ?? '')), secret);
+    await symlink(path.join(elsewhere, 'pages'), path.join(temp.root, 'pages'));
+    expect(await files.read(page ?? '')).toEqual({
+      problem: {
+        file: 'pages',
+        line: 1,
+        column: 1,
+        message: rule,
+        severity: 'error',
+        code: 'symbolic-link',
+      },
+    });
   });
 });
