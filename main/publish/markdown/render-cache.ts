@@ -17,11 +17,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeStrings, encodeStrings } from './cache-strings.js';
+import { hashPlainData } from './hash-plain-data.js';
 import { z } from 'zod';
 import type { RenderedMarkdown, RenderMarkdownOptions } from './render-markdown.js';
 
 /** Bumped whenever what a cached entry means changes, so older files are ignored. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 interface Entry {
   html: string;
@@ -36,6 +37,10 @@ const headerSchema = z.object({
   stamp: z.string(),
   checksum: z.string(),
 });
+
+/** A Date in a cache key (a calendar's DTSTAMP) stands for its time. */
+const dateStandIn = (value: object): string | undefined =>
+  value instanceof Date ? `Date ${value.getTime()}` : undefined;
 
 function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
@@ -85,15 +90,14 @@ export class RenderCache {
     options: RenderMarkdownOptions,
     render: (options: RenderMarkdownOptions) => RenderedMarkdown,
   ): RenderedMarkdown {
-    const key = sha256(
-      JSON.stringify([
-        options.audience,
-        options.headingOffset ?? 0,
-        options.topHeadingLevel ?? null,
-        Boolean(options.resolveImage),
-        markdown,
-      ]),
-    );
+    const key = hashPlainData([
+      'render',
+      options.audience,
+      options.headingOffset ?? 0,
+      options.topHeadingLevel ?? null,
+      Boolean(options.resolveImage),
+      markdown,
+    ]);
     const known = this.#current.get(key) ?? this.#previous.get(key);
     const resolve = options.resolveImage;
     // Asking again also repeats what resolving does besides answering (noting used images).
@@ -123,7 +127,7 @@ export class RenderCache {
    * (JSON-like data, which is what the key is made of).
    */
   derived(inputs: unknown, make: () => string): string {
-    const key = sha256(JSON.stringify(inputs));
+    const key = hashPlainData(['derived', inputs], dateStandIn);
     let text = this.#currentTexts.get(key) ?? this.#previousTexts.get(key);
     if (text === undefined) {
       this.misses += 1;

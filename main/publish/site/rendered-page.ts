@@ -3,8 +3,8 @@
  * make it, and a key that stands for both, so a rebuild that finds a file made from the same
  * key can leave it alone without running Handlebars.
  */
-import { createHash } from 'node:crypto';
 import type { PageTemplateName, SiteTemplates } from './load-templates.js';
+import { hashPlainData } from '../markdown/hash-plain-data.js';
 import { SanitizedHtml } from './sanitized-html.js';
 
 export interface RenderedPage {
@@ -27,32 +27,15 @@ export function sitePage(
   return { path, template, view, html: () => templates[template](view) };
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/**
- * Plain data as JSON, with what JSON would lose or blur made explicit (undefined, NaN, the
- * infinities) and rendered Markdown standing for its SHA-256. Anything else (a Map, a class,
- * a function) is refused: its changes would not show in the key, so the page could go stale.
- */
-function keyValue(this: unknown, key: string, value: unknown): unknown {
-  // What the view holds, before JSON.stringify applied any toJSON (a Date's, for one).
-  const held: unknown = (this as Record<string, unknown>)[key];
-  if (held === undefined) return { undefined: true };
-  if (typeof held === 'number' && !Number.isFinite(held)) return { number: String(held) };
-  if (typeof held === 'function' || typeof held === 'symbol' || typeof held === 'bigint')
-    throw new Error(`a page view holds a ${typeof held}`);
-  if (typeof held !== 'object' || held === null || Array.isArray(held)) return value;
-  if (held instanceof SanitizedHtml) return { sanitizedHtml: sha256(held.html) };
-  const prototype: unknown = Object.getPrototypeOf(held);
-  if (prototype !== Object.prototype && prototype !== null)
-    throw new Error('a page view holds something other than plain data');
-  return value;
-}
+/** Rendered Markdown in a view is keyed by its HTML; nothing else but plain data is keyed. */
+const sanitizedStandIn = (value: object): string | undefined =>
+  value instanceof SanitizedHtml ? value.html : undefined;
 
 /**
  * A SHA-256 of all a page's HTML is made from: `stamp` (Tandem's version and the templates'
- * bytes), the template's name and the view.
+ * bytes), the template's name and the view; a view holding anything but plain data and
+ * rendered Markdown (a Map, a Date, a function) is refused, as its changes might not show.
  */
 export function pageKey(stamp: string, page: RenderedPage): string {
-  return sha256(`${stamp}\n${page.template}\n${JSON.stringify(page.view, keyValue)}`);
+  return hashPlainData(['page', stamp, page.template, page.view], sanitizedStandIn);
 }

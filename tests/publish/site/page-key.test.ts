@@ -42,6 +42,6 @@ describe('pageKey', () => {
     ['a function', { ...base, fn: () => 'x' }],
     ['a Date', { ...base, date: new Date(0) }],
   ])('refuses a view holding %s', (_name, view) => {
-    expect(() => key(view)).toThrow(/page view/);
+    expect(() => key(view)).toThrow(/cannot key/);
   });
 });
