@@ -1,9 +1,10 @@
 /**
- * A SHA-256 of JSON-like data, fed to the hash piece by piece instead of as one JSON text: the
- * keys of a build's caches and pages hash megabytes of Markdown and HTML, and building and
- * escaping that JSON cost more than hashing it. Every piece carries its type and length, so
- * two different values never feed the same bytes; undefined, NaN, the infinities and -0 are
- * told apart from null and 0, which JSON would blur.
+ * A SHA-256 of JSON-like data, without building it as one JSON text: the keys of a build's
+ * caches and pages cover megabytes of Markdown and HTML, and building and escaping that JSON
+ * cost more than hashing it. Small pieces are gathered into one string and hashed together
+ * (each call into the hash has its own cost); a large string goes to the hash as it is. Every
+ * piece carries its type and length, so two different values never feed the same bytes;
+ * undefined, NaN, the infinities and -0 are told apart from null and 0, which JSON would blur.
  */
 import { createHash, type Hash } from 'node:crypto';
 
@@ -13,62 +14,86 @@ import { createHash, type Hash } from 'node:crypto';
  */
 export type StandIn = (value: object) => string | undefined;
 
+/** Strings at least this long go to the hash on their own. */
+const LARGE = 4096;
+
 /** Node 20 has it; ES2023's types do not. */
 const isWellFormed = (text: string): boolean =>
   (text as string & { isWellFormed(): boolean }).isWellFormed();
 
-/**
- * A string as its UTF-8 byte length and bytes. UTF-8 would turn every lone surrogate into the
- * same replacement character, so a text holding one is fed as its JSON instead, which escapes them.
- */
-function feedString(hash: Hash, text: string): void {
-  if (isWellFormed(text)) hash.update(`s${Buffer.byteLength(text)}:`).update(text);
-  else feedString(hash.update('j'), JSON.stringify(text));
-}
+class Feeder {
+  readonly #hash: Hash = createHash('sha256');
+  /** Pieces not yet hashed: ASCII markers and well-formed strings, so one well-formed text. */
+  #pending = '';
 
-function feed(hash: Hash, value: unknown, standIn: StandIn | undefined): void {
-  switch (typeof value) {
-    case 'string':
-      feedString(hash, value);
+  constructor(private readonly standIn: StandIn | undefined) {}
+
+  /**
+   * A string, after its length. UTF-8 would turn every lone surrogate into the same
+   * replacement character, so a text holding one is fed as its JSON instead, which escapes them.
+   */
+  string(text: string): void {
+    if (!isWellFormed(text)) {
+      this.#pending += 'j';
+      this.string(JSON.stringify(text));
+    } else if (text.length < LARGE) {
+      this.#pending += `s${text.length}:${text}`;
+    } else {
+      this.#hash.update(`${this.#pending}S${text.length}:`);
+      this.#pending = '';
+      this.#hash.update(text);
+    }
+  }
+
+  value(value: unknown): void {
+    switch (typeof value) {
+      case 'string':
+        this.string(value);
+        return;
+      case 'number':
+        this.#pending += `n${Object.is(value, -0) ? '-0' : String(value)};`;
+        return;
+      case 'boolean':
+        this.#pending += value ? 't' : 'f';
+        return;
+      case 'undefined':
+        this.#pending += 'u';
+        return;
+      case 'object':
+        break;
+      default:
+        throw new Error(`cannot key a ${typeof value}`);
+    }
+    if (value === null) {
+      this.#pending += 'z';
       return;
-    case 'number':
-      hash.update(`n${Object.is(value, -0) ? '-0' : String(value)};`);
+    }
+    if (Array.isArray(value)) {
+      this.#pending += `a${value.length}[`;
+      for (const item of value) this.value(item);
+      this.#pending += ']';
       return;
-    case 'boolean':
-      hash.update(value ? 't' : 'f');
+    }
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) {
+      const text = this.standIn?.(value);
+      if (text === undefined) throw new Error('cannot key something other than plain data');
+      this.#pending += 'x';
+      this.string(text);
       return;
-    case 'undefined':
-      hash.update('u');
-      return;
-    case 'object':
-      break;
-    default:
-      throw new Error(`cannot key a ${typeof value}`);
+    }
+    const keys = Object.keys(value);
+    this.#pending += `o${keys.length}{`;
+    for (const key of keys) {
+      this.string(key);
+      this.value((value as Record<string, unknown>)[key]);
+    }
+    this.#pending += '}';
   }
-  if (value === null) {
-    hash.update('z');
-    return;
+
+  digest(): string {
+    return this.#hash.update(this.#pending).digest('hex');
   }
-  if (Array.isArray(value)) {
-    hash.update(`a${value.length}[`);
-    for (const item of value) feed(hash, item, standIn);
-    hash.update(']');
-    return;
-  }
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) {
-    const text = standIn?.(value);
-    if (text === undefined) throw new Error('cannot key something other than plain data');
-    feedString(hash.update('x'), text);
-    return;
-  }
-  const keys = Object.keys(value);
-  hash.update(`o${keys.length}{`);
-  for (const key of keys) {
-    feedString(hash, key);
-    feed(hash, (value as Record<string, unknown>)[key], standIn);
-  }
-  hash.update('}');
 }
 
 /**
@@ -76,7 +101,7 @@ function feed(hash: Hash, value: unknown, standIn: StandIn | undefined): void {
  * objects (keys in their own order); any other object through `standIn`, else refused.
  */
 export function hashPlainData(value: unknown, standIn?: StandIn): string {
-  const hash = createHash('sha256');
-  feed(hash, value, standIn);
-  return hash.digest('hex');
+  const feeder = new Feeder(standIn);
+  feeder.value(value);
+  return feeder.digest();
 }

@@ -25,6 +25,17 @@ describe('hashPlainData', () => {
     ['a lone surrogate and the replacement character', ['\ud800'], ['\ufffd']],
     ['a letter and the same letter with a combining accent', ['é'], ['e\u0301']],
     ['a string and its JSON', ['"a"'], ['a']],
+    [
+      'a long text and the same words in two',
+      ['w'.repeat(10_000)],
+      ['w'.repeat(5_000), 'w'.repeat(5_000)],
+    ],
+    ['long texts one letter apart', ['w'.repeat(9_999) + 'x'], ['w'.repeat(9_999) + 'y']],
+    [
+      'a long text with a lone surrogate',
+      ['w'.repeat(9_999) + '\ud800'],
+      ['w'.repeat(9_999) + '\ud801'],
+    ],
   ];
   it.each(different)('tells apart %s', (_name, a, b) => {
     expect(hashPlainData(a)).not.toBe(hashPlainData(b));
