@@ -12,7 +12,8 @@ import { VFile } from 'vfile';
 import { parseMarkdown } from '../format/parse-library-markdown.js';
 import { literalTextDirectives } from '../format/remark-literal-text-directives.js';
 import { acceptedIn } from './accept-marker.js';
-import { checkProse, plainLanguageMessages } from './check-prose.js';
+import { checkProse } from './check-prose.js';
+import { quotedRanges } from './quoted-ranges.js';
 import type { Audience, LanguageFinding } from './types.js';
 import type { LanguageSettings } from './language-settings.js';
 import { addCounts } from './reading-age.js';
@@ -50,17 +51,24 @@ export function checkMarkdownLanguage(
     counts: { words: 0, sentences: 0, syllables: 0 },
   };
 
-  // Every block to check, with its nlcst tree, found first: the plain-language plugins then
-  // run once over all the students' blocks rather than once per block (most of their cost).
-  const blocks: { start: number; end: number; audience: Audience; prose: NlcstRoot }[] = [];
+  const quotes = quotedRanges(body);
+  const check = (prose: NlcstRoot, start: number, end: number, audience: Audience) => {
+    const accepted = acceptedIn(body.slice(start, end));
+    const { findings, counts } = checkProse(prose, body, { settings, audience, accepted, quotes });
+    result.counts = addCounts(result.counts, counts);
+    for (const finding of findings) {
+      const point = place.toPoint(finding.start);
+      if (!point) continue;
+      result.findings.push({ ...finding, line: point.line, column: point.column });
+    }
+  };
   const walk = (node: Nodes, audience: Audience) => {
     if (node.type === 'paragraph' || node.type === 'heading') {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
       // Comments (accept markers) and code are not prose.
-      const prose = toNlcst(node, file, parser, { ignore: ['html', 'code'] });
-      blocks.push({ start, end, audience, prose });
+      check(toNlcst(node, file, parser, { ignore: ['html', 'code'] }), start, end, audience);
       return;
     }
     // Quotations are the speaker's own words, never the author's to change.
@@ -73,33 +81,5 @@ export function checkMarkdownLanguage(
     for (const child of node.children) walk(child, inner);
   };
   walk(tree, 'students');
-
-  const students = blocks.filter((block) => block.audience === 'students');
-  const messages = plainLanguageMessages(
-    { type: 'RootNode', children: students.flatMap((block) => block.prose.children) },
-    body,
-  );
-  const offsetOf = (message: (typeof messages)[number]) =>
-    message.place && 'start' in message.place ? message.place.start.offset : undefined;
-
-  for (const { start, end, audience, prose } of blocks) {
-    const accepted = acceptedIn(body.slice(start, end));
-    const plainLanguage = messages.filter((message) => {
-      const at = offsetOf(message);
-      return at !== undefined && at >= start && at < end;
-    });
-    const { findings, counts } = checkProse(prose, body, {
-      settings,
-      audience,
-      accepted,
-      plainLanguage,
-    });
-    result.counts = addCounts(result.counts, counts);
-    for (const finding of findings) {
-      const point = place.toPoint(finding.start);
-      if (!point) continue;
-      result.findings.push({ ...finding, line: point.line, column: point.column });
-    }
-  }
   return result;
 }
