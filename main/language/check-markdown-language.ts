@@ -3,14 +3,15 @@
  * checked for students, those inside `:::facilitator` for facilitators (word list only), and
  * block quotes and code are left alone.
  */
-import type { Nodes, Root } from 'mdast';
+import type { Heading, Nodes, Paragraph, Root } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import { ParseEnglish } from 'parse-english';
 import { location } from 'vfile-location';
 import { VFile } from 'vfile';
-import { parseMarkdown } from '../format/parse-library-markdown.js';
+import { parseLibraryMarkdown } from '../format/parse-library-markdown.js';
 import { literalTextDirectives } from '../format/remark-literal-text-directives.js';
+import { copyPlainData } from '../library/markdown-trees.js';
 import { acceptedIn } from './accept-marker.js';
 import { checkProse } from './check-prose.js';
 import { quotedRanges } from './quoted-ranges.js';
@@ -35,15 +36,15 @@ const parser = new ParseEnglish();
 
 /**
  * Checks a Markdown body (front matter removed); lines are relative to the body. `parsed`: the
- * body's tree as parseLibraryMarkdown makes it, when the caller has one (a copy of its own: it
- * is changed), so the body is not parsed again.
+ * body's tree as parseLibraryMarkdown makes it, when the caller has one (only read, so a tree
+ * shared with the other checks and the renderers), so the body is not parsed again.
  */
 export function checkMarkdownLanguage(
   body: string,
   settings: LanguageSettings,
   parsed?: Root,
 ): MarkdownLanguageResult {
-  const tree: Root = parsed ? literalTextDirectives(parsed, body) : parseMarkdown(body);
+  const tree = parsed ?? parseLibraryMarkdown(body);
   const file = new VFile({ value: body });
   const place = location(file);
   const result: MarkdownLanguageResult = {
@@ -68,7 +69,8 @@ export function checkMarkdownLanguage(
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
       // Comments (accept markers) and code are not prose.
-      check(toNlcst(node, file, parser, { ignore: ['html', 'code'] }), start, end, audience);
+      const prose = toNlcst(asProse(node, body), file, parser, { ignore: ['html', 'code'] });
+      check(prose, start, end, audience);
       return;
     }
     // Quotations are the speaker's own words, never the author's to change.
@@ -82,4 +84,20 @@ export function checkMarkdownLanguage(
   };
   walk(tree, 'students');
   return result;
+}
+
+/**
+ * A block with each inline directive put back as the text it was written as (`10:30`, as
+ * parseMarkdown does): a changed copy when it has one, else the block itself, so the shared
+ * tree is never changed and most blocks are never copied.
+ */
+function asProse<Block extends Paragraph | Heading>(block: Block, body: string): Block {
+  if (!hasTextDirective(block)) return block;
+  const root = literalTextDirectives({ type: 'root', children: [copyPlainData(block)] }, body);
+  return root.children[0] as Block; // cast: the copy of `block`, changed in place
+}
+
+function hasTextDirective(node: Nodes): boolean {
+  if (node.type === 'textDirective') return true;
+  return 'children' in node && node.children.some(hasTextDirective);
 }

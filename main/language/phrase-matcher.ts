@@ -9,6 +9,7 @@
 import type { Nodes, Root, Sentence, SentenceContent, Word } from 'nlcst';
 import { isLiteral } from 'nlcst-is-literal';
 import { normalize } from 'nlcst-normalize';
+import { toString } from 'nlcst-to-string';
 
 /** A phrase: its words after the first, normalised; undefined stands for `*` (any word). */
 interface Pattern {
@@ -71,6 +72,15 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   return matcher;
 }
 
+/**
+ * nlcst-normalize's answer for a word's text (lower case, without apostrophes and hyphens) in
+ * one scan, as most words have neither: the same string for every word, for less of the time.
+ */
+export function normalizeWord(text: string): string {
+  const lower = text.toLowerCase();
+  return /['’-]/.test(lower) ? lower.replace(/['’-]/g, '') : lower;
+}
+
 /** Every word node of `tree` with its parent, in document order. */
 export function proseWords(tree: Root): ProseWords {
   const words: ProseWord[] = [];
@@ -86,7 +96,7 @@ export function proseWords(tree: Root): ProseWords {
         continue;
       }
       // nlcst puts words only in sentences; a word holds no words.
-      const normal = normalize(node);
+      const normal = normalizeWord(toString(node));
       normalOf.set(node, normal);
       words.push({ node, parent: parent as Root | Sentence, index, normal });
     }

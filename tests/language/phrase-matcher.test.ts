@@ -4,7 +4,13 @@ import { search } from 'nlcst-search';
 import { toString } from 'nlcst-to-string';
 import { ParseEnglish } from 'parse-english';
 import { describe, expect, it } from 'vitest';
-import { matchPhrases, phraseMatcher, proseWords } from '../../main/language/phrase-matcher.js';
+import { normalize } from 'nlcst-normalize';
+import {
+  matchPhrases,
+  normalizeWord,
+  phraseMatcher,
+  proseWords,
+} from '../../main/language/phrase-matcher.js';
 
 const parser = new ParseEnglish();
 
@@ -157,5 +163,26 @@ describe('phraseMatcher and matchPhrases', () => {
     const tree = parser.parse('An empty list finds nothing.');
     expect(matched(tree, [])).toEqual([]);
     expect(matched(tree, ['an  empty'])).toEqual(searched(tree, ['an  empty']));
+  });
+});
+
+describe('normalizeWord', () => {
+  it.each([
+    'Word',
+    'WORD',
+    "don't",
+    'don’t',
+    "rock'n'roll",
+    'self-harm',
+    '--',
+    "'",
+    '’’',
+    'Ærø',
+    'İstanbul',
+    'ß',
+    '',
+    "a-b’c'd",
+  ])('normalises %j as nlcst-normalize does', (text) => {
+    expect(normalizeWord(text)).toBe(normalize(text));
   });
 });
