@@ -78,7 +78,7 @@ function settingsKey(settings: LanguageSettings): string {
 /** The findings of `body` at positions in the body, from `shared.derived` when it has them. */
 function bodyFindings(body: string, settings: LanguageSettings, shared: SharedWork): BodyFinding[] {
   const find = (): BodyFinding[] =>
-    checkMarkdownLanguage(body, settings, shared.trees?.copy(body)).findings.map((finding) => ({
+    checkMarkdownLanguage(body, settings, shared.trees?.tree(body)).findings.map((finding) => ({
       rule: finding.rule,
       id: finding.id,
       message: finding.message,

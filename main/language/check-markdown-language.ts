@@ -3,16 +3,18 @@
  * checked for students, those inside `:::facilitator` for facilitators (word list only), and
  * block quotes and code are left alone.
  */
-import type { Nodes, Root } from 'mdast';
+import type { Heading, Nodes, Paragraph, Root } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import { ParseEnglish } from 'parse-english';
 import { location } from 'vfile-location';
 import { VFile } from 'vfile';
-import { parseMarkdown } from '../format/parse-library-markdown.js';
+import { parseLibraryMarkdown } from '../format/parse-library-markdown.js';
 import { literalTextDirectives } from '../format/remark-literal-text-directives.js';
+import { copyPlainData } from '../library/markdown-trees.js';
 import { acceptedIn } from './accept-marker.js';
-import { checkProse, plainLanguageMessages } from './check-prose.js';
+import { checkProse } from './check-prose.js';
+import { quotedRanges } from './quoted-ranges.js';
 import type { Audience, LanguageFinding } from './types.js';
 import type { LanguageSettings } from './language-settings.js';
 import { addCounts } from './reading-age.js';
@@ -34,15 +36,15 @@ const parser = new ParseEnglish();
 
 /**
  * Checks a Markdown body (front matter removed); lines are relative to the body. `parsed`: the
- * body's tree as parseLibraryMarkdown makes it, when the caller has one (a copy of its own: it
- * is changed), so the body is not parsed again.
+ * body's tree as parseLibraryMarkdown makes it, when the caller has one (only read, so a tree
+ * shared with the other checks and the renderers), so the body is not parsed again.
  */
 export function checkMarkdownLanguage(
   body: string,
   settings: LanguageSettings,
   parsed?: Root,
 ): MarkdownLanguageResult {
-  const tree: Root = parsed ? literalTextDirectives(parsed, body) : parseMarkdown(body);
+  const tree = parsed ?? parseLibraryMarkdown(body);
   const file = new VFile({ value: body });
   const place = location(file);
   const result: MarkdownLanguageResult = {
@@ -50,17 +52,25 @@ export function checkMarkdownLanguage(
     counts: { words: 0, sentences: 0, syllables: 0 },
   };
 
-  // Every block to check, with its nlcst tree, found first: the plain-language plugins then
-  // run once over all the students' blocks rather than once per block (most of their cost).
-  const blocks: { start: number; end: number; audience: Audience; prose: NlcstRoot }[] = [];
+  const quotes = quotedRanges(body);
+  const check = (prose: NlcstRoot, start: number, end: number, audience: Audience) => {
+    const accepted = acceptedIn(body.slice(start, end));
+    const { findings, counts } = checkProse(prose, body, { settings, audience, accepted, quotes });
+    result.counts = addCounts(result.counts, counts);
+    for (const finding of findings) {
+      const point = place.toPoint(finding.start);
+      if (!point) continue;
+      result.findings.push({ ...finding, line: point.line, column: point.column });
+    }
+  };
   const walk = (node: Nodes, audience: Audience) => {
     if (node.type === 'paragraph' || node.type === 'heading') {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
       // Comments (accept markers) and code are not prose.
-      const prose = toNlcst(node, file, parser, { ignore: ['html', 'code'] });
-      blocks.push({ start, end, audience, prose });
+      const prose = toNlcst(asProse(node, body), file, parser, { ignore: ['html', 'code'] });
+      check(prose, start, end, audience);
       return;
     }
     // Quotations are the speaker's own words, never the author's to change.
@@ -73,33 +83,21 @@ export function checkMarkdownLanguage(
     for (const child of node.children) walk(child, inner);
   };
   walk(tree, 'students');
-
-  const students = blocks.filter((block) => block.audience === 'students');
-  const messages = plainLanguageMessages(
-    { type: 'RootNode', children: students.flatMap((block) => block.prose.children) },
-    body,
-  );
-  const offsetOf = (message: (typeof messages)[number]) =>
-    message.place && 'start' in message.place ? message.place.start.offset : undefined;
-
-  for (const { start, end, audience, prose } of blocks) {
-    const accepted = acceptedIn(body.slice(start, end));
-    const plainLanguage = messages.filter((message) => {
-      const at = offsetOf(message);
-      return at !== undefined && at >= start && at < end;
-    });
-    const { findings, counts } = checkProse(prose, body, {
-      settings,
-      audience,
-      accepted,
-      plainLanguage,
-    });
-    result.counts = addCounts(result.counts, counts);
-    for (const finding of findings) {
-      const point = place.toPoint(finding.start);
-      if (!point) continue;
-      result.findings.push({ ...finding, line: point.line, column: point.column });
-    }
-  }
   return result;
+}
+
+/**
+ * A block with each inline directive put back as the text it was written as (`10:30`, as
+ * parseMarkdown does): a changed copy when it has one, else the block itself, so the shared
+ * tree is never changed and most blocks are never copied.
+ */
+function asProse<Block extends Paragraph | Heading>(block: Block, body: string): Block {
+  if (!hasTextDirective(block)) return block;
+  const root = literalTextDirectives({ type: 'root', children: [copyPlainData(block)] }, body);
+  return root.children[0] as Block; // cast: the copy of `block`, changed in place
+}
+
+function hasTextDirective(node: Nodes): boolean {
+  if (node.type === 'textDirective') return true;
+  return 'children' in node && node.children.some(hasTextDirective);
 }

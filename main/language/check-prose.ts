@@ -4,17 +4,16 @@
  * Markdown files (positions in the file) and the editor (positions in a paragraph's text).
  */
 import type { Root, SentenceContent } from 'nlcst';
-import { search } from 'nlcst-search';
 import { toString } from 'nlcst-to-string';
-import retextPassive from 'retext-passive';
-import retextSimplify from 'retext-simplify';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { wordForms } from './inflect.js';
 import { allowSet, normalizePhrase } from './language-settings.js';
 import type { CompiledList, LanguageSettings } from './language-settings.js';
-import { phraseSearch } from './phrase-search.js';
+import { matchPhrases, phraseMatcher, proseWords } from './phrase-matcher.js';
+import type { ProseWords } from './phrase-matcher.js';
+import { plainLanguageMessages, simplifyPhrases } from './plain-language.js';
+import type { PlainMessage } from './plain-language.js';
 import { isInside, quotedRanges } from './quoted-ranges.js';
+import type { Range } from './quoted-ranges.js';
 import { countProse, readingAge, sentencesOf } from './reading-age.js';
 import type { ProseCounts } from './reading-age.js';
 import type { Audience, LanguageFinding, LanguageRule } from './types.js';
@@ -95,39 +94,21 @@ const simplifyIgnore = [
   'close proximity',
 ];
 
-const plainLanguage = unified().use(retextPassive).use(retextSimplify, { ignore: simplifyIgnore });
-
-/** A message of a retext plugin (vfile-message's type, as VFile holds it). */
-type VFileMessage = VFile['messages'][number];
+const simplify = simplifyPhrases(simplifyIgnore);
 
 export interface ProseOptions {
   settings: LanguageSettings;
   audience: Audience;
   /** Phrases or rule ids accepted in this block by an accept marker. */
   accepted?: readonly string[];
-  /**
-   * What the plain-language plugins say about this block, when they were run over many blocks
-   * at once (plainLanguageMessages); without it they are run on the block.
-   */
-  plainLanguage?: readonly VFileMessage[];
-}
-
-/**
- * The messages of the plain-language plugins (passive voice, simpler words) over `tree`, whose
- * offsets point into `source`. They look within one sentence at a time, so a tree holding many
- * blocks gives each block the messages it would get on its own, for one run's set-up cost.
- */
-export function plainLanguageMessages(tree: Root, source: string): VFileMessage[] {
-  const file = new VFile({ value: source });
-  // The plugins only add messages; the tree is searched, not changed.
-  plainLanguage.runSync(tree, file);
-  return file.messages;
+  /** The quoted ranges of `source` (quotedRanges), when many blocks of one source are checked. */
+  quotes?: readonly Range[];
 }
 
 /** Checks one block; `source` is the text that the tree's offsets refer to. */
 export function checkProse(tree: Root, source: string, options: ProseOptions): ProseResult {
   const { settings, audience } = options;
-  const quotes = quotedRanges(source);
+  const quotes = options.quotes ?? quotedRanges(source);
   const accepted = allowSet(options.accepted ?? []);
   const findings: LanguageFinding[] = [];
   const add = (finding: LanguageFinding) => {
@@ -143,10 +124,11 @@ export function checkProse(tree: Root, source: string, options: ProseOptions): P
     findings.push(finding);
   };
 
-  findPhrases(tree, settings.recovery, 'recovery-language', add);
+  const prose = proseWords(tree);
+  findPhrases(prose, settings.recovery, 'recovery-language', add);
   if (audience === 'facilitators') return { findings: sortFindings(findings), counts: noCounts };
-  findPhrases(tree, settings.welcome, 'welcome-to-all', add, { skipNegated: true });
-  findPlainLanguage(options.plainLanguage ?? plainLanguageMessages(tree, source), source, add);
+  findPhrases(prose, settings.welcome, 'welcome-to-all', add, { skipNegated: true });
+  findPlainLanguage(plainLanguageMessages(prose, simplify), source, add);
   findLongSentences(tree, add);
 
   const counts = countProse(tree);
@@ -169,15 +151,13 @@ export function checkProse(tree: Root, source: string, options: ProseOptions): P
 }
 
 function findPhrases(
-  tree: Root,
+  prose: ProseWords,
   list: CompiledList,
   rule: LanguageRule,
   add: (finding: LanguageFinding) => void,
   { skipNegated = false } = {},
 ): void {
-  const where = phraseSearch(tree, list.phrases);
-  if (where.phrases.length === 0) return;
-  search(where.tree, where.phrases, (match, index, parent, phrase) => {
+  matchPhrases(prose, phraseMatcher(list.phrases), (match, index, parent, phrase) => {
     // "You do not need a referral" says what the college wants said.
     if (skipNegated && negatedBefore(parent.children as SentenceContent[], index)) return;
     // A capitalised word mid-sentence is a name ("NHS Talking Therapies"), signposting elsewhere.
@@ -234,17 +214,14 @@ function nextWord(siblings: readonly SentenceContent[], from: number): string | 
 }
 
 function findPlainLanguage(
-  messages: readonly VFileMessage[],
+  messages: readonly PlainMessage[],
   source: string,
   add: (finding: LanguageFinding) => void,
 ): void {
   // One passive verb in a paragraph reads naturally ("the course is run by"); several make a
   // paragraph hard to follow, so they are reported only then.
   const passives = messages.filter((message) => message.source === 'retext-passive').length;
-  for (const message of messages) {
-    const start =
-      message.place && 'start' in message.place ? message.place.start.offset : undefined;
-    const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
+  for (const { start, end, ...message } of messages) {
     if (start === undefined || end === undefined) continue;
     const text = source.slice(start, end);
     if (message.source === 'retext-passive') {
@@ -261,7 +238,7 @@ function findPlainLanguage(
       });
     } else {
       // Only words with a simpler one; "leave it out" advice ("very") is style, not plain words.
-      const simpler = (message.expected ?? []).filter((word) => word !== '');
+      const simpler = message.expected.filter((word) => word !== '');
       if (simpler.length === 0) continue;
       add({
         rule: 'simpler-word',

@@ -12,6 +12,21 @@ export interface ProseCounts {
   syllables: number;
 }
 
+// Syllables per word as written: prose repeats its words, and counting one (the syllable
+// package's rules and exceptions) costs far more than a look-up. Bounded, for long editing sessions.
+const syllableCache = new Map<string, number>();
+const syllableCacheLimit = 50_000;
+
+function syllablesOf(word: string): number {
+  let count = syllableCache.get(word);
+  if (count === undefined) {
+    count = syllable(word);
+    if (syllableCache.size >= syllableCacheLimit) syllableCache.clear();
+    syllableCache.set(word, count);
+  }
+  return count;
+}
+
 /** Every sentence of a tree, in order (a plain walk: cheaper than unist-util-visit's per-node closures). */
 export function sentencesOf(tree: Root): Sentence[] {
   const sentences: Sentence[] = [];
@@ -35,7 +50,7 @@ export function countProse(tree: Root): ProseCounts {
       // Numbers are read as one short word; counting their "syllables" would make no sense.
       if (!/\p{L}/u.test(text)) continue;
       words++;
-      counts.syllables += Math.max(1, syllable(text));
+      counts.syllables += Math.max(1, syllablesOf(text));
     }
     counts.words += words;
     if (words > 0) counts.sentences++;

@@ -1,5 +1,6 @@
 /** Reading age, long sentences, passive voice and simpler words, on fixed texts. */
 import { describe, expect, it } from 'vitest';
+import { parseLibraryMarkdown, parseMarkdown } from '../../main/format/parse-library-markdown.js';
 import { checkMarkdownLanguage } from '../../main/language/check-markdown-language.js';
 import { languageSettings } from '../../main/language/language-settings.js';
 import { readingAge } from '../../main/language/reading-age.js';
@@ -83,5 +84,29 @@ describe('sentences and words', () => {
       settings,
     ).findings;
     expect(finding).toMatchObject({ rule: 'simpler-word', text: 'request', suggestion: 'ask' });
+  });
+});
+
+describe('a tree shared with other checks', () => {
+  const body = [
+    'We meet at 10:30 and :abbr[RC]{title="Recovery College"} staff suffer from nothing.',
+    '',
+    'The notes are written by them. The course is run by :x[two **trainers**], who utilise it.',
+  ].join('\n');
+
+  it('finds what a parse of its own finds, directives read as written, and leaves it as it was', () => {
+    const tree = parseLibraryMarkdown(body);
+    const before = structuredClone(tree);
+    const shared = checkMarkdownLanguage(body, settings, tree).findings;
+    expect(tree).toEqual(before);
+    expect(shared).toEqual(checkMarkdownLanguage(body, settings).findings);
+    // The same as with every directive of the whole tree made text first.
+    expect(shared).toEqual(checkMarkdownLanguage(body, settings, parseMarkdown(body)).findings);
+    expect(shared.map((f) => `${f.line}:${f.column}:${f.rule}:${f.text}`)).toEqual([
+      '1:64:recovery-language:suffer from',
+      '3:15:passive-voice:written',
+      '3:46:passive-voice:run',
+      '3:79:simpler-word:utilise',
+    ]);
   });
 });
