@@ -27,6 +27,25 @@ function types(tree: Root): Set<string> {
   return found;
 }
 
+/** 3,000 texts of up to `maxPieces` of `pieces` must each be read exactly as remark reads them. */
+function expectRandomTextsAsRemark(seed: number, pieces: string[], maxPieces: number): void {
+  // A fixed seed (mulberry32): the same texts on every run, so a failure can be reproduced.
+  let state = seed;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let n = 0; n < 3000; n++) {
+    const length = 1 + Math.floor(random() * maxPieces);
+    let text = '';
+    for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+    expect(parseLibraryMarkdown(text), JSON.stringify(text)).toEqual(byRemark(text));
+  }
+}
+
 describe('parseLibraryMarkdown', () => {
   it.each([
     ['www autolink', 'Visit www.example.org today.', 'link'],
@@ -84,15 +103,6 @@ describe('parseLibraryMarkdown', () => {
   });
 
   it('reads random texts of GFM and directive characters as remark does', () => {
-    // A fixed seed (mulberry32): the same texts on every run, so a failure can be reproduced.
-    let seed = 20261201;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) >>> 0;
-      let t = seed;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
     const pieces = [
       'a',
       'b',
@@ -151,30 +161,12 @@ describe('parseLibraryMarkdown', () => {
       '"',
       '=',
     ];
-    for (let n = 0; n < 3000; n++) {
-      const length = 1 + Math.floor(random() * 30);
-      let text = '';
-      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
-      expect(parseLibraryMarkdown(text), JSON.stringify(text)).toEqual(byRemark(text));
-    }
+    expectRandomTextsAsRemark(20261201, pieces, 30);
   });
 
   it('reads random texts of escaped and referenced autolink characters as remark does', () => {
-    let seed = 20261202;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) >>> 0;
-      let t = seed;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
     const pieces = ['a', 'w', 'www', 'http', 's', '.', ':', '/', '@', '\\', '&', '#64;', '#46;'];
     pieces.push('#x40;', 'commat;', 'period;', 'colon;', 'sol;', '`', '[', '](', ')', ' ', '\n');
-    for (let n = 0; n < 3000; n++) {
-      const length = 1 + Math.floor(random() * 20);
-      let text = '';
-      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
-      expect(parseLibraryMarkdown(text), JSON.stringify(text)).toEqual(byRemark(text));
-    }
+    expectRandomTextsAsRemark(20261202, pieces, 20);
   });
 });
