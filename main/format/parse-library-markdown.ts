@@ -4,7 +4,8 @@
  * cannot contain. Most of a GFM parse is spent trying constructs that never match: the email
  * autolink literal is tried at every letter and digit, the table at every line. A construct is
  * left out only when a character it always needs is missing from the whole text, so the tree
- * is the same as with every construct on (tests/library/parse-library-markdown.test.ts).
+ * is the same as with every construct on (tests/library/parse-library-markdown.test.ts). The
+ * autolink-literal tree transform, which walks every text node, is left out the same way.
  */
 import type { Root } from 'mdast';
 import { directiveFromMarkdown, directiveToMarkdown } from 'mdast-util-directive';
@@ -41,7 +42,28 @@ function autolinkLiterals(keep: ReadonlySet<AutolinkName>): Extension {
   return { text };
 }
 
-const mdastExtensions = [gfmFromMarkdown(), directiveFromMarkdown()];
+/**
+ * Whether the autolink-literal tree transform can find anything in `text`. It reads the text
+ * nodes, where `\@` and `&#64;` are already `@`: without a backslash or an ampersand every
+ * text node is a piece of the source, so a literal needs its `@`, `www.` or `://` there.
+ */
+function mayHoldAutolinkLiteral(text: string): boolean {
+  return /[@&\\]|:\/\/|www\./i.test(text);
+}
+
+/** remark-gfm's mdast extensions, without the autolink-literal transform when `literals` is false. */
+function gfmMdastExtensions(literals: boolean) {
+  return gfmFromMarkdown().map((extension) => {
+    if (literals || !extension.enter || !('literalAutolink' in extension.enter)) return extension;
+    // The transform walks every text node with four regular expressions: a fifth of a parse.
+    return { ...extension, transforms: [] };
+  });
+}
+
+const mdastExtensions = {
+  withLiterals: [gfmMdastExtensions(true), directiveFromMarkdown()],
+  withoutLiterals: [gfmMdastExtensions(false), directiveFromMarkdown()],
+};
 const always = { taskList: gfmTaskListItem(), directive: directive() };
 const optional = {
   footnote: { needs: (text: string) => text.includes('[^'), extension: gfmFootnote() },
@@ -74,7 +96,12 @@ function extensionsFor(text: string): Extension[] {
 
 /** The mdast of library Markdown: CommonMark, GFM and directives, as remark reads it. */
 export function parseLibraryMarkdown(text: string): Root {
-  return fromMarkdown(text, { extensions: extensionsFor(text), mdastExtensions });
+  return fromMarkdown(text, {
+    extensions: extensionsFor(text),
+    mdastExtensions: mayHoldAutolinkLiteral(text)
+      ? mdastExtensions.withLiterals
+      : mdastExtensions.withoutLiterals,
+  });
 }
 
 /**

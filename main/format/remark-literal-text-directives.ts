@@ -5,10 +5,10 @@
  * directives, which would make those words disappear from the published prospectus. Use it
  * after remark-directive in every pipeline that parses library Markdown.
  */
-import type { PhrasingContent, Root, Text } from 'mdast';
+import type { Nodes, Parents, PhrasingContent, Root, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { walkTree } from './walk-tree.js';
 
 /**
  * What a misread inline directive stands for as ordinary text: its own source around its
@@ -42,8 +42,8 @@ export function literalTextDirectives(
   source: string,
   keep: (node: TextDirective) => boolean = () => false,
 ): Root {
-  visit(tree, 'textDirective', (node, index, parent) => {
-    if (!parent || index === undefined || keep(node)) return;
+  walkTree<Nodes, Parents>(tree, (node, index, parent) => {
+    if (node.type !== 'textDirective' || !parent || index === undefined || keep(node)) return;
     parent.children.splice(index, 1, ...textDirectiveAsText(node, source));
     // Visit what replaced it, so directives inside the label are made text too.
     return index;

@@ -3,10 +3,11 @@
  * `:::activity` → an activity box students see; `:::facilitator` → notes for trainers only.
  * Any other directive keeps its text as plain content, so a stray colon never loses words.
  */
-import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Nodes, Paragraph, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP } from 'unist-util-visit';
 import { textDirectiveAsText } from '../../format/remark-literal-text-directives.js';
+import { walkTree } from '../../format/walk-tree.js';
 
 /** Who the rendered text is for. */
 export type Audience = 'student' | 'facilitator';
@@ -73,7 +74,7 @@ function sourceOf(node: Directive, source: string): string | undefined {
 export function remarkTandemDirectives(options: { audience: Audience }) {
   return (tree: Root, file: { value: unknown }): void => {
     const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
-    visit(tree, (node, index, parent) => {
+    walkTree<Nodes, Parents>(tree, (node, index, parent) => {
       if (!isDirective(node) || !parent || index === undefined) return;
       const name = node.name.toLowerCase();
 

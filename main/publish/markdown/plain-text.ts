@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
 import { parseLibraryMarkdown } from '../../format/parse-library-markdown.js';
 import { remarkTandemDirectives } from './directives.js';
+import { copyToRender } from './render-copy.js';
 
 /** The student pages' directive rules, run on a parsed tree. */
 const studentText = unified().use(remarkTandemDirectives, { audience: 'student' }).freeze();
@@ -27,18 +28,20 @@ export function truncateWords(text: string, max: number): string {
 }
 
 /**
- * The first top-level paragraph of `markdown` as plain text ('' when there is none); reads a
- * copy of the build's shared tree when `trees` is given.
+ * The first top-level paragraph of `markdown` as plain text ('' when there is none); reads the
+ * build's shared tree when `trees` is given.
  */
 export function firstParagraphText(markdown: string, max = 300, trees?: MarkdownTrees): string {
-  const parsed = trees ? trees.copy(markdown) : parseLibraryMarkdown(markdown);
-  // cast: the directive rules keep an mdast Root a Root
-  const tree = studentText.runSync(parsed, markdown) as Root;
-  for (const node of tree.children) {
-    if (node.type === 'paragraph') {
-      const text = squash(toString(node));
-      if (text) return truncateWords(text, max);
-    }
+  const parsed = trees ? trees.tree(markdown) : parseLibraryMarkdown(markdown);
+  // The directive rules change a top-level paragraph only inside it, so each is read on its
+  // own, from a copy: the rest of the body is never copied.
+  for (const node of parsed.children) {
+    if (node.type !== 'paragraph') continue;
+    const root: Root = { type: 'root', children: [copyToRender(node)] };
+    // cast: the directive rules keep an mdast Root a Root
+    const [paragraph] = (studentText.runSync(root, markdown) as Root).children;
+    const text = paragraph ? squash(toString(paragraph)) : '';
+    if (text) return truncateWords(text, max);
   }
   return '';
 }

@@ -5,17 +5,24 @@
  * final tree goes through rehype-sanitize, so no script, event handler or dangerous URL survives
  * whatever the Markdown says.
  */
-import type { Element, Properties, Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type {
+  Element,
+  Nodes as HastNodes,
+  Parents as HastParents,
+  Properties,
+  Root as HastRoot,
+} from 'hast';
+import type { Heading, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { defaultHandlers, type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP } from 'unist-util-visit';
+import { walkTree } from '../../format/walk-tree.js';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
-import { parseLibraryMarkdown } from '../../format/parse-library-markdown.js';
 import type { RenderCache } from './render-cache.js';
+import { treeToRender } from './render-copy.js';
 import { remarkTandemDirectives } from './directives.js';
 import type { Audience } from './directives.js';
 import { sanitizeSchema } from './sanitize-schema.js';
@@ -74,19 +81,22 @@ function callData(file: FileWithData): CallData {
 function remarkHeadingOffset() {
   return (tree: MdastRoot, file: FileWithData): void => {
     const data = callData(file);
+    // One walk finds the headings, for the top level and for the shift.
+    const headings: Heading[] = [];
+    walkTree<MdastNodes, never>(tree, (node) => {
+      if (node.type === 'heading') headings.push(node);
+    });
     let headingOffset = data.headingOffset;
     if (data.topHeadingLevel !== undefined) {
       let top = 7;
-      visit(tree, 'heading', (node) => {
-        top = Math.min(top, node.depth);
-      });
+      for (const node of headings) top = Math.min(top, node.depth);
       headingOffset = top === 7 ? 0 : data.topHeadingLevel - top;
     }
     if (headingOffset === 0) return;
-    visit(tree, 'heading', (node) => {
+    for (const node of headings) {
       // cast: depth is 1–6 by construction after clamping.
       node.depth = Math.min(6, Math.max(1, node.depth + headingOffset)) as typeof node.depth;
-    });
+    }
   };
 }
 
@@ -94,8 +104,8 @@ function remarkHeadingOffset() {
 function rehypeResolveImages() {
   return (tree: HastRoot, file: FileWithData): void => {
     const { resolveImage } = callData(file);
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName !== 'img') return;
+    walkTree<HastNodes, HastParents>(tree, (node, index, parent) => {
+      if (node.type !== 'element' || node.tagName !== 'img') return;
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
       const resolved = resolveImage ? resolveImage(src) : src;
       if (resolved === undefined || resolved === '') {
@@ -203,7 +213,7 @@ export function renderMarkdownDocument(
   };
   const processor = processorFor(options.audience);
   const file = { value: markdown, data: { [CALL_DATA_KEY]: data } };
-  const tree = options.trees ? options.trees.copy(markdown) : parseLibraryMarkdown(markdown);
+  const tree = treeToRender(markdown, options.trees);
   const html = processor.stringify(processor.runSync(tree, file), file);
   return { html, firstParagraph: data.firstParagraph };
 }

@@ -6,6 +6,7 @@ import {
 import type { RenderMarkdownOptions } from '../../../main/publish/markdown/render-markdown.js';
 import { dangerousParts } from './html-safety.js';
 import { firstParagraphText, truncateWords } from '../../../main/publish/markdown/plain-text.js';
+import { MarkdownTrees } from '../../../main/library/markdown-trees.js';
 
 const student: RenderMarkdownOptions = { audience: 'student' };
 const facilitator: RenderMarkdownOptions = { audience: 'facilitator' };
@@ -312,5 +313,38 @@ describe('renderMarkdownDocument', () => {
     );
     expect(doc.firstParagraph).toBe('The first line.');
     expect(renderMarkdownDocument('# Only a heading', student).firstParagraph).toBe('');
+  });
+});
+
+describe('renderMarkdownDocument from the build’s shared trees', () => {
+  // Every construct a render changes on its copy of the tree, and a few it only reads.
+  const texts: [name: string, markdown: string][] = [
+    ['headings under a page heading', '#### Four\n\n##### Five\n\n:::facilitator\n# Hidden\n:::'],
+    ['an activity with a label', ':::activity[Warm up]\nShare *one* thing.\n:::'],
+    ['a leaf activity', '::activity[Try this]'],
+    ['a facilitator block', 'Before.\n\n:::facilitator\nOnly trainers.\n:::\n\nAfter.'],
+    ['an inline facilitator note', 'Words :facilitator[for trainers] for all, at 10:30.'],
+    ['a directive label holding a note', 'A :tip[with :facilitator[a note]] inside.'],
+    ['an unknown container', ':::aside[Label]\nText.\n:::'],
+    ['a bare leaf directive', '::unknown'],
+    ['images kept and dropped', '![Kept](images/a.svg) and ![Gone](../../secret.png)'],
+    ['literals and a table', 'www.example.org, hello@example.org\n\n| a |\n| - |\n| b |'],
+    ['a footnote', 'Rest helps.[^1]\n\n[^1]: Most of us.'],
+  ];
+  const resolveImage = (src: string) => (src.startsWith('images/') ? `/c/${src}` : undefined);
+
+  it.each(texts)('renders %s as from a fresh parse, leaving the tree as it was', (_n, markdown) => {
+    const trees = new MarkdownTrees();
+    const shared = trees.tree(markdown);
+    const before = structuredClone(shared);
+    for (const audience of ['student', 'facilitator'] as const) {
+      const options = { audience, resolveImage, topHeadingLevel: 2 };
+      const fresh = renderMarkdownDocument(markdown, options);
+      expect(renderMarkdownDocument(markdown, { ...options, trees })).toEqual(fresh);
+      expect(renderMarkdownDocument(markdown, { ...options, trees })).toEqual(fresh);
+    }
+    expect(firstParagraphText(markdown, 300, trees)).toBe(firstParagraphText(markdown));
+    expect(trees.tree(markdown)).toBe(shared);
+    expect(shared).toEqual(before);
   });
 });
