@@ -7,7 +7,7 @@
  * loading the HTML again.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PdfRenderer, PdfRenderOptions } from './pdf-renderer.js';
+import type { PdfRenderer, PdfRenderOptions, PrintDocument } from './pdf-renderer.js';
 import type { PageNumbers } from './prospectus-views.js';
 import { readNamedDestinations } from './read-named-destinations.js';
 
@@ -66,18 +66,41 @@ export interface NumberedDocument {
 }
 
 /**
- * Hides everything in the measuring print. Visibility never changes the layout, and Chromium
- * still writes every named destination, but nothing is painted, so the measuring pass is a
- * third faster. The final pass, printed without it, checks the numbers against its own
+ * What the measuring print leaves out. Visibility never changes the layout, and Chromium still
+ * writes every named destination, but nothing is painted: no text, image or background, no
+ * link, and no running footer (margin boxes sit outside the page area, so their content cannot
+ * move it either). The final pass, printed without it, checks the numbers against its own
  * destinations, so a browser that measured differently could only cost another pass.
  */
+export const measuringCss = [
+  'html, body, body * { visibility: hidden !important; }',
+  '@page { @top-left { content: none !important; } @top-center { content: none !important; }',
+  '  @top-right { content: none !important; } @bottom-left { content: none !important; }',
+  '  @bottom-center { content: none !important; } @bottom-right { content: none !important; } }',
+].join('\n');
+
 const hideScript = `(() => {
   const style = document.createElement('style');
   style.id = 'tandem-measuring';
-  style.textContent = 'body * { visibility: hidden !important; }';
+  style.textContent = ${JSON.stringify(measuringCss)};
   document.head.append(style);
 })()`;
 const showScript = `document.getElementById('tandem-measuring')?.remove()`;
+
+/**
+ * The measuring print of a loaded document: untagged (tags and bookmarks do not change the
+ * layout, and leaving them out halves the cost) and painting nothing (`measuringCss`). The
+ * document is left as it was.
+ */
+export async function printMeasuring(
+  loaded: PrintDocument,
+  options: PdfRenderOptions,
+): Promise<Uint8Array> {
+  await loaded.run(hideScript);
+  const pdf = await loaded.print({ ...options, tagged: false, outline: false });
+  await loaded.run(showScript);
+  return pdf;
+}
 
 /**
  * Prints the document until the numbers it shows match where the anchors landed.
@@ -89,11 +112,10 @@ export async function renderWithPageNumbers(
   options: PdfRenderOptions,
   maxPasses = 4,
 ): Promise<NumberedPdf> {
-  // The first pass only measures: tags and bookmarks do not change the layout, and leaving
-  // them out makes that pass about twice as fast.
-  const measuring = { ...options, tagged: false, outline: false };
   const fillScript = numbered.fillScript;
   if (!renderer.openDocument || !fillScript) {
+    // The first pass only measures: untagged, as in `printMeasuring`.
+    const measuring = { ...options, tagged: false, outline: false };
     return printUntilSettled(maxPasses, options, (pass, shown) =>
       renderer.renderPdf(numbered.html(shown), pass === 1 ? measuring : options),
     );
@@ -101,12 +123,7 @@ export async function renderWithPageNumbers(
   const loaded = await renderer.openDocument(numbered.html(new Map()), options);
   try {
     return await printUntilSettled(maxPasses, options, async (pass, shown) => {
-      if (pass === 1) {
-        await loaded.run(hideScript);
-        const pdf = await loaded.print(measuring);
-        await loaded.run(showScript);
-        return pdf;
-      }
+      if (pass === 1) return printMeasuring(loaded, options);
       await loaded.run(fillScript(shown));
       return loaded.print(options);
     });
