@@ -50,7 +50,7 @@ export interface NumberedPdf {
   pdf: Uint8Array;
   pages: Map<string, number>;
   pageCount: number;
-  /** How many times the document was printed (2 when nothing moved). */
+  /** How many times the document was printed (2 when nothing moved, 1 when known). */
   passes: number;
 }
 
@@ -104,26 +104,31 @@ export async function printMeasuring(
 
 /**
  * Prints the document until the numbers it shows match where the anchors landed.
- * Throws when they still disagree after `maxPasses` (a layout that never settles).
+ * With `expected` (where the anchors landed in an earlier print of the same HTML), the first
+ * print is the final one, and it is the only one when they are still there; otherwise a
+ * measuring print comes first. Throws when the numbers still disagree after `maxPasses` (a
+ * layout that never settles).
  */
 export async function renderWithPageNumbers(
   numbered: NumberedDocument,
   renderer: PdfRenderer,
   options: PdfRenderOptions,
+  expected?: PageNumbers,
   maxPasses = 4,
 ): Promise<NumberedPdf> {
+  const measures = (pass: number) => pass === 1 && expected === undefined;
   const fillScript = numbered.fillScript;
   if (!renderer.openDocument || !fillScript) {
-    // The first pass only measures: untagged, as in `printMeasuring`.
+    // The measuring pass is untagged, as in `printMeasuring`.
     const measuring = { ...options, tagged: false, outline: false };
-    return printUntilSettled(maxPasses, options, (pass, shown) =>
-      renderer.renderPdf(numbered.html(shown), pass === 1 ? measuring : options),
+    return printUntilSettled(maxPasses, options, expected, (pass, shown) =>
+      renderer.renderPdf(numbered.html(shown), measures(pass) ? measuring : options),
     );
   }
   const loaded = await renderer.openDocument(numbered.html(new Map()), options);
   try {
-    return await printUntilSettled(maxPasses, options, async (pass, shown) => {
-      if (pass === 1) return printMeasuring(loaded, options);
+    return await printUntilSettled(maxPasses, options, expected, async (pass, shown) => {
+      if (measures(pass)) return printMeasuring(loaded, options);
       await loaded.run(fillScript(shown));
       return loaded.print(options);
     });
@@ -132,17 +137,21 @@ export async function renderWithPageNumbers(
   }
 }
 
-/** Runs `print(pass, numbersToShow)` until a print shows the pages its anchors are on. */
+/**
+ * Runs `print(pass, numbersToShow)` until a print shows the pages its anchors are on; the
+ * first print shows `expected`, or measures when there is none.
+ */
 async function printUntilSettled(
   maxPasses: number,
   options: PdfRenderOptions,
+  expected: PageNumbers | undefined,
   print: (pass: number, shown: PageNumbers) => Promise<Uint8Array>,
 ): Promise<NumberedPdf> {
-  let shown: PageNumbers = new Map();
+  let shown: PageNumbers = expected ?? new Map();
   for (let pass = 1; pass <= maxPasses; pass += 1) {
     const pdf = await print(pass, shown);
     const found = await readAnchorPages(pdf);
-    if (pass > 1 && samePages(shown, found.pages)) {
+    if ((pass > 1 || expected !== undefined) && samePages(shown, found.pages)) {
       return { pdf, pages: found.pages, pageCount: found.pageCount, passes: pass };
     }
     shown = found.pages;
