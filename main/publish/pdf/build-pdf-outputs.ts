@@ -9,10 +9,16 @@ import type { PaperSize, PublishContext } from '../types.js';
 import { addPdfMetadata } from './add-pdf-metadata.js';
 import { findBrowser, noBrowserMessage, type BrowserSearchEnvironment } from './find-browser.js';
 import { imposeBooklet } from './impose-booklet.js';
+import {
+  knownAnchorPagesFile,
+  readKnownAnchorPages,
+  saveKnownAnchorPages,
+} from './known-anchor-pages.js';
 import { libraryVersion, type LibraryVersion } from './library-version.js';
 import { appPdfRendererFactory, type PdfRenderer, type PdfRenderOptions } from './pdf-renderer.js';
 import { absolutiseImages, printImageResolver } from './print-images.js';
 import { buildProspectusModel } from './prospectus-model.js';
+import type { PageNumbers } from './prospectus-views.js';
 import { launchPuppeteerRenderer } from './puppeteer-pdf-renderer.js';
 import { renderFacilitatorPackHtml } from './render-facilitator-pack.js';
 import { prospectusPageNumberScript, renderProspectusHtml } from './render-prospectus-html.js';
@@ -130,11 +136,14 @@ export async function renderProspectusPdf(
   version: LibraryVersion,
   paper: PaperSize,
 ): Promise<Uint8Array> {
-  const numbered = await renderWithPageNumbers(
-    prospectusDocument(ctx, version, paper),
-    renderer,
-    prospectusPrintOptions(ctx, paper),
-  );
+  const document = prospectusDocument(ctx, version, paper);
+  const options = prospectusPrintOptions(ctx, paper);
+  // A rebuild of an unchanged prospectus needs no measuring print (known-anchor-pages.ts).
+  const unnumbered = document.html(new Map());
+  const known = knownAnchorPagesFile(path.resolve(ctx.options.outDir), options.name);
+  const expected = await readKnownAnchorPages(known, unnumbered);
+  const numbered = await renderWithPageNumbers(document, renderer, options, expected);
+  await saveKnownAnchorPages(known, unnumbered, numbered.pages);
   return addPdfMetadata(numbered.pdf, {
     title: prospectusTitle(ctx),
     author: ctx.library.college.name,
@@ -179,9 +188,12 @@ export function prospectusDocument(
     }
     return html;
   };
+  const html = (pages: PageNumbers) =>
+    renderProspectusHtml(buildProspectusModel({ ctx: local, pages, version, renderFrontPage }));
+  // The unnumbered HTML is asked for twice (to find the known pages, and to load), so keep it.
+  let unnumbered: string | undefined;
   return {
-    html: (pages) =>
-      renderProspectusHtml(buildProspectusModel({ ctx: local, pages, version, renderFrontPage })),
+    html: (pages) => (pages.size > 0 ? html(pages) : (unnumbered ??= html(pages))),
     fillScript: prospectusPageNumberScript,
   };
 }

@@ -7,7 +7,7 @@
  * loading the HTML again.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PdfRenderer, PdfRenderOptions } from './pdf-renderer.js';
+import type { PdfRenderer, PdfRenderOptions, PrintDocument } from './pdf-renderer.js';
 import type { PageNumbers } from './prospectus-views.js';
 import { readNamedDestinations } from './read-named-destinations.js';
 
@@ -50,7 +50,7 @@ export interface NumberedPdf {
   pdf: Uint8Array;
   pages: Map<string, number>;
   pageCount: number;
-  /** How many times the document was printed (2 when nothing moved). */
+  /** How many times the document was printed (2 when nothing moved, 1 when known). */
   passes: number;
 }
 
@@ -66,47 +66,69 @@ export interface NumberedDocument {
 }
 
 /**
- * Hides everything in the measuring print. Visibility never changes the layout, and Chromium
- * still writes every named destination, but nothing is painted, so the measuring pass is a
- * third faster. The final pass, printed without it, checks the numbers against its own
+ * What the measuring print leaves out. Visibility never changes the layout, and Chromium still
+ * writes every named destination, but nothing is painted: no text, image or background, no
+ * link, and no running footer (margin boxes sit outside the page area, so their content cannot
+ * move it either). The final pass, printed without it, checks the numbers against its own
  * destinations, so a browser that measured differently could only cost another pass.
  */
+export const measuringCss = [
+  'html, body, body * { visibility: hidden !important; }',
+  '@page { @top-left { content: none !important; } @top-center { content: none !important; }',
+  '  @top-right { content: none !important; } @bottom-left { content: none !important; }',
+  '  @bottom-center { content: none !important; } @bottom-right { content: none !important; } }',
+].join('\n');
+
 const hideScript = `(() => {
   const style = document.createElement('style');
   style.id = 'tandem-measuring';
-  style.textContent = 'body * { visibility: hidden !important; }';
+  style.textContent = ${JSON.stringify(measuringCss)};
   document.head.append(style);
 })()`;
 const showScript = `document.getElementById('tandem-measuring')?.remove()`;
 
 /**
+ * The measuring print of a loaded document: untagged (tags and bookmarks do not change the
+ * layout, and leaving them out halves the cost) and painting nothing (`measuringCss`). The
+ * document is left as it was.
+ */
+export async function printMeasuring(
+  loaded: PrintDocument,
+  options: PdfRenderOptions,
+): Promise<Uint8Array> {
+  await loaded.run(hideScript);
+  const pdf = await loaded.print({ ...options, tagged: false, outline: false });
+  await loaded.run(showScript);
+  return pdf;
+}
+
+/**
  * Prints the document until the numbers it shows match where the anchors landed.
- * Throws when they still disagree after `maxPasses` (a layout that never settles).
+ * With `expected` (where the anchors landed in an earlier print of the same HTML), the first
+ * print is the final one, and it is the only one when they are still there; otherwise a
+ * measuring print comes first. Throws when the numbers still disagree after `maxPasses` (a
+ * layout that never settles).
  */
 export async function renderWithPageNumbers(
   numbered: NumberedDocument,
   renderer: PdfRenderer,
   options: PdfRenderOptions,
+  expected?: PageNumbers,
   maxPasses = 4,
 ): Promise<NumberedPdf> {
-  // The first pass only measures: tags and bookmarks do not change the layout, and leaving
-  // them out makes that pass about twice as fast.
-  const measuring = { ...options, tagged: false, outline: false };
+  const measures = (pass: number) => pass === 1 && expected === undefined;
   const fillScript = numbered.fillScript;
   if (!renderer.openDocument || !fillScript) {
-    return printUntilSettled(maxPasses, options, (pass, shown) =>
-      renderer.renderPdf(numbered.html(shown), pass === 1 ? measuring : options),
+    // The measuring pass is untagged, as in `printMeasuring`.
+    const measuring = { ...options, tagged: false, outline: false };
+    return printUntilSettled(maxPasses, options, expected, (pass, shown) =>
+      renderer.renderPdf(numbered.html(shown), measures(pass) ? measuring : options),
     );
   }
   const loaded = await renderer.openDocument(numbered.html(new Map()), options);
   try {
-    return await printUntilSettled(maxPasses, options, async (pass, shown) => {
-      if (pass === 1) {
-        await loaded.run(hideScript);
-        const pdf = await loaded.print(measuring);
-        await loaded.run(showScript);
-        return pdf;
-      }
+    return await printUntilSettled(maxPasses, options, expected, async (pass, shown) => {
+      if (measures(pass)) return printMeasuring(loaded, options);
       await loaded.run(fillScript(shown));
       return loaded.print(options);
     });
@@ -115,17 +137,21 @@ export async function renderWithPageNumbers(
   }
 }
 
-/** Runs `print(pass, numbersToShow)` until a print shows the pages its anchors are on. */
+/**
+ * Runs `print(pass, numbersToShow)` until a print shows the pages its anchors are on; the
+ * first print shows `expected`, or measures when there is none.
+ */
 async function printUntilSettled(
   maxPasses: number,
   options: PdfRenderOptions,
+  expected: PageNumbers | undefined,
   print: (pass: number, shown: PageNumbers) => Promise<Uint8Array>,
 ): Promise<NumberedPdf> {
-  let shown: PageNumbers = new Map();
+  let shown: PageNumbers = expected ?? new Map();
   for (let pass = 1; pass <= maxPasses; pass += 1) {
     const pdf = await print(pass, shown);
     const found = await readAnchorPages(pdf);
-    if (pass > 1 && samePages(shown, found.pages)) {
+    if ((pass > 1 || expected !== undefined) && samePages(shown, found.pages)) {
       return { pdf, pages: found.pages, pageCount: found.pageCount, passes: pass };
     }
     shown = found.pages;
