@@ -14,12 +14,19 @@ export interface TempLibrary {
   dispose(): Promise<void>;
 }
 
+/**
+ * Copies the library at `source` to `target`, without a computer's own cache (`tandem check`
+ * run on a fixture in place writes one): it is not part of the library, just as syncing
+ * leaves it out.
+ */
+export async function copyLibraryFiles(source: string, target: string): Promise<void> {
+  const cache = path.join(source, path.dirname(CHECK_CACHE_FILE));
+  await cp(source, target, { recursive: true, filter: (from) => from !== cache });
+}
+
 export async function copyLibrary(source: string): Promise<TempLibrary> {
   const dir = await mkdtemp(path.join(tmpdir(), 'tandem-lib-'));
   const root = path.join(dir, 'library');
-  // A computer's own cache (`tandem check` run on a fixture in place writes one) is not part
-  // of the library, just as syncing leaves it out.
-  const cache = path.join(source, path.dirname(CHECK_CACHE_FILE));
-  await cp(source, root, { recursive: true, filter: (from) => from !== cache });
+  await copyLibraryFiles(source, root);
   return { root, dispose: () => rm(dir, { recursive: true, force: true }) };
 }

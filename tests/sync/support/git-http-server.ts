@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { copyLibraryFiles } from '../../support/temp-library.js';
 
 const run = promisify(execFile);
 
@@ -61,7 +62,8 @@ export async function startGitHttpServer(
   if (options.copyOf) {
     await run('cp', ['-R', options.copyOf.bareDir, bareDir]);
   } else {
-    await run('cp', ['-R', sourceDir, seed]);
+    // As a library's first commit would hold it: without a computer's own check cache.
+    await copyLibraryFiles(sourceDir, seed);
     await git(seed, 'init', '-q', '-b', 'main');
     await git(seed, 'add', '-A');
     await git(seed, 'commit', '-q', '-m', 'The library as it starts');
