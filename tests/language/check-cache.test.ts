@@ -3,7 +3,16 @@
  * over unchanged text finds exactly what a run without the cache finds, without looking again;
  * an edited text is looked at again, and a damaged or foreign cache file is ignored.
  */
-import { appendFile, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -103,6 +112,23 @@ describe('the check cache', () => {
       expect(findings(run)).toEqual(findings(uncached));
       expect(run.hits).toBe(0);
       expect(await readdir(outside)).toEqual([]);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('never writes through a link planted where a temporary file might be made', async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), 'tandem-outside-'));
+    try {
+      const cacheFile = path.join(library.root, CHECK_CACHE_FILE);
+      await mkdir(path.dirname(cacheFile), { recursive: true });
+      // Names an earlier Tandem used for its temporary file, one per process id.
+      const target = path.join(outside, 'victim.txt');
+      await writeFile(target, 'untouched');
+      await symlink(target, `${cacheFile}.${process.pid}.tmp`);
+      await checkOnce(library.root);
+      expect(await readFile(target, 'utf8')).toBe('untouched');
+      expect((await readFile(cacheFile)).length).toBeGreaterThan(0);
     } finally {
       await rm(outside, { recursive: true, force: true });
     }

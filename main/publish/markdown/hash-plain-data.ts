@@ -96,6 +96,11 @@ class Feeder {
   }
 }
 
+/** The SHA-256 (hex) of a text or bytes. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
 /**
  * The SHA-256 (hex) of `value`: strings, numbers, booleans, null, undefined, arrays and plain
  * objects (keys in their own order); any other object through `standIn`, else refused.

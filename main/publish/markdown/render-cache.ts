@@ -13,11 +13,11 @@
  * (cache-strings.ts): tens of megabytes of HTML are written and read many times faster than as
  * JSON, which escaped every page body twice, and the same entries always give the same bytes.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeStrings, encodeStrings } from './cache-strings.js';
-import { hashPlainData } from './hash-plain-data.js';
+import { hashPlainData, sha256Hex } from './hash-plain-data.js';
+import { writeFileAtomic } from '../../fs/write-file-atomic.js';
 import { z } from 'zod';
 import type { RenderedMarkdown, RenderMarkdownOptions } from './render-markdown.js';
 
@@ -41,10 +41,6 @@ const headerSchema = z.object({
 /** A Date in a cache key (a calendar's DTSTAMP) stands for its time. */
 const dateStandIn = (value: object): string | undefined =>
   value instanceof Date ? `Date ${value.getTime()}` : undefined;
-
-function sha256(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 export class RenderCache {
   /** Entries read from the file, and those used or made in this build (what is saved). */
@@ -142,14 +138,14 @@ export class RenderCache {
   /** Writes the entries this build used (so the file never grows with old ones), crash-safely. */
   async save(): Promise<void> {
     const content = encodeEntries(this.#current, this.#currentTexts);
-    const checksum = sha256(content);
+    const checksum = sha256Hex(content);
     if (this.file === undefined || checksum === this.checksum) return;
     const header = JSON.stringify({ format: CACHE_FORMAT, stamp: this.stamp, checksum });
     const body = Buffer.concat([Buffer.from(`${header}\n`), content]);
     await mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temp, body);
-    await rename(temp, this.file);
+    // A fresh, unguessable temporary name: the check cache lives in an untrusted library, where
+    // a link planted at a predictable name would be written through.
+    await writeFileAtomic(this.file, body);
   }
 }
 
@@ -165,7 +161,7 @@ function readEntries(
     const header = headerSchema.safeParse(JSON.parse(bytes.toString('utf8', 0, end)));
     if (!header.success || header.data.stamp !== stamp) return empty;
     const content = bytes.subarray(end + 1);
-    if (sha256(content) !== header.data.checksum) return empty;
+    if (sha256Hex(content) !== header.data.checksum) return empty;
     return { ...decodeEntries(content), checksum: header.data.checksum };
   } catch {
     // Not a file this Tandem wrote (an older format, cut short): start afresh.
@@ -227,5 +223,5 @@ function byKey<V>([a]: [string, V], [b]: [string, V]): number {
 
 /** The stamp of a build: Tandem's version and the bytes of every template it renders with. */
 export function cacheStamp(tandemVersion: string, templates: readonly string[]): string {
-  return sha256(JSON.stringify([CACHE_FORMAT, tandemVersion, ...templates]));
+  return sha256Hex(JSON.stringify([CACHE_FORMAT, tandemVersion, ...templates]));
 }

@@ -7,11 +7,11 @@
  * only cost another print, never a wrong number; a file that is not exactly this shape is
  * ignored.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../fs/write-file-atomic.js';
+import { sha256Hex } from '../markdown/hash-plain-data.js';
 import type { PageNumbers } from './prospectus-views.js';
 
 /** Bumped whenever what the file means changes, so older files are ignored. */
@@ -28,13 +28,9 @@ export function knownAnchorPagesFile(outDir: string, name: string): string {
   return path.join(outDir, '.tandem-cache', `${name.replace(/[^a-z0-9-]+/gi, '-')}.pages.json`);
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 function encode(html: string, pages: PageNumbers): string {
   const sorted = [...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `${JSON.stringify({ format: FORMAT, html: sha256(html), pages: sorted })}\n`;
+  return `${JSON.stringify({ format: FORMAT, html: sha256Hex(html), pages: sorted })}\n`;
 }
 
 /** The pages kept for exactly `html`, or undefined (no file, another HTML, a damaged file). */
@@ -51,7 +47,7 @@ export async function readKnownAnchorPages(
     return undefined;
   }
   const kept = fileSchema.safeParse(parsed);
-  if (!kept.success || kept.data.html !== sha256(html)) return undefined;
+  if (!kept.success || kept.data.html !== sha256Hex(html)) return undefined;
   return new Map(kept.data.pages);
 }
 

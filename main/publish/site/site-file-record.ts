@@ -6,9 +6,9 @@
  * set that), one written too close to when the record was saved to tell (as Git's "racy"
  * entries), and every file when the record is damaged or from another Tandem.
  */
-import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../fs/write-file-atomic.js';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -38,10 +38,6 @@ const recordSchema = z.object({
  * made from ('' for other files: rendered-page.ts).
  */
 type Entry = z.infer<typeof entrySchema>;
-
-export function sha256Hex(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 export class SiteFileRecord {
   readonly #previous: ReadonlyMap<string, Entry>;
@@ -118,8 +114,6 @@ export class SiteFileRecord {
       files,
     });
     await mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temp, body);
-    await rename(temp, this.file);
+    await writeFileAtomic(this.file, body);
   }
 }

@@ -7,7 +7,8 @@ import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sha256Hex, SiteFileRecord } from '../../../main/publish/site/site-file-record.js';
+import { sha256Hex } from '../../../main/publish/markdown/hash-plain-data.js';
+import { SiteFileRecord } from '../../../main/publish/site/site-file-record.js';
 
 let dir: string;
 beforeAll(async () => {
