@@ -4,7 +4,9 @@
  * bytes for a file whose metadata still match leaves it alone without reading it back. Anything
  * else reads the file as before: a file changed since (its change time moves, and no one can
  * set that), one written too close to when the record was saved to tell (as Git's "racy"
- * entries), and every file when the record is damaged or from another Tandem.
+ * entries), and every file when the record is damaged or from another Tandem. A file read back
+ * that still hashes to what the record says was written from an unchanged page key is left
+ * alone too, without making its bytes again.
  */
 import type { Stats } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -41,32 +43,38 @@ type Entry = z.infer<typeof entrySchema>;
 
 export class SiteFileRecord {
   readonly #previous: ReadonlyMap<string, Entry>;
+  /** Entries written too close to the save for their times to be trusted. */
+  readonly #racy: ReadonlySet<string>;
   readonly #current = new Map<string, Entry>();
 
   private constructor(
     private readonly file: string,
     private readonly stamp: string,
     previous: ReadonlyMap<string, Entry>,
+    racy: ReadonlySet<string>,
   ) {
     this.#previous = previous;
+    this.#racy = racy;
   }
 
   /** Reads the record at `file` made by a build stamped `stamp`; empty when none is trusted. */
   static async open(file: string, stamp: string): Promise<SiteFileRecord> {
     const previous = new Map<string, Entry>();
+    const racy = new Set<string>();
     try {
       const parsed = recordSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
       if (parsed.success && parsed.data.stamp === stamp) {
         for (const [target, entry] of Object.entries(parsed.data.files)) {
+          previous.set(target, entry);
           // Too close to the save to know that a later change would show in the times.
-          if (entry[1] < parsed.data.savedAt - RACY_MS && entry[2] < parsed.data.savedAt - RACY_MS)
-            previous.set(target, entry);
+          if (entry[1] >= parsed.data.savedAt - RACY_MS || entry[2] >= parsed.data.savedAt - RACY_MS)
+            racy.add(target);
         }
       }
     } catch {
       // No record, or not one this Tandem wrote: every file is read back instead.
     }
-    return new SiteFileRecord(file, stamp, previous);
+    return new SiteFileRecord(file, stamp, previous, racy);
   }
 
   /** The entry of `target` when the file, as `info` describes it now, is as the record says. */
@@ -74,6 +82,7 @@ export class SiteFileRecord {
     const entry = this.#previous.get(target);
     if (
       !entry ||
+      this.#racy.has(target) ||
       entry[0] !== info.size ||
       entry[1] !== info.mtimeMs ||
       entry[2] !== info.ctimeMs ||
@@ -91,11 +100,20 @@ export class SiteFileRecord {
     return true;
   }
 
-  /** True when `target`, as `info` describes it now, was made from the page key `key`. */
-  madeFrom(target: string, info: Stats, key: string): boolean {
-    const entry = this.#unchanged(target, info);
+  /**
+   * True when `target`, as `info` describes it now, was made from the page key `key`. When its
+   * times cannot be trusted, `hashNow` (the SHA-256 of the file's bytes now) must match the hash
+   * the record says the page made.
+   */
+  madeFrom(target: string, info: Stats, key: string, hashNow: () => string): boolean {
+    const entry = this.#previous.get(target);
     if (key === '' || entry?.[5] !== key) return false;
-    this.#current.set(target, entry);
+    if (this.#unchanged(target, info)) {
+      this.#current.set(target, entry);
+      return true;
+    }
+    if (hashNow() !== entry[4]) return false;
+    this.note(target, info, entry[4], key);
     return true;
   }
 

@@ -145,7 +145,11 @@ class SiteWriter {
         const info = this.existing.has(target)
           ? lstatSync(file, { throwIfNoEntry: false })
           : undefined;
-        if (info?.isFile() && this.record.madeFrom(target, info, key)) return;
+        if (
+          info?.isFile() &&
+          this.record.madeFrom(target, info, key, () => sha256Hex(readFileSync(file)))
+        )
+          return;
         const content = await bytes();
         const data = typeof content === 'string' ? Buffer.from(content) : content;
         const hash = sha256Hex(data);

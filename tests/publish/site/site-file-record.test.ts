@@ -1,8 +1,10 @@
 /**
  * The record of the files a build left: it vouches for a file only while the file's size,
  * times and inode are as written and the new bytes hash the same; never for a file changed
- * since, one written too close to the save to tell, or from a damaged or foreign record.
+ * since, or from a damaged or foreign record; a file written too close to the save to tell by
+ * its times only when its bytes still hash as recorded.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +24,12 @@ afterEach(() => {
 });
 
 const hash = (text: string) => sha256Hex(Buffer.from(text));
+/** The hash of `file` now, as the writer reads it back when the times cannot vouch. */
+const hashOf = (file: string) => () => sha256Hex(readFileSync(file));
+/** A hash that must not be asked for: the times alone decide. */
+const unasked = () => {
+  throw new Error('the file should not have been read back');
+};
 
 /** Writes `page.html`, records it, saves the record `later` ms after now and reopens it. */
 async function recorded(name: string, later: number, stamp = 'v1') {
@@ -66,18 +74,25 @@ describe('SiteFileRecord', () => {
     const { file, recordFile } = await recorded('key', 10_000);
     const record = await SiteFileRecord.open(recordFile, 'v1');
     const info = await stat(file);
-    expect(record.madeFrom('page.html', info, 'key-2')).toBe(false);
-    expect(record.madeFrom('page.html', info, '')).toBe(false);
-    expect(record.madeFrom('page.html', info, 'key-1')).toBe(true);
+    expect(record.madeFrom('page.html', info, 'key-2', unasked)).toBe(false);
+    expect(record.madeFrom('page.html', info, '', unasked)).toBe(false);
+    expect(record.madeFrom('page.html', info, 'key-1', unasked)).toBe(true);
     await writeFile(file, '<p>Nope</p>');
-    expect(record.madeFrom('page.html', await stat(file), 'key-1')).toBe(false);
+    expect(record.madeFrom('page.html', await stat(file), 'key-1', hashOf(file))).toBe(false);
   });
 
-  it('does not vouch for a file written just before the record was saved', async () => {
+  it('trusts the times of a file written just before the record was saved for nothing', async () => {
     const { file, recordFile } = await recorded('racy', 0);
     const record = await SiteFileRecord.open(recordFile, 'v1');
     expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'))).toBe(false);
-    expect(record.madeFrom('page.html', await stat(file), 'key-1')).toBe(false);
+    // Its bytes are read back: as written, the page need not be made again ...
+    expect(record.madeFrom('page.html', await stat(file), 'key-1', hashOf(file))).toBe(true);
+    // ... but changed within the same tick of the clock, it must.
+    const before = await stat(file);
+    await writeFile(file, '<p>Nope</p>');
+    await utimes(file, before.atime, before.mtime);
+    const again = await SiteFileRecord.open(recordFile, 'v1');
+    expect(again.madeFrom('page.html', await stat(file), 'key-1', hashOf(file))).toBe(false);
   });
 
   it.each([
@@ -89,6 +104,6 @@ describe('SiteFileRecord', () => {
     await writeFile(recordFile, change(await readFile(recordFile, 'utf8')));
     const record = await SiteFileRecord.open(recordFile, 'v1');
     expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'))).toBe(false);
-    expect(record.madeFrom('page.html', await stat(file), 'key-1')).toBe(false);
+    expect(record.madeFrom('page.html', await stat(file), 'key-1', hashOf(file))).toBe(false);
   });
 });
