@@ -67,7 +67,10 @@ export class SiteFileRecord {
         for (const [target, entry] of Object.entries(parsed.data.files)) {
           previous.set(target, entry);
           // Too close to the save to know that a later change would show in the times.
-          if (entry[1] >= parsed.data.savedAt - RACY_MS || entry[2] >= parsed.data.savedAt - RACY_MS)
+          if (
+            entry[1] >= parsed.data.savedAt - RACY_MS ||
+            entry[2] >= parsed.data.savedAt - RACY_MS
+          )
             racy.add(target);
         }
       }
