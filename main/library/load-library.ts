@@ -82,7 +82,12 @@ export async function loadLibrary(
   problems.push(...(await syncConflictProblems(absoluteRoot)));
 
   if (!college.college || !college.source || !trainers.trainers || !trainers.source) {
-    return { library: undefined, problems: sortProblems(unique(problems)), markdownTrees };
+    return {
+      library: undefined,
+      problems: sortProblems(unique(problems)),
+      markdownTrees,
+      readBytes: files.readBytes,
+    };
   }
   problems.push(
     ...checkReferences({
@@ -110,6 +115,7 @@ export async function loadLibrary(
     problems: sortProblems(unique(problems)),
     markdownTrees,
     termRefs: terms.refs,
+    readBytes: files.readBytes,
   };
 }
 

@@ -31,6 +31,13 @@ const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
  * became a link in between is not followed.
  */
 export class LibraryFiles {
+  /**
+   * The bytes of every text file read so far, by library-relative path: the sign-off gate
+   * hashes exactly what was loaded rather than reading the files again, so what is published
+   * is what was checked, even if a file changes on disk while a build runs.
+   */
+  readonly readBytes = new Map<string, Buffer>();
+
   private constructor(
     readonly root: string,
     /** What earlier runs derived from the library's texts (see `parseYaml`). */
@@ -98,7 +105,12 @@ export class LibraryFiles {
     const link = linkOnPathSync(this.root, file);
     if (link !== undefined) return { problem: fileProblem(link, 'symbolic-link', linkMessage()) };
     try {
-      return readTextFile(path.join(this.root, file), file);
+      const result = readTextFile(path.join(this.root, file), file);
+      if ('bytes' in result) {
+        this.readBytes.set(file, result.bytes);
+        return { text: result.text };
+      }
+      return result;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code; // fs errors always carry an errno code
       if (code === 'ENOENT') {
@@ -163,7 +175,10 @@ function partsOf(relative: string): string[] | undefined {
  * One open, size check and read: the asynchronous readFile costs several times the CPU time
  * for a library's thousands of small files.
  */
-function readTextFile(absolute: string, file: string): ReadResult {
+function readTextFile(
+  absolute: string,
+  file: string,
+): { text: string; bytes: Buffer } | { problem: Problem } {
   const fd = openSync(absolute, constants.O_RDONLY | NO_FOLLOW);
   try {
     const { size } = fstatSync(fd);
@@ -176,7 +191,8 @@ function readTextFile(absolute: string, file: string): ReadResult {
         ),
       };
     }
-    return { text: readFileSync(fd, 'utf8') };
+    const bytes = readFileSync(fd);
+    return { text: bytes.toString('utf8'), bytes };
   } finally {
     closeSync(fd);
   }

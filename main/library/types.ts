@@ -210,4 +210,6 @@ export interface LoadResult {
   markdownTrees?: MarkdownTrees;
   /** The terms as read, with where each field stands, for checks that report at a run's line. */
   termRefs?: TermRefs[];
+  /** The bytes of every text file the load read, by library-relative path. */
+  readBytes?: ReadonlyMap<string, Uint8Array>;
 }

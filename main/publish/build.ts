@@ -82,7 +82,11 @@ export async function preparePublication(
     return { result };
   }
 
-  const selection = await selectPublishedCourses(library, { draft: options.draft });
+  const selection = await selectPublishedCourses(
+    library,
+    { draft: options.draft },
+    loaded.readBytes,
+  );
   result.excluded = [...confined.excluded, ...selection.excluded];
   // Dated by the content, not the clock: the same library always publishes the same bytes.
   const dates = publicationDates({

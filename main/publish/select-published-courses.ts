@@ -19,18 +19,20 @@ export interface PublishedSelection {
 /**
  * With `draft`, every course is published (and its status returned, so templates can mark
  * the ones not signed off); otherwise only courses that are `ready`. Statuses are always
- * returned for published courses.
+ * returned for published courses. `readBytes`: the text files the load read (see
+ * `getCourseStatus`), so the gate vouches for exactly the text about to be published.
  */
 export async function selectPublishedCourses(
   library: Library,
   options: { draft: boolean },
+  readBytes?: ReadonlyMap<string, Uint8Array>,
 ): Promise<PublishedSelection> {
   const courses: Course[] = [];
   const excluded: ExcludedCourse[] = [];
   const statuses = new Map<string, CourseStatus>();
   // Courses are read and hashed a few at a time, so waiting on the disk overlaps with hashing.
   const outcomes = await inBatches(library.courses, STATUS_CONCURRENCY, (course) =>
-    getCourseStatus(library, course.id).then(
+    getCourseStatus(library, course.id, readBytes).then(
       (status) => ({ status }),
       (error: unknown) => ({ error }),
     ),

@@ -13,7 +13,12 @@ import path from 'node:path';
 import type { Course, Library, Trainer } from '../library/types.js';
 import { formatShortDate } from './format-date.js';
 import { joinWithAnd } from '../format/wording.js';
-import { hashContentFiles, readContentFiles, type ContentFile } from './hash-course-version.js';
+import {
+  hashContentFiles,
+  isContentPath,
+  readContentFiles,
+  type ContentFile,
+} from './hash-course-version.js';
 import { readSignoffs } from './signoffs-file.js';
 import type { AuthorSignoff, CheckedRecord, CourseState, CourseStatus } from './types.js';
 import { verifyRecords } from './verify-records.js';
@@ -144,11 +149,70 @@ export async function statusFromFiles(
   return status;
 }
 
-/** Where `courseId` stands in sign-off, from the files on disk now. */
-export async function getCourseStatus(library: Library, courseId: string): Promise<CourseStatus> {
+/**
+ * Where `courseId` stands in sign-off, from the files on disk now. `readBytes`: the text files
+ * a load read (by library-relative path, as `LoadResult.readBytes`); those bytes are hashed
+ * instead of the disk's, so the status vouches for exactly the text that was loaded.
+ */
+export async function getCourseStatus(
+  library: Library,
+  courseId: string,
+  readBytes?: ReadonlyMap<string, Uint8Array>,
+): Promise<CourseStatus> {
   const course = findCourse(library, courseId);
-  const files = await readContentFiles(courseDirOf(library, course));
+  const known = readBytes ? loadedContent(course, readBytes) : undefined;
+  const files = await readContentFiles(courseDirOf(library, course), known);
+  if (known) {
+    const listed = new Set(files.map((file) => file.path));
+    for (const rel of known.keys()) {
+      // What was loaded is what would be published: a file gone since is not in the hash.
+      if (!listed.has(rel)) {
+        throw new Error(`${course.id}/${rel} was removed while publishing; publish again.`);
+      }
+    }
+  }
   return statusFromFiles(library, course, files);
+}
+
+/** `readBytes` grouped by each folder they lie in, made once per load for all its courses. */
+const byFolder = new WeakMap<
+  ReadonlyMap<string, Uint8Array>,
+  Map<string, [string, Uint8Array][]>
+>();
+
+function filesByFolder(
+  readBytes: ReadonlyMap<string, Uint8Array>,
+): Map<string, [string, Uint8Array][]> {
+  let index = byFolder.get(readBytes);
+  if (!index) {
+    index = new Map();
+    for (const entry of readBytes) {
+      const parts = entry[0].split('/');
+      for (let depth = 1; depth < parts.length; depth += 1) {
+        const folder = parts.slice(0, depth).join('/');
+        let group = index.get(folder);
+        if (!group) index.set(folder, (group = []));
+        group.push(entry);
+      }
+    }
+    byFolder.set(readBytes, index);
+  }
+  return index;
+}
+
+/** The content files of `course` among `readBytes`, by course-relative path (NFC). */
+function loadedContent(
+  course: Course,
+  readBytes: ReadonlyMap<string, Uint8Array>,
+): Map<string, Buffer> {
+  const folder = path.posix.dirname(course.file);
+  const known = new Map<string, Buffer>();
+  for (const [file, bytes] of filesByFolder(readBytes).get(folder) ?? []) {
+    const rel = file.slice(folder.length + 1).normalize('NFC');
+    if (!isContentPath(rel)) continue;
+    known.set(rel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+  return known;
 }
 
 /**

@@ -125,12 +125,27 @@ export async function listContentPaths(courseDir: string): Promise<string[]> {
   return paths;
 }
 
-/** Reads every content file of the course folder, ready to hash or to keep as a snapshot. */
-export async function readContentFiles(courseDir: string): Promise<ContentFile[]> {
+/** True when `relPath` (course-relative, forward slashes) is a file a sign-off vouches for. */
+export function isContentPath(relPath: string): boolean {
+  if (relPath === 'course.md') return true;
+  const parts = relPath.split('/');
+  if (parts.some((part) => part.startsWith('.'))) return false;
+  return parts.length > 1 && CONTENT_FOLDERS.includes(parts[0] ?? '');
+}
+
+/**
+ * Reads every content file of the course folder, ready to hash or to keep as a snapshot.
+ * `known`: bytes already read (by course-relative path), used instead of reading again, so the
+ * hash covers exactly the text a caller holds.
+ */
+export async function readContentFiles(
+  courseDir: string,
+  known?: ReadonlyMap<string, Buffer>,
+): Promise<ContentFile[]> {
   const paths = await listContentPaths(courseDir);
   const files: ContentFile[] = [];
   for (const rel of paths) {
-    const raw = readFileSync(path.join(courseDir, ...rel.split('/')));
+    const raw = known?.get(rel) ?? readFileSync(path.join(courseDir, ...rel.split('/')));
     files.push({ path: rel, bytes: contentBytes(rel, raw) });
   }
   return files.sort((a, b) => compareUtf8(a.path, b.path));

@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildPublication } from '../../main/publish/build.js';
+import { loadLibrary } from '../../main/library/load-library.js';
+import { buildFromLoaded, buildPublication } from '../../main/publish/build.js';
 import type { BuildOptions } from '../../main/publish/types.js';
 import { hashCourseVersion } from '../../main/signoff/hash-course-version.js';
 import {
@@ -119,5 +120,49 @@ describe('the sign-off gate in a real site build', () => {
     expect(
       await exists(path.join(result.siteDir ?? out, 'courses/understanding-anxiety/index.html')),
     ).toBe(false);
+  });
+
+  describe('when a file changes on disk between loading and publishing', () => {
+    const module = () => path.join(lib.courseDir('understanding-anxiety'), 'modules/02-calming.md');
+    const modulePage = (site: string) =>
+      readFile(path.join(site, 'courses/understanding-anxiety/calming.html'), 'utf8');
+
+    it('keeps out unsigned text that was loaded, even once the signed text is back on disk', async () => {
+      const signed = await readFile(module(), 'utf8');
+      await writeFile(module(), signed.replace('four', 'five'));
+      const loaded = await loadLibrary(lib.root);
+      await writeFile(module(), signed);
+      const result = await buildFromLoaded(loaded, options(false));
+      expect(result.excluded.map((e) => [e.courseId, e.reason])).toEqual([
+        ['hearing-voices', 'awaiting sign-off from Ann Lee'],
+        ['understanding-anxiety', 'changed since sign-off by Ann Lee and Sam Okafor'],
+      ]);
+      expect(await exists(path.join(out, 'site/courses/understanding-anxiety/index.html'))).toBe(
+        false,
+      );
+    });
+
+    it('publishes the signed text that was loaded, not what was saved since', async () => {
+      const loaded = await loadLibrary(lib.root);
+      await writeFile(module(), (await readFile(module(), 'utf8')).replace('four', 'five'));
+      const result = await buildFromLoaded(loaded, options(false));
+      expect(result.excluded.map((e) => e.courseId)).toEqual(['hearing-voices']);
+      const page = await modulePage(result.siteDir ?? '');
+      expect(page).toContain('Breathe in for four.');
+      expect(page).not.toContain('five');
+    });
+
+    it('keeps a course out when a file it loaded was removed since', async () => {
+      const loaded = await loadLibrary(lib.root);
+      await unlink(module());
+      const result = await buildFromLoaded(loaded, options(false));
+      expect(result.excluded.map((e) => [e.courseId, e.reason])).toEqual([
+        ['hearing-voices', 'awaiting sign-off from Ann Lee'],
+        [
+          'understanding-anxiety',
+          'its sign-off could not be checked: understanding-anxiety/modules/02-calming.md was removed while publishing; publish again.',
+        ],
+      ]);
+    });
   });
 });
