@@ -28,8 +28,22 @@ export function calendarStamp(model: SiteModel, env: NodeJS.ProcessEnv = process
   return latest ? new Date(latest) : new Date(`${model.ctx.term.starts}T00:00:00Z`);
 }
 
-/** The host part of UIDs: the site's own host when known, else one made from the college name. */
+const uidDomains = new WeakMap<SiteModel, string>();
+
+/**
+ * The host part of UIDs: the site's own host when known, else one made from the college name.
+ * Worked out once per site model: every session's UID carries it.
+ */
 export function uidDomain(model: SiteModel): string {
+  let domain = uidDomains.get(model);
+  if (domain === undefined) {
+    domain = makeUidDomain(model);
+    uidDomains.set(model, domain);
+  }
+  return domain;
+}
+
+function makeUidDomain(model: SiteModel): string {
   const { siteUrl, name } = model.library.college;
   if (siteUrl) return new URL(siteUrl).host;
   const slug = name
@@ -140,26 +154,63 @@ export function foldLines(text: string): string {
 }
 
 /**
- * The .ics text of a calendar named `name` holding `events`, all in the context's zone.
+ * The .ics text of a calendar named `name` holding `events`, all in one zone.
  * ical-generator writes the calendar around a stand-in event in the first event's zone (all
  * of them share it); every event's lines are its own text folded by `foldLines` above, which
  * is what ical-generator writes for the calendar whole, folded line by line.
  */
-export function calendarText(c: CalendarContext, name: string, events: ICalEventData[]): string {
+export function calendarText(name: string, events: ICalEventData[]): string {
+  const [first] = events;
+  if (!first) return newCalendar(name).toString();
+  const calendar = newCalendar(FRAME_NAME);
+  const lines = events.map((event) => foldLines(calendar.createEvent(event).toString()));
+  return withEventLines(withName(frameAround(first), name), lines.join(''));
+}
+
+/** A stand-in calendar name, swapped for the real one in the frame's text (see `withName`). */
+const FRAME_NAME = 'frame';
+
+function newCalendar(name: string) {
   const calendar = ical({
     name,
     prodId: { company: 'Tandem', product: 'Student site', language: 'EN' },
   });
   // No calendar-wide zone: that would print DTSTAMP as local time, and RFC 5545 wants UTC.
   calendar.timezone({ name: null, generator: timeZoneBlock });
-  const [first] = events;
-  if (!first) return calendar.toString();
-  // Around a small stand-in for the events: only its zone shapes the calendar's VTIMEZONE.
+  return calendar;
+}
+
+const frames = new Map<string, string>();
+
+/**
+ * The calendar around a small stand-in event in the zone of `first`: only that zone shapes
+ * it, so it is made once per zone for all of a build's calendars (each costs ical-generator
+ * a slow fold of its whole VTIMEZONE block).
+ */
+function frameAround(first: ICalEventData): string {
   const { start, end, timezone, stamp } = first;
-  calendar.createEvent({ id: 'frame', start, end, timezone, stamp });
-  const around = calendar.toString();
-  const lines = events.map((event) => foldLines(calendar.createEvent(event).toString()));
-  return withEventLines(around, lines.join(''));
+  const key = String(timezone);
+  let frame = frames.get(key);
+  if (frame === undefined) {
+    const calendar = newCalendar(FRAME_NAME);
+    calendar.createEvent({ id: 'frame', start, end, timezone, stamp });
+    frame = calendar.toString();
+    frames.set(key, frame);
+  }
+  return frame;
+}
+
+/**
+ * The frame with its calendar name lines written for `name`, as ical-generator writes them
+ * (unescaped, then folded line by line, which `foldLines` does byte for byte).
+ */
+function withName(frame: string, name: string): string {
+  return frame
+    .replace(`\r\nNAME:${FRAME_NAME}\r\n`, () => `\r\n${foldLines(`NAME:${name}`)}\r\n`)
+    .replace(
+      `\r\nX-WR-CALNAME:${FRAME_NAME}\r\n`,
+      () => `\r\n${foldLines(`X-WR-CALNAME:${name}`)}\r\n`,
+    );
 }
 
 const timeZoneBlocks = new Map<string, string | null>();
@@ -208,7 +259,7 @@ export function renderCalendars(
       const name = `${course.title} (${college.name})`;
       const events = runEvents(c, course, run);
       firstEvent ??= events[0];
-      const make = () => calendarText(c, name, events);
+      const make = () => calendarText(name, events);
       const content = model.renderCache
         ? model.renderCache.derived(['calendar', name, c.timeZone, events], make)
         : make();
@@ -220,7 +271,6 @@ export function renderCalendars(
   // around one of them: ical-generator folds each line on its own, so the bytes are the same
   // as making it whole, without folding every event a second time (most of its cost).
   const around = calendarText(
-    c,
     `${college.name}: ${model.ctx.term.title}`,
     firstEvent ? [firstEvent] : [],
   );

@@ -15,6 +15,7 @@ import { loadLibrary } from '../../../main/library/load-library.js';
 import { preparePublication } from '../../../main/publish/build.js';
 import {
   calendarStamp,
+  calendarText,
   foldLines,
   renderCalendars,
   runEvents,
@@ -167,6 +168,24 @@ describe('calendar files', () => {
     expect(files.get('timetable.ics')).toBe(
       icalGeneratorText(`${college}: ${ctx.term.title}`, every),
     );
+  });
+
+  // The frame around the events is made once per zone and given each calendar's name after.
+  it.each([
+    ['short', 'Managing stress (Northfield Recovery College)'],
+    ['long and accented', `${'Café conversations about recovery, '.repeat(4)}(Élan College)`],
+    ['with commas and semicolons', 'Hope; control, and opportunity: a start'],
+  ])('names a calendar (%s) byte for byte as ical-generator does', (_, name) => {
+    const event: ICalEventData = {
+      id: 'one@college.tandem',
+      stamp: new Date('2026-11-04T09:00:00Z'),
+      start: '2027-03-29T10:00:00',
+      end: '2027-03-29T12:00:00',
+      timezone: 'Europe/London',
+      summary: 'Managing stress',
+    };
+    expect(calendarText(name, [event])).toBe(icalGeneratorText(name, [event]));
+    expect(calendarText(name, [])).toBe(icalGeneratorText(name, []));
   });
 
   // Lines at, under and over 75 octets; two- and three-octet characters and surrogate pairs
