@@ -68,6 +68,29 @@ describe('previewPage', () => {
     expect(shown(await api().previewPage(modulePage))).toContain('Just saved.');
   });
 
+  it('in one back end, follows each save: an error appears and goes as the text changes', async () => {
+    const handlers = api();
+    const course = path.join(library.root, 'understanding-anxiety/course.md');
+    const module = path.join(library.root, 'understanding-anxiety/modules/01-what-is-anxiety.md');
+    const courseText = await readFile(course, 'utf8');
+    const moduleText = await readFile(module, 'utf8');
+    try {
+      expect(shown(await handlers.previewPage(modulePage))).not.toContain('First save.');
+      await writeFile(module, `${moduleText}\nFirst save.\n`);
+      expect(shown(await handlers.previewPage(modulePage))).toContain('First save.');
+      await writeFile(course, courseText.replace(/^title: .*$/m, 'title:'));
+      expect(await handlers.previewPage(modulePage)).toMatchObject({ ok: false });
+      await writeFile(course, courseText);
+      await writeFile(module, `${moduleText}\nSecond save.\n`);
+      const html = shown(await handlers.previewPage(modulePage));
+      expect(html).toContain('Second save.');
+      expect(html).not.toContain('First save.');
+    } finally {
+      await writeFile(course, courseText);
+      await writeFile(module, moduleText);
+    }
+  });
+
   it('renders the home page, the timetable and the course page', async () => {
     const handlers = api();
     expect(shown(await handlers.previewPage({ page: 'home' }))).toContain('tag--draft');

@@ -5,23 +5,33 @@
 import type { PreviewPage, SitePreview } from '../contract.js';
 import { loadLibrary } from '../../library/load-library.js';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
+import type { RenderCache } from '../../publish/markdown/render-cache.js';
 import type { ApiContext } from './api-context.js';
 
 /**
- * The Markdown trees of each library's last preview: the next one parses only the text that
- * changed (usually the one module just saved). Held for as long as the library is open.
+ * What each library's last preview parsed: its Markdown trees and what its load derived from
+ * each text (YAML, the Markdown checks' findings), so the next one parses and checks only the
+ * text that changed (usually the one module just saved). Held while the library is open.
  */
-const lastTrees = new WeakMap<ApiContext, MarkdownTrees>();
+const lastLoad = new WeakMap<ApiContext, { trees?: MarkdownTrees; derived: RenderCache }>();
+
+/** Every entry is keyed by the text it was derived from; nothing here depends on templates. */
+const PREVIEW_LOAD_STAMP = 'preview-load';
 
 /** Renders `page` as the next build would publish it, drafts included. */
 export async function previewPage(context: ApiContext, page: PreviewPage): Promise<SitePreview> {
   // Loaded on first use, like the build: the pipeline is not needed to edit.
-  const [{ preparePublication }, { renderSitePreview }] = await Promise.all([
+  const [{ preparePublication }, { renderSitePreview }, { RenderCache }] = await Promise.all([
     import('../../publish/build.js'),
     import('../../publish/site/render-preview.js'),
+    import('../../publish/markdown/render-cache.js'),
   ]);
-  const loaded = await loadLibrary(context.root, lastTrees.get(context));
-  if (loaded.markdownTrees) lastTrees.set(context, loaded.markdownTrees);
+  const last = lastLoad.get(context);
+  const derived = last
+    ? RenderCache.following(last.derived)
+    : RenderCache.unsaved(PREVIEW_LOAD_STAMP);
+  const loaded = await loadLibrary(context.root, last?.trees, derived);
+  lastLoad.set(context, { trees: loaded.markdownTrees, derived });
   const { ctx, result } = await preparePublication(loaded, {
     // Nothing is written: the preview is rendered in memory.
     outDir: context.outputRoot,

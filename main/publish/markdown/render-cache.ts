@@ -80,6 +80,16 @@ export class RenderCache {
     return new RenderCache(undefined, stamp, readEntries(undefined, stamp), undefined);
   }
 
+  /**
+   * A cache never read from or written to disk that starts with what `earlier` used, for a
+   * process that runs again (the live preview); it keeps only the last run's entries, so it
+   * does not grow with every save.
+   */
+  static following(earlier: RenderCache): RenderCache {
+    const previous = { entries: earlier.#current, texts: earlier.#currentTexts };
+    return new RenderCache(undefined, earlier.stamp, previous, undefined);
+  }
+
   /** The rendered Markdown, from the cache when it holds this exact render, else from `render`. */
   render(
     markdown: string,
