@@ -59,13 +59,17 @@ export async function openApp(
  * Puts the caret at the end of the first element matching `selector` (a paragraph). Placed in
  * the page's own selection rather than by End, which stops at the end of whichever line the
  * paragraph happens to wrap onto, and rather than by a click at measured coordinates, which a
- * late layout change (writing suggestions appearing) can move. Waits until Slate, which reads
- * the page's selection on a throttled selectionchange, has kept it.
+ * late layout change (writing suggestions appearing) can move. The editor is focused from the
+ * element found at that moment rather than clicked through a handle found earlier: a reload
+ * from disk renders the editor afresh, and a handle to the old paragraph has no box to click.
+ * Waits until Slate, which reads the page's selection on a throttled selectionchange, has kept
+ * it.
  */
 export async function caretAtEndOf(page: Page, selector: string): Promise<void> {
-  await page.click(selector);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     await page.$eval(selector, (element) => {
+      element.scrollIntoView({ block: 'nearest' });
+      element.closest<HTMLElement>('[contenteditable="true"]')?.focus({ preventScroll: true });
       const text = lastText(element);
       document.getSelection()?.collapse(text, text.length);
 
