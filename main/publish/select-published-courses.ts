@@ -1,7 +1,7 @@
 /** Chooses which courses a build publishes: the sign-off gate. */
 import type { Course, Library } from '../library/types.js';
 import type { ExcludedCourse } from './types.js';
-import { getCourseStatus } from '../signoff/course-status.js';
+import { getCourseStatus, loadedCourseContent } from '../signoff/course-status.js';
 import { exclusionReason } from '../signoff/exclusion-reason.js';
 import type { CourseStatus } from '../signoff/types.js';
 import { inBatches } from './site/in-batches.js';
@@ -19,8 +19,8 @@ export interface PublishedSelection {
 /**
  * With `draft`, every course is published (and its status returned, so templates can mark
  * the ones not signed off); otherwise only courses that are `ready`. Statuses are always
- * returned for published courses. `readBytes`: the text files the load read (see
- * `getCourseStatus`), so the gate vouches for exactly the text about to be published.
+ * returned for published courses. `readBytes`: the text files the load read
+ * (`LoadResult.readBytes`), so the gate vouches for exactly the text about to be published.
  */
 export async function selectPublishedCourses(
   library: Library,
@@ -30,9 +30,10 @@ export async function selectPublishedCourses(
   const courses: Course[] = [];
   const excluded: ExcludedCourse[] = [];
   const statuses = new Map<string, CourseStatus>();
+  const loaded = readBytes ? loadedCourseContent(library, readBytes) : undefined;
   // Courses are read and hashed a few at a time, so waiting on the disk overlaps with hashing.
   const outcomes = await inBatches(library.courses, STATUS_CONCURRENCY, (course) =>
-    getCourseStatus(library, course.id, readBytes).then(
+    getCourseStatus(library, course.id, loaded?.get(course.id)).then(
       (status) => ({ status }),
       (error: unknown) => ({ error }),
     ),

@@ -150,21 +150,20 @@ export async function statusFromFiles(
 }
 
 /**
- * Where `courseId` stands in sign-off, from the files on disk now. `readBytes`: the text files
- * a load read (by library-relative path, as `LoadResult.readBytes`); those bytes are hashed
- * instead of the disk's, so the status vouches for exactly the text that was loaded.
+ * Where `courseId` stands in sign-off, from the files on disk now. `loaded`: the course's
+ * content files as a load read them (see `loadedCourseContent`); those bytes are hashed instead
+ * of the disk's, so the status vouches for exactly the text that was loaded.
  */
 export async function getCourseStatus(
   library: Library,
   courseId: string,
-  readBytes?: ReadonlyMap<string, Uint8Array>,
+  loaded?: ReadonlyMap<string, Buffer>,
 ): Promise<CourseStatus> {
   const course = findCourse(library, courseId);
-  const known = readBytes ? loadedContent(course, readBytes) : undefined;
-  const files = await readContentFiles(courseDirOf(library, course), known);
-  if (known) {
+  const files = await readContentFiles(courseDirOf(library, course), loaded);
+  if (loaded) {
     const listed = new Set(files.map((file) => file.path));
-    for (const rel of known.keys()) {
+    for (const rel of loaded.keys()) {
       // What was loaded is what would be published: a file gone since is not in the hash.
       if (!listed.has(rel)) {
         throw new Error(`${course.id}/${rel} was removed while publishing; publish again.`);
@@ -174,45 +173,35 @@ export async function getCourseStatus(
   return statusFromFiles(library, course, files);
 }
 
-/** `readBytes` grouped by each folder they lie in, made once per load for all its courses. */
-const byFolder = new WeakMap<
-  ReadonlyMap<string, Uint8Array>,
-  Map<string, [string, Uint8Array][]>
->();
-
-function filesByFolder(
+/**
+ * The content files of each course among the text files a load read (`LoadResult.readBytes`,
+ * by library-relative path): by course id, then by course-relative path (NFC). Every course of
+ * the library has an entry, empty when the load read none of its content.
+ */
+export function loadedCourseContent(
+  library: Library,
   readBytes: ReadonlyMap<string, Uint8Array>,
-): Map<string, [string, Uint8Array][]> {
-  let index = byFolder.get(readBytes);
-  if (!index) {
-    index = new Map();
-    for (const entry of readBytes) {
-      const parts = entry[0].split('/');
-      for (let depth = 1; depth < parts.length; depth += 1) {
-        const folder = parts.slice(0, depth).join('/');
-        let group = index.get(folder);
-        if (!group) index.set(folder, (group = []));
-        group.push(entry);
+): Map<string, Map<string, Buffer>> {
+  const byFolder = new Map<string, Map<string, Buffer>>();
+  const byCourse = new Map<string, Map<string, Buffer>>();
+  for (const course of library.courses) {
+    const content = new Map<string, Buffer>();
+    byFolder.set(path.posix.dirname(course.file), content);
+    byCourse.set(course.id, content);
+  }
+  for (const [file, bytes] of readBytes) {
+    const parts = file.split('/');
+    for (let depth = 1; depth < parts.length; depth += 1) {
+      const content = byFolder.get(parts.slice(0, depth).join('/'));
+      if (!content) continue;
+      const rel = parts.slice(depth).join('/').normalize('NFC');
+      if (isContentPath(rel)) {
+        content.set(rel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       }
+      break;
     }
-    byFolder.set(readBytes, index);
   }
-  return index;
-}
-
-/** The content files of `course` among `readBytes`, by course-relative path (NFC). */
-function loadedContent(
-  course: Course,
-  readBytes: ReadonlyMap<string, Uint8Array>,
-): Map<string, Buffer> {
-  const folder = path.posix.dirname(course.file);
-  const known = new Map<string, Buffer>();
-  for (const [file, bytes] of filesByFolder(readBytes).get(folder) ?? []) {
-    const rel = file.slice(folder.length + 1).normalize('NFC');
-    if (!isContentPath(rel)) continue;
-    known.set(rel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  }
-  return known;
+  return byCourse;
 }
 
 /**
