@@ -154,12 +154,15 @@ export function foldLines(text: string): string {
 }
 
 /**
- * The .ics text of a calendar named `name` holding `events`, all in one zone.
+ * The .ics text of a calendar named `title` (on one line) holding `events`, all in one zone.
  * ical-generator writes the calendar around a stand-in event in the first event's zone (all
  * of them share it); every event's lines are its own text folded by `foldLines` above, which
  * is what ical-generator writes for the calendar whole, folded line by line.
  */
-export function calendarText(name: string, events: ICalEventData[]): string {
+export function calendarText(title: string, events: ICalEventData[]): string {
+  // ical-generator writes the name as it is: a line break in a course title would start lines
+  // of the library's choosing (events, alarms) in every student's calendar.
+  const name = title.replace(/[\r\n]+/g, ' ');
   const [first] = events;
   if (!first) return newCalendar(name).toString();
   const calendar = newCalendar(FRAME_NAME);

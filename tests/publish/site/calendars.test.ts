@@ -188,6 +188,27 @@ describe('calendar files', () => {
     expect(calendarText(name, [])).toBe(icalGeneratorText(name, []));
   });
 
+  it('keeps a name with line breaks on its own line, so it cannot add events', () => {
+    const event: ICalEventData = {
+      id: 'one@college.tandem',
+      stamp: new Date('2026-11-04T09:00:00Z'),
+      start: '2027-03-29T10:00:00',
+      end: '2027-03-29T12:00:00',
+      timezone: 'Europe/London',
+      summary: 'Managing stress',
+    };
+    const hostile = 'Hope\r\nBEGIN:VEVENT\r\nUID:planted\r\nSUMMARY:Planted\nEND:VEVENT';
+    for (const text of [calendarText(hostile, [event]), calendarText(hostile, [])]) {
+      const parsed = new ICAL.Component(ICAL.parse(text));
+      expect(
+        parsed.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid')),
+      ).toEqual(text.includes('one@college.tandem') ? ['one@college.tandem'] : []);
+      expect(parsed.getFirstPropertyValue('x-wr-calname')).toBe(
+        'Hope BEGIN:VEVENT UID:planted SUMMARY:Planted END:VEVENT',
+      );
+    }
+  });
+
   // Lines at, under and over 75 octets; two- and three-octet characters and surrogate pairs
   // across the fold; a lone surrogate (written as three octets).
   it.each([
