@@ -26,7 +26,6 @@ const closingFence = /^(---|\.\.\.)[ \t]*$/;
  */
 export function splitFrontMatter(text: string): SplitFrontMatter {
   const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const lines = withoutBom.split(/(?<=\n)/);
   const noFrontMatter: SplitFrontMatter = {
     frontMatter: undefined,
     frontMatterLine: 1,
@@ -34,17 +33,27 @@ export function splitFrontMatter(text: string): SplitFrontMatter {
     bodyLine: 1,
     unclosed: false,
   };
-  if (lines.length === 0 || !fence.test(stripEol(lines[0] ?? ''))) return noFrontMatter;
-  for (let i = 1; i < lines.length; i++) {
-    if (closingFence.test(stripEol(lines[i] ?? ''))) {
+  // Line by line from the top only as far as the closing fence: the body is never split up,
+  // as a library load splits thousands of files.
+  const lineAt = (from: number): { line: string; next: number } => {
+    const newline = withoutBom.indexOf('\n', from);
+    const next = newline === -1 ? withoutBom.length : newline + 1;
+    return { line: stripEol(withoutBom.slice(from, next)), next };
+  };
+  const first = lineAt(0);
+  if (withoutBom === '' || !fence.test(first.line)) return noFrontMatter;
+  for (let from = first.next, line = 2; from < withoutBom.length; line += 1) {
+    const current = lineAt(from);
+    if (closingFence.test(current.line)) {
       return {
-        frontMatter: lines.slice(1, i).join(''),
+        frontMatter: withoutBom.slice(first.next, from),
         frontMatterLine: 2,
-        body: lines.slice(i + 1).join(''),
-        bodyLine: i + 2,
+        body: withoutBom.slice(current.next),
+        bodyLine: line + 1,
         unclosed: false,
       };
     }
+    from = current.next;
   }
   return { ...noFrontMatter, unclosed: true };
 }
