@@ -44,6 +44,8 @@ const treeFindingsSchema = z.object({
     }),
   ),
   images: z.array(z.object({ ...positionSchema, url: z.string(), alt: z.string() })),
+  /** The first limit the text goes past (markdown-limits.ts); then it was not parsed. */
+  limit: z.object({ ...positionSchema, message: z.string() }).nullable(),
 });
 type TreeFindings = z.infer<typeof treeFindingsSchema>;
 
@@ -59,28 +61,29 @@ export async function checkMarkdown(
   trees?: MarkdownTrees,
   derived?: DerivedTexts,
 ): Promise<Problem[]> {
-  const limit = markdownLimitProblem(markdown.body);
-  if (limit) {
+  const find = (): TreeFindings => {
+    // Checked before parsing: text nested thousands deep must never reach the parser.
+    const limit = markdownLimitProblem(markdown.body);
+    if (limit) return { problems: [], images: [], limit };
+    const tree = trees ? trees.tree(markdown.body) : parseLibraryMarkdown(markdown.body);
+    return { ...treeFindings(markdown.body, tree), limit: null };
+  };
+  // The limits are kept with the findings: both are the same for the same text.
+  const findings = derived
+    ? cachedJson(derived, ['markdown-findings', markdown.body], treeFindingsSchema, find)
+    : find();
+  if (findings.limit) {
     return [
       {
         file: markdown.file,
-        line: markdown.bodyLine + limit.line - 1,
-        column: limit.column,
-        message: limit.message,
+        line: markdown.bodyLine + findings.limit.line - 1,
+        column: findings.limit.column,
+        message: findings.limit.message,
         severity: 'error',
         code: 'markdown-too-deep',
       },
     ];
   }
-  // Checked before parsing: text nested thousands deep must never reach the parser.
-  const find = () =>
-    treeFindings(
-      markdown.body,
-      trees ? trees.tree(markdown.body) : parseLibraryMarkdown(markdown.body),
-    );
-  const findings = derived
-    ? cachedJson(derived, ['markdown-checks', markdown.body], treeFindingsSchema, find)
-    : find();
   const problems: Problem[] = [];
   const at = (
     position: { line: number; column: number },
@@ -133,7 +136,7 @@ export function cachedJson<T>(
 }
 
 /** Every problem the tree of `body` shows, and every image it uses, in the order they are reported. */
-function treeFindings(body: string, tree: Root): TreeFindings {
+function treeFindings(body: string, tree: Root): Omit<TreeFindings, 'limit'> {
   // The shared tree is as parsed, so inline directives are skipped below: they are literal text.
   const nearMisses = facilitatorNearMisses(body, tree);
   const problems: TreeFindings['problems'] = nearMisses.map((miss) => ({

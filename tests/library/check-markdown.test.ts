@@ -243,6 +243,18 @@ describe('checkMarkdown with what earlier runs found', () => {
     expect(codes).not.toContain('image-not-found');
   });
 
+  it('keeps a text too deep to parse as such, and reports it at its line now', async () => {
+    const { store } = memory();
+    const deep = `Intro\n\n${'>'.repeat(40)} quoted\n`;
+    const first = await checkMarkdown(moduleFile(deep), exists, undefined, store);
+    expect(first.map((p) => [p.code, p.line])).toEqual([['markdown-too-deep', 7]]);
+    const trees = new CountingTrees();
+    const moved = await checkMarkdown({ ...moduleFile(deep), bodyLine: 10 }, exists, trees, store);
+    expect(moved.map((p) => [p.code, p.line])).toEqual([['markdown-too-deep', 12]]);
+    expect(store.made).toBe(1);
+    expect(trees.asked).toBe(0);
+  });
+
   it('finds the problems again when what it holds is not whole', async () => {
     const { store, texts } = memory();
     const own = await checkMarkdown(moduleFile(body), exists, undefined, store);
