@@ -1,5 +1,14 @@
 /** Reads text files and lists folders inside a library, turning file-system failures into problems. */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+} from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { linkMessage, linkOnPath, linkOnPathSync } from '../fs/symbolic-links.js';
@@ -22,6 +31,23 @@ export interface FolderEntry {
 
 /** Opening a file refuses a link in its last part (there is no such flag on Windows). */
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * Where the system tells the path an open file was reached by (Linux): one look after opening
+ * says whether any part of the path was a link at the moment it was opened, which checking
+ * each part beforehand can only say for a moment before.
+ */
+const OPEN_FILE_PATHS =
+  process.platform === 'linux' && NO_FOLLOW !== 0 && existsSync('/proc/self/fd')
+    ? '/proc/self/fd'
+    : undefined;
+
+/** Opening `file` went through a symbolic link (in the part `link`, when known). */
+class ReachedThroughLink extends Error {
+  constructor(readonly link: string) {
+    super(link);
+  }
+}
 
 /**
  * The files of one library as its loaders see them. With a walk of the library, what a folder
@@ -99,20 +125,54 @@ export class LibraryFiles {
     }
   }
 
+  /** The library folder with every link resolved, when the opened path can be asked. */
+  #realRoot: string | null | undefined;
+
+  private realRoot(): string | undefined {
+    if (this.#realRoot === undefined) {
+      try {
+        this.#realRoot = OPEN_FILE_PATHS ? realpathSync(this.root) : null;
+      } catch {
+        this.#realRoot = null;
+      }
+    }
+    return this.#realRoot ?? undefined;
+  }
+
   /** Reads `file` (library-relative) as UTF-8; a missing or unreadable file becomes a problem. */
   async read(file: string, missingMessage?: string): Promise<ReadResult> {
-    // Asked on disk now, not from the walk: a folder may have become a link since.
-    const link = linkOnPathSync(this.root, file);
+    // Asked on disk now, not from the walk: a folder may have become a link since. Where the
+    // opened path can be asked, it is checked instead, at the moment of opening.
+    const realRoot = this.realRoot();
+    const link = realRoot === undefined ? linkOnPathSync(this.root, file) : undefined;
     if (link !== undefined) return { problem: fileProblem(link, 'symbolic-link', linkMessage()) };
     try {
-      const result = readTextFile(path.join(this.root, file), file);
+      const expected = realRoot === undefined ? undefined : path.join(realRoot, file);
+      const result = readTextFile(path.join(this.root, file), file, expected);
       if ('bytes' in result) {
         this.readBytes.set(file, result.bytes);
         return { text: result.text };
       }
       return result;
     } catch (error) {
+      if (error instanceof ReachedThroughLink) {
+        const found = linkOnPathSync(this.root, file);
+        // No link there now: the file was moved or removed while it was being opened.
+        return found === undefined
+          ? {
+              problem: fileProblem(
+                file,
+                'file-unreadable',
+                `cannot read ${file} (it moved while being read)`,
+              ),
+            }
+          : { problem: fileProblem(found, 'symbolic-link', linkMessage()) };
+      }
       const code = (error as NodeJS.ErrnoException).code; // fs errors always carry an errno code
+      // O_NOFOLLOW refuses a link as the last part of the path.
+      if (code === 'ELOOP' && NO_FOLLOW !== 0) {
+        return { problem: fileProblem(file, 'symbolic-link', linkMessage()) };
+      }
       if (code === 'ENOENT') {
         return {
           problem: fileProblem(file, 'file-missing', missingMessage ?? `${file} is missing`),
@@ -178,9 +238,13 @@ function partsOf(relative: string): string[] | undefined {
 function readTextFile(
   absolute: string,
   file: string,
+  expectedRealPath?: string,
 ): { text: string; bytes: Buffer } | { problem: Problem } {
   const fd = openSync(absolute, constants.O_RDONLY | NO_FOLLOW);
   try {
+    if (expectedRealPath !== undefined && openedPath(fd) !== expectedRealPath) {
+      throw new ReachedThroughLink(file);
+    }
     const { size } = fstatSync(fd);
     if (size > MAX_TEXT_FILE_BYTES) {
       return {
@@ -195,6 +259,15 @@ function readTextFile(
     return { text: bytes.toString('utf8'), bytes };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The path by which the system reached open file `fd` (OPEN_FILE_PATHS must be set). */
+function openedPath(fd: number): string | undefined {
+  try {
+    return readlinkSync(`${OPEN_FILE_PATHS}/${fd}`);
+  } catch {
+    return undefined;
   }
 }
 

@@ -108,6 +108,15 @@ describe('links made after loading', () => {
     expect(await readFile(path.join(elsewhere, 'signoffs.yml'), 'utf8')).toBe('- trainer: x\n');
   });
 
+  it('reads a library whose own folder is reached through a link', async () => {
+    const via = path.join(elsewhere, 'library-link');
+    await symlink(temp.root, via);
+    const files = LibraryFiles.walked(via, scanLibrary(via));
+    const read = await files.read('college.yml');
+    expect(read.problem).toBeUndefined();
+    expect(read.text).toBe(await readFile(path.join(temp.root, 'college.yml'), 'utf8'));
+  });
+
   it('reads nothing through a link made after the library was walked', async () => {
     const files = LibraryFiles.walked(temp.root, scanLibrary(temp.root));
     const module = 'understanding-anxiety/modules/01-what-is-anxiety.md';
