@@ -5,7 +5,7 @@
  * never follows one; `tandem check` reports each (docs/library-format.md). The library folder
  * itself may be reached through a link.
  */
-import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -81,6 +81,17 @@ export interface LibraryScan {
   kinds: Map<string, EntryKind>;
   /** The entries of every folder walked, by root-relative path ('' for the root). */
   folders: Map<string, Dirent[]>;
+  /** The stamp (`fileStamp`) of every `.md` and `.yml` file when it was walked. */
+  stamps: Map<string, string>;
+}
+
+/**
+ * What changes whenever a file's content is written: its size, times, inode and device. Two
+ * equal stamps of a file mean it was not written in between, unless it was written within the
+ * clock's resolution of the first stamp (see `TextReads` in read-library-file.ts).
+ */
+export function fileStamp(info: Stats): string {
+  return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}:${info.dev}`;
 }
 
 /**
@@ -94,6 +105,7 @@ export function scanLibrary(root: string): LibraryScan {
     textBytes: 0,
     kinds: new Map([['', 'folder']]),
     folders: new Map(),
+    stamps: new Map(),
   };
   const walk = (folder: string): void => {
     let entries: Dirent[];
@@ -110,7 +122,11 @@ export function scanLibrary(root: string): LibraryScan {
       else if (entry.isDirectory() && entry.name !== '.git' && entry.name !== 'node_modules')
         walk(rel);
       else if (entry.isFile() && /\.(md|ya?ml)$/i.test(entry.name)) {
-        scan.textBytes += sizeOf(path.join(root, rel));
+        const info = lstatOrUndefined(path.join(root, rel));
+        if (info?.isFile()) {
+          scan.textBytes += info.size;
+          scan.stamps.set(rel, fileStamp(info));
+        }
       }
     }
   };
@@ -119,11 +135,11 @@ export function scanLibrary(root: string): LibraryScan {
   return scan;
 }
 
-function sizeOf(file: string): number {
+function lstatOrUndefined(file: string): Stats | undefined {
   try {
-    return lstatSync(file).size;
+    return lstatSync(file);
   } catch {
-    return 0;
+    return undefined;
   }
 }
 

@@ -9,7 +9,7 @@ import { loadPages } from './load-pages.js';
 import { loadTerms } from './load-terms.js';
 import { loadTrainers } from './load-trainers.js';
 import { MarkdownTrees } from './markdown-trees.js';
-import { LibraryFiles } from './read-library-file.js';
+import { LibraryFiles, type TextReads } from './read-library-file.js';
 import { fileProblem } from './problem-at.js';
 import { sortProblems } from './sort-problems.js';
 import { checkPlanning } from '../planning/check-planning.js';
@@ -25,17 +25,19 @@ export const MAX_LIBRARY_TEXT_BYTES = 200 * 1024 * 1024;
  * `library` is undefined only when college.yml or trainers.yml cannot be used.
  * `earlierTrees`: the Markdown trees of an earlier load, reused for text that has not changed.
  * `derived`: what earlier runs found in each Markdown and YAML text, so unchanged text is not
- * parsed.
+ * parsed. `reads`: filled with what this load reads, taking over an earlier load's reads of
+ * files the walk finds unchanged (see `TextReads`).
  */
 export async function loadLibrary(
   root: string,
   earlierTrees?: MarkdownTrees,
   derived?: DerivedTexts,
+  reads?: TextReads,
 ): Promise<LoadResult> {
   const absoluteRoot = path.resolve(root);
   // One walk answers which paths go through a link and what each folder holds.
   const scan = scanLibrary(absoluteRoot);
-  const files = LibraryFiles.walked(absoluteRoot, scan, derived);
+  const files = LibraryFiles.walked(absoluteRoot, scan, derived, reads);
   const [college, trainers, terms, pages, courses] = await Promise.all([
     loadCollege(files),
     loadTrainers(files),
@@ -79,6 +81,7 @@ export async function loadLibrary(
     problems.push(...(await checkMarkdown(markdown, fileExists, markdownTrees, derived)));
   }
   markdownTrees.forgetEarlier();
+  reads?.forgetEarlier();
   problems.push(...(await syncConflictProblems(absoluteRoot)));
 
   if (!college.college || !college.source || !trainers.trainers || !trainers.source) {

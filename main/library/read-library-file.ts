@@ -8,10 +8,11 @@ import {
   readFileSync,
   readlinkSync,
   realpathSync,
+  type Stats,
 } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { linkMessage, linkOnPath, linkOnPathSync } from '../fs/symbolic-links.js';
+import { fileStamp, linkMessage, linkOnPath, linkOnPathSync } from '../fs/symbolic-links.js';
 import type { EntryKind, LibraryScan } from '../fs/symbolic-links.js';
 import type { DerivedTexts } from './read-yaml-file.js';
 import { fileProblem } from './problem-at.js';
@@ -49,12 +50,69 @@ class ReachedThroughLink extends Error {
   }
 }
 
+/** One text file as a load read it. */
+interface TextRead {
+  /** The file's stamp when it was read (`fileStamp`); undefined when it may change unseen. */
+  stamp: string | undefined;
+  text: string;
+  bytes: Buffer;
+}
+
+/**
+ * A file written this close to being read could be written again within the clock's resolution
+ * (two seconds on FAT drives) and keep its stamp, so it is read again next time.
+ */
+const UNSETTLED_MS = 3000;
+
+/**
+ * The text files one load read, each with its stamp, so the next load of the same library (the
+ * live preview's, on every save) takes over each file whose stamp the walk finds unchanged
+ * instead of reading it again. What is taken over was read, checked for links, by an earlier
+ * load; nothing new is read.
+ */
+export class TextReads {
+  readonly #reads = new Map<string, TextRead>();
+  /** How many files this load took over from the earlier one. */
+  takenOver = 0;
+
+  #earlier: TextReads | undefined;
+
+  /** `unsettledMs`: how recently written a file may be and still be taken over next time. */
+  constructor(
+    earlier?: TextReads,
+    private readonly unsettledMs = UNSETTLED_MS,
+  ) {
+    this.#earlier = earlier;
+  }
+
+  /** The earlier load's read of `file`, when the file's stamp is still `stamp`. */
+  takeOver(file: string, stamp: string): TextRead | undefined {
+    const read = this.#earlier ? this.#earlier.#reads.get(file) : undefined;
+    if (read?.stamp === undefined || read.stamp !== stamp) return undefined;
+    this.#reads.set(file, read);
+    this.takenOver += 1;
+    return read;
+  }
+
+  /** Keeps `file` as read from disk (`info`: its status then) at `readAtMs`. */
+  keep(file: string, read: { text: string; bytes: Buffer; info: Stats }, readAtMs: number): void {
+    const { info, text, bytes } = read;
+    const settled = Math.max(info.mtimeMs, info.ctimeMs) < readAtMs - this.unsettledMs;
+    this.#reads.set(file, { stamp: settled ? fileStamp(info) : undefined, text, bytes });
+  }
+
+  /** Lets the earlier load's reads go, once this load is done: only one load is kept. */
+  forgetEarlier(): void {
+    this.#earlier = undefined;
+  }
+}
+
 /**
  * The files of one library as its loaders see them. With a walk of the library, what a folder
  * holds and whether a path is a file reached through no link are answered from that walk (a
- * path the walk did not meet is looked up on disk, as without it). A file is always read from
- * disk, its path checked for links just before it is opened, and opened so that a file that
- * became a link in between is not followed.
+ * path the walk did not meet is looked up on disk, as without it). A file is read from disk
+ * (unless an earlier load's read of it is taken over, see `TextReads`), its path checked for
+ * links, and opened so that a file that became a link after the walk is not followed.
  */
 export class LibraryFiles {
   /**
@@ -70,6 +128,8 @@ export class LibraryFiles {
     readonly derived: DerivedTexts | undefined,
     /** Undefined when every answer comes from disk. */
     readonly scan: LibraryScan | undefined,
+    /** This load's reads, taking over an earlier load's; undefined when none are kept. */
+    readonly reads?: TextReads,
   ) {}
 
   /** Every answer from disk, at the moment it is asked. */
@@ -77,9 +137,17 @@ export class LibraryFiles {
     return new LibraryFiles(root, undefined, undefined);
   }
 
-  /** Answers from `scan`, one walk of the library at `root` (see `scanLibrary`). */
-  static walked(root: string, scan: LibraryScan, derived?: DerivedTexts): LibraryFiles {
-    return new LibraryFiles(root, derived, scan);
+  /**
+   * Answers from `scan`, one walk of the library at `root` (see `scanLibrary`). `reads`: kept
+   * for the next load, and taking over what an earlier load read of files not changed since.
+   */
+  static walked(
+    root: string,
+    scan: LibraryScan,
+    derived?: DerivedTexts,
+    reads?: TextReads,
+  ): LibraryFiles {
+    return new LibraryFiles(root, derived, scan, reads);
   }
 
   /** `from` itself, or direct access to the library folder `from`. */
@@ -141,6 +209,12 @@ export class LibraryFiles {
 
   /** Reads `file` (library-relative) as UTF-8; a missing or unreadable file becomes a problem. */
   async read(file: string, missingMessage?: string): Promise<ReadResult> {
+    const stamp = this.reads && this.scan?.stamps.get(file);
+    const earlier = stamp ? this.reads?.takeOver(file, stamp) : undefined;
+    if (earlier) {
+      this.readBytes.set(file, earlier.bytes);
+      return { text: earlier.text };
+    }
     // Asked on disk now, not from the walk: a folder may have become a link since. Where the
     // opened path can be asked, it is checked instead, at the moment of opening.
     const realRoot = this.realRoot();
@@ -148,9 +222,11 @@ export class LibraryFiles {
     if (link !== undefined) return { problem: fileProblem(link, 'symbolic-link', linkMessage()) };
     try {
       const expected = realRoot === undefined ? undefined : path.join(realRoot, file);
+      const startedMs = Date.now();
       const result = readTextFile(path.join(this.root, file), file, expected);
       if ('bytes' in result) {
         this.readBytes.set(file, result.bytes);
+        this.reads?.keep(file, result, startedMs);
         return { text: result.text };
       }
       return result;
@@ -239,13 +315,14 @@ function readTextFile(
   absolute: string,
   file: string,
   expectedRealPath?: string,
-): { text: string; bytes: Buffer } | { problem: Problem } {
+): { text: string; bytes: Buffer; info: Stats } | { problem: Problem } {
   const fd = openSync(absolute, constants.O_RDONLY | NO_FOLLOW);
   try {
     if (expectedRealPath !== undefined && openedPath(fd) !== expectedRealPath) {
       throw new ReachedThroughLink(file);
     }
-    const { size } = fstatSync(fd);
+    const info = fstatSync(fd);
+    const { size } = info;
     if (size > MAX_TEXT_FILE_BYTES) {
       return {
         problem: fileProblem(
@@ -256,7 +333,7 @@ function readTextFile(
       };
     }
     const bytes = readFileSync(fd);
-    return { text: bytes.toString('utf8'), bytes };
+    return { text: bytes.toString('utf8'), bytes, info };
   } finally {
     closeSync(fd);
   }

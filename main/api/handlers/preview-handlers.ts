@@ -5,15 +5,20 @@
 import type { PreviewPage, SitePreview } from '../contract.js';
 import { loadLibrary } from '../../library/load-library.js';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
+import { TextReads } from '../../library/read-library-file.js';
 import type { RenderCache } from '../../publish/markdown/render-cache.js';
 import type { ApiContext } from './api-context.js';
 
 /**
- * What each library's last preview parsed: its Markdown trees and what its load derived from
- * each text (YAML, the Markdown checks' findings), so the next one parses and checks only the
- * text that changed (usually the one module just saved). Held while the library is open.
+ * What each library's last preview read and parsed: its text files, its Markdown trees and
+ * what its load derived from each text (YAML, the Markdown checks' findings), so the next one
+ * reads, parses and checks only the files that changed (usually the one module just saved).
+ * Held while the library is open.
  */
-const lastLoad = new WeakMap<ApiContext, { trees?: MarkdownTrees; derived: RenderCache }>();
+const lastLoad = new WeakMap<
+  ApiContext,
+  { trees?: MarkdownTrees; derived: RenderCache; reads: TextReads }
+>();
 
 /** Every entry is keyed by the text it was derived from; nothing here depends on templates. */
 const PREVIEW_LOAD_STAMP = 'preview-load';
@@ -30,8 +35,9 @@ export async function previewPage(context: ApiContext, page: PreviewPage): Promi
   const derived = last
     ? RenderCache.following(last.derived)
     : RenderCache.unsaved(PREVIEW_LOAD_STAMP);
-  const loaded = await loadLibrary(context.root, last?.trees, derived);
-  lastLoad.set(context, { trees: loaded.markdownTrees, derived });
+  const reads = new TextReads(last?.reads);
+  const loaded = await loadLibrary(context.root, last?.trees, derived, reads);
+  lastLoad.set(context, { trees: loaded.markdownTrees, derived, reads });
   const { ctx, result } = await preparePublication(loaded, {
     // Nothing is written: the preview is rendered in memory.
     outDir: context.outputRoot,
