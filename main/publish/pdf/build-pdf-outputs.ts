@@ -22,6 +22,7 @@ import type { PageNumbers } from './prospectus-views.js';
 import { launchPuppeteerRenderer } from './puppeteer-pdf-renderer.js';
 import { renderFacilitatorPackHtml } from './render-facilitator-pack.js';
 import { prospectusPageNumberScript, renderProspectusHtml } from './render-prospectus-html.js';
+import { pageArea } from './page-css.js';
 import { renderWithPageNumbers, type NumberedDocument } from './resolve-page-numbers.js';
 import { systemBrowserSearch } from './system-browser-search.js';
 
@@ -195,6 +196,7 @@ export function prospectusDocument(
   return {
     html: (pages) => (pages.size > 0 ? html(pages) : (unnumbered ??= html(pages))),
     fillScript: prospectusPageNumberScript,
+    pageArea: pageArea(paper),
   };
 }
 

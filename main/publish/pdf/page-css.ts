@@ -18,10 +18,32 @@ export interface PageCssOptions {
   pageStyles: PageStyle[];
 }
 
-const sizes: Record<PaperSize, { height: string; margin: string; coverPad: string }> = {
-  A4: { height: '297mm', margin: '18mm 20mm 21mm', coverPad: '20mm' },
-  A5: { height: '210mm', margin: '13mm 13mm 17mm', coverPad: '13mm' },
+/** A sheet and its margins, in millimetres (portrait). */
+interface PaperLayout {
+  width: number;
+  height: number;
+  top: number;
+  /** Left and right alike. */
+  side: number;
+  bottom: number;
+}
+
+const papers: Record<PaperSize, PaperLayout> = {
+  A4: { width: 210, height: 297, top: 18, side: 20, bottom: 21 },
+  A5: { width: 148, height: 210, top: 13, side: 13, bottom: 17 },
 };
+
+/** Where text goes on every page but the cover (which has no margin), in millimetres. */
+export interface PageArea {
+  width: number;
+  height: number;
+}
+
+/** The area inside the margins of a page on `paper`. */
+export function pageArea(paper: PaperSize): PageArea {
+  const p = papers[paper];
+  return { width: p.width - 2 * p.side, height: p.height - p.top - p.bottom };
+}
 
 /**
  * Quotes text as a CSS string for a `<style>` element: letters, digits and spaces stay, every
@@ -39,13 +61,14 @@ export function cssString(text: string): string {
 
 /** The @page rules for one document. */
 export function pageCss(options: PageCssOptions): string {
-  const size = sizes[options.paper];
+  const paper = papers[options.paper];
   const footerSize = options.largePrint ? '14pt' : options.paper === 'A5' ? '7.5pt' : '8pt';
   const box = `font-family: 'Liberation Sans', 'Nimbus Sans', 'DejaVu Sans', sans-serif; font-size: ${footerSize}; color: #4b5a5f; vertical-align: top; padding-top: ${options.paper === 'A5' ? '5mm' : '7mm'};`;
   const number = `content: counter(page); font-weight: 700; ${box}`;
   const rules = [
-    `:root { --page-height: ${size.height}; --cover-pad: ${size.coverPad}; }`,
-    `@page { size: ${options.paper} portrait; margin: ${size.margin}; }`,
+    // The cover's colour band is padded like the pages' sides.
+    `:root { --page-height: ${paper.height}mm; --cover-pad: ${paper.side}mm; }`,
+    `@page { size: ${options.paper} portrait; margin: ${paper.top}mm ${paper.side}mm ${paper.bottom}mm; }`,
     `@page :right { @bottom-right { ${number} } }`,
     `@page :left { @bottom-left { ${number} } }`,
     // The cover has no footer and no margin: its colour band runs to the paper's edge.

@@ -30,8 +30,11 @@ export interface PdfRenderOptions {
 export interface PrintDocument {
   /** Prints the document as it is now. */
   print(options: PdfRenderOptions): Promise<Uint8Array>;
-  /** Runs a script (JavaScript source, an expression) in the document and waits for it. */
-  run(script: string): Promise<void>;
+  /**
+   * Runs a script (JavaScript source, an expression) in the document and waits for it; its
+   * value, when it is JSON data, is passed back.
+   */
+  run(script: string): Promise<unknown>;
   /** Closes the document; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -44,8 +47,9 @@ export interface PdfRenderer {
    */
   renderPdf(html: string, options: PdfRenderOptions): Promise<Uint8Array>;
   /**
-   * Loads a document (same rules as `renderPdf`) to print more than once. Optional: a renderer
-   * without it prints every pass from fresh HTML through `renderPdf`.
+   * Loads a document (same rules as `renderPdf`) to print more than once, laid out with print
+   * media on screen too, so a script measures what a print shows. Optional: a renderer without
+   * it prints every pass from fresh HTML through `renderPdf`.
    */
   openDocument?(html: string, options: PdfRenderOptions): Promise<PrintDocument>;
   /** Releases the browser; safe to call more than once. */

@@ -126,6 +126,8 @@ export async function launchPuppeteerRenderer(executablePath: string): Promise<P
   const newPrintPage = async (): Promise<Page> => {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
+    // Laid out for print even on screen, so what a script measures is what a print shows.
+    await page.emulateMediaType('print');
     await page.setRequestInterception(true);
     page.on('request', (request) => void answer(request, serving.get(page)));
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
@@ -187,8 +189,8 @@ export async function launchPuppeteerRenderer(executablePath: string): Promise<P
           }),
         );
       },
-      async run(script: string): Promise<void> {
-        await guard(loaded.evaluate(script));
+      async run(script: string): Promise<unknown> {
+        return guard(loaded.evaluate(script));
       },
       close,
     };

@@ -1,12 +1,16 @@
 /**
  * Makes the page numbers printed in the contents and the index true. Chromium writes a named
- * destination (page and position) for every element an internal link points at; we print once
- * without numbers, read where each anchor landed, print again with the numbers, and check that
- * nothing moved (the numbers sit in fixed-width boxes, so normally nothing does). When the
- * renderer can keep a document open, the numbers are written into the loaded page instead of
- * loading the HTML again.
+ * destination (page and position) for every element an internal link points at. Where each
+ * anchor will land is worked out first: from an earlier print of the same HTML, from one screen
+ * layout of the loaded document (estimate-anchor-pages.ts), or failing both from a measuring
+ * print without numbers. The document is printed with those numbers and the print's own
+ * destinations checked: nothing moved (the numbers sit in fixed-width boxes), or it is printed
+ * again with the pages it showed. When the renderer can keep a document open, the numbers are
+ * written into the loaded page instead of loading the HTML again.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { estimateAnchorPages } from './estimate-anchor-pages.js';
+import type { PageArea } from './page-css.js';
 import type { PdfRenderer, PdfRenderOptions, PrintDocument } from './pdf-renderer.js';
 import type { PageNumbers } from './prospectus-views.js';
 import { readNamedDestinations } from './read-named-destinations.js';
@@ -50,7 +54,10 @@ export interface NumberedPdf {
   pdf: Uint8Array;
   pages: Map<string, number>;
   pageCount: number;
-  /** How many times the document was printed (2 when nothing moved, 1 when known). */
+  /**
+   * How many times the document was printed: 1 when the pages were known or estimated right,
+   * 2 when a measuring print came first and nothing moved.
+   */
   passes: number;
 }
 
@@ -63,6 +70,12 @@ export interface NumberedDocument {
    * a renderer that can keep a document open, the document is loaded and laid out only once.
    */
   fillScript?: (pages: PageNumbers) => string;
+  /**
+   * The text area of its pages (all but a `.cover`, which fills one): with it, where the
+   * anchors will land is worked out from one screen layout of the loaded document
+   * (estimate-anchor-pages.ts) instead of a measuring print.
+   */
+  pageArea?: PageArea;
 }
 
 /**
@@ -104,9 +117,9 @@ export async function printMeasuring(
 
 /**
  * Prints the document until the numbers it shows match where the anchors landed.
- * With `expected` (where the anchors landed in an earlier print of the same HTML), the first
- * print is the final one, and it is the only one when they are still there; otherwise a
- * measuring print comes first. Throws when the numbers still disagree after `maxPasses` (a
+ * With `expected` (where the anchors landed in an earlier print of the same HTML), or pages
+ * estimated from a layout of the loaded document (`pageArea`), the first print is the final
+ * one, and it is the only one when they are right; otherwise a measuring print comes first. Throws when the numbers still disagree after `maxPasses` (a
  * layout that never settles).
  */
 export async function renderWithPageNumbers(
@@ -116,18 +129,22 @@ export async function renderWithPageNumbers(
   expected?: PageNumbers,
   maxPasses = 4,
 ): Promise<NumberedPdf> {
-  const measures = (pass: number) => pass === 1 && expected === undefined;
   const fillScript = numbered.fillScript;
   if (!renderer.openDocument || !fillScript) {
     // The measuring pass is untagged, as in `printMeasuring`.
     const measuring = { ...options, tagged: false, outline: false };
+    const measures = (pass: number) => pass === 1 && expected === undefined;
     return printUntilSettled(maxPasses, options, expected, (pass, shown) =>
       renderer.renderPdf(numbered.html(shown), measures(pass) ? measuring : options),
     );
   }
   const loaded = await renderer.openDocument(numbered.html(new Map()), options);
   try {
-    return await printUntilSettled(maxPasses, options, expected, async (pass, shown) => {
+    const first =
+      expected ??
+      (numbered.pageArea ? await estimateAnchorPages(loaded, numbered.pageArea) : undefined);
+    const measures = (pass: number) => pass === 1 && first === undefined;
+    return await printUntilSettled(maxPasses, options, first, async (pass, shown) => {
       if (measures(pass)) return printMeasuring(loaded, options);
       await loaded.run(fillScript(shown));
       return loaded.print(options);

@@ -110,7 +110,8 @@ describe('a rebuild of the same prospectus', () => {
 
   it('prints once, from the kept pages, and gives the same bytes', async () => {
     const first = await build();
-    expect(prints).toEqual(['measuring', 'final']);
+    // The first build estimates the pages from a layout of the document (no measuring print).
+    expect(prints).toEqual(['final']);
     const again = await build();
     expect(prints).toEqual(['final']);
     expect(again.equals(first)).toBe(true);

@@ -1,8 +1,8 @@
 /**
- * The measuring print paints nothing but lays the prospectus out exactly as the final print
- * does: every anchor is on the same page in both, for the sample library (with its images) on
- * A4, A5 and in large print, to the point on the page, so the final print is always the second
- * and last.
+ * Where the anchors of the prospectus land, known before the final print: the estimate from one
+ * screen layout and the measuring print (which paints nothing) both put every anchor on the
+ * page where the final print has it, for the sample library (with its images) on A4, A5 and in
+ * large print, and both leave the document as it was; so the final print is the first and last.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,9 @@ import {
   prospectusDocument,
   prospectusPrintOptions,
 } from '../../../main/publish/pdf/build-pdf-outputs.js';
+import { estimateAnchorPages } from '../../../main/publish/pdf/estimate-anchor-pages.js';
 import { libraryVersion } from '../../../main/publish/pdf/library-version.js';
+import { pageArea } from '../../../main/publish/pdf/page-css.js';
 import type { PdfRenderer } from '../../../main/publish/pdf/pdf-renderer.js';
 import { launchPuppeteerRenderer } from '../../../main/publish/pdf/puppeteer-pdf-renderer.js';
 import {
@@ -91,9 +93,11 @@ describe.each<[string, PaperSize, boolean]>([
     if (!loaded) throw new Error('the renderer cannot keep a document open');
     let measuringPdf: Uint8Array;
     let paintedPdf: Uint8Array;
+    let estimated: ReadonlyMap<string, number> | undefined;
     try {
       measuringPdf = await printMeasuring(loaded, options);
-      // The same document, painted: measuring leaves it as it was.
+      estimated = await estimateAnchorPages(loaded, pageArea(paper));
+      // The same document, painted: measuring and estimating leave it as it was.
       paintedPdf = await loaded.print({ ...options, tagged: false, outline: false });
     } finally {
       await loaded.close();
@@ -107,6 +111,7 @@ describe.each<[string, PaperSize, boolean]>([
     // Anchors spread over many pages, so a shifted layout could not go unnoticed.
     expect(new Set(measured.pages.values()).size).toBeGreaterThan(10);
     expect(painted).toEqual(measured);
+    expect(estimated).toEqual(measured.pages);
 
     const file = path.join(work, `measuring-${name.replace(/\W+/g, '-')}.pdf`);
     await writeFile(file, measuringPdf);
@@ -118,9 +123,9 @@ describe.each<[string, PaperSize, boolean]>([
     expect(source(measuringPdf)).not.toMatch(/\/Subtype\s*\/Link/);
     expect(source(measuringPdf)).not.toMatch(/\/Length [1-9]/);
 
-    // The whole way through: the final, tagged print confirms the measured pages first time.
+    // The whole way through: the final, tagged print, the only one, confirms the estimate.
     const final = await renderWithPageNumbers(document, renderer, options);
-    expect(final.passes).toBe(2);
+    expect(final.passes).toBe(1);
     expect(final.pages).toEqual(measured.pages);
     expect(final.pageCount).toBe(measured.pageCount);
   });
