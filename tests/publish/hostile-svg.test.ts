@@ -125,6 +125,20 @@ describe('a library whose SVGs hide scripts', () => {
     }
   });
 
+  it('leaves them off again, and publishes the same, when a rebuild takes the checks from its cache', async () => {
+    const again = await buildPublication(root, {
+      outDir: out,
+      only: 'site',
+      paper: 'A4',
+      largePrint: false,
+      booklet: false,
+      facilitatorPacks: false,
+      draft: true,
+    });
+    expect(again.problems.map((p) => `${p.file}: ${p.code}`).sort()).toEqual([...warnings].sort());
+    expect(await readTree(again.siteDir ?? '')).toEqual(tree);
+  });
+
   it('publishes the safe SVG as checked and written out again, as an <img>', async () => {
     const published = tree.get('courses/understanding-anxiety/images/calm-lake.svg')?.toString();
     const original = await readFile(path.join(root, 'understanding-anxiety/images/calm-lake.svg'));

@@ -6,9 +6,12 @@
  */
 import { copyFile, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { isInside } from '../../fs/resolve-inside.js';
+import { cachedJson, type DerivedTexts } from '../../library/check-markdown.js';
 import type { Course, Problem } from '../../library/types.js';
-import { safeSvg } from '../safe-svg.js';
+import { sha256Hex } from '../markdown/hash-plain-data.js';
+import { safeSvg, type SafeSvg } from '../safe-svg.js';
 import { inBatches } from './in-batches.js';
 import { relativeHref, sitePaths } from './site-paths.js';
 
@@ -33,13 +36,32 @@ const leftOut = (file: string, code: string, message: string): Problem => ({
   message,
 });
 
+const safeSvgSchema: z.ZodType<SafeSvg> = z.union([
+  z.strictObject({ ok: z.literal(true), svg: z.string() }),
+  z.strictObject({ ok: z.literal(false), reason: z.string() }),
+]);
+
+/**
+ * `safeSvg` of `bytes`; with `derived` (a build's render cache), what an earlier build found
+ * for exactly these bytes, when it has that shape: parsing and checking an SVG costs far more
+ * than hashing it.
+ */
+function checkedSvg(bytes: Buffer, derived: DerivedTexts | undefined): SafeSvg {
+  const check = () => safeSvg(bytes);
+  return derived
+    ? cachedJson(derived, ['safe-svg', sha256Hex(bytes)], safeSvgSchema, check)
+    : check();
+}
+
 /**
  * Whether library image `file` may be published: a web format, really inside the library
  * and, for an SVG, safe. Returns what to publish, or a warning for an image left out.
+ * `derived`: as for `checkedSvg`.
  */
 export async function checkImage(
   libraryRoot: string,
   file: string,
+  derived?: DerivedTexts,
 ): Promise<ImageSource | Problem> {
   if (!WEB_IMAGE.test(file)) {
     return leftOut(
@@ -75,22 +97,23 @@ export async function checkImage(
       'this image could not be read, so it is left off the site',
     );
   }
-  const checked = safeSvg(bytes);
+  const checked = checkedSvg(bytes, derived);
   if (checked.ok) return { file: real, svg: checked.svg };
   return leftOut(file, 'unsafe-svg', `this SVG is left off the site because ${checked.reason}`);
 }
 
-/** Checks every image of `courses` once per build. */
+/** Checks every image of `courses` once per build; `derived` as for `checkImage`. */
 export async function checkCourseImages(
   libraryRoot: string,
   courses: readonly Course[],
+  derived?: DerivedTexts,
 ): Promise<PublishableImages> {
   const allowed = new Map<string, ImageSource>();
   const warnings: Problem[] = [];
   // Files that are not web images are simply not candidates; only unsafe SVGs get a warning.
   const files = courses.flatMap((course) => course.images.filter((file) => WEB_IMAGE.test(file)));
   // Checked concurrently (SVGs are read), reported in library order.
-  const checked = await inBatches(files, 32, (file) => checkImage(libraryRoot, file));
+  const checked = await inBatches(files, 32, (file) => checkImage(libraryRoot, file, derived));
   files.forEach((file, i) => {
     const result = checked[i];
     if (!result) return;

@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit';
 import { parseLibraryMarkdown } from '../../format/parse-library-markdown.js';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
 import type { Page } from '../../library/types.js';
+import type { DerivedTexts } from '../../library/check-markdown.js';
 import { checkImage, libraryImagePath, type PublishableImages } from './course-images.js';
 import { inBatches } from './in-batches.js';
 import { relativeHref, sitePaths } from './site-paths.js';
@@ -46,6 +47,7 @@ export async function checkPageImages(
   pages: readonly Page[],
   trees: MarkdownTrees | undefined,
   images: PublishableImages,
+  derived?: DerivedTexts,
 ): Promise<void> {
   const pictures = pages.flatMap((page) =>
     picturesOf(page, trees).map((picture) => ({
@@ -60,7 +62,7 @@ export async function checkPageImages(
       return `picture "${src}" is not in the library's images folder or a course's, so it is left off the site; put it in images/`;
     }
     if (images.allowed.has(file)) return undefined;
-    const result = await checkImage(libraryRoot, file);
+    const result = await checkImage(libraryRoot, file, derived);
     if (!('message' in result)) {
       images.allowed.set(file, result);
       return undefined;

@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, lstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { DerivedTexts } from '../../library/check-markdown.js';
 import type { Problem } from '../../library/types.js';
 import type { BuildOptions, PublishContext } from '../types.js';
 import { checkCourseImages, checkImage, type ImageSource } from './course-images.js';
@@ -68,11 +69,12 @@ export interface SiteOutput {
 export async function publishableCover(
   libraryRoot: string,
   coverImage: string | undefined,
+  derived?: DerivedTexts,
 ): Promise<{ source?: ImageSource; target?: string; warning?: Problem }> {
   if (!coverImage) return {};
   const file = path.posix.normalize(coverImage.replace(/\\/g, '/'));
   if (file.startsWith('..') || path.posix.isAbsolute(file)) return {};
-  const checked = await checkImage(libraryRoot, file);
+  const checked = await checkImage(libraryRoot, file, derived);
   if ('message' in checked) return { warning: checked };
   return {
     source: checked,
@@ -220,13 +222,13 @@ export async function writeSite(
 ): Promise<SiteOutput> {
   const siteDir = path.resolve(ctx.options.outDir, 'site');
   const { library } = ctx;
-  const images = await checkCourseImages(library.root, ctx.courses);
-  await checkPageImages(library.root, library.pages, ctx.markdownTrees, images);
-  const cover = await publishableCover(library.root, library.college.coverImage);
+  const cache = renderCache ?? (await openRenderCache(ctx.options));
+  const images = await checkCourseImages(library.root, ctx.courses, cache);
+  await checkPageImages(library.root, library.pages, ctx.markdownTrees, images, cache);
+  const cover = await publishableCover(library.root, library.college.coverImage, cache);
   if (cover.warning) images.warnings.push(cover.warning);
   const templatesDir = ctx.options.siteTemplatesDir ?? siteTemplatesDir;
   const templates = loadSiteTemplates(templatesDir);
-  const cache = renderCache ?? (await openRenderCache(ctx.options));
   const model = buildSiteModel(ctx, images, cover.target ?? null, cache);
   const extras = renderSiteExtras(model, templates);
 
