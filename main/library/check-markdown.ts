@@ -125,7 +125,13 @@ export function cachedJson<T>(
   schema: z.ZodType<T>,
   find: () => T,
 ): T {
-  const text = derived.derived(inputs, () => JSON.stringify(find()));
+  // Found now, the value itself is given: reading back what was just written would only cost.
+  let found: { value: T } | undefined;
+  const text = derived.derived(inputs, () => {
+    found = { value: find() };
+    return JSON.stringify(found.value);
+  });
+  if (found) return found.value;
   try {
     const parsed = schema.safeParse(JSON.parse(text));
     if (parsed.success) return parsed.data;

@@ -107,10 +107,11 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
 /** The index's view of one document: each indexed field's terms, from the cache when it can. */
 function indexedDocument(doc: SearchDocument, cache: RenderCache | undefined): IndexedDocument {
   const texts = SEARCH_FIELDS.map((field) => doc[field]);
-  const count = () => JSON.stringify(texts.map(fieldTerms));
-  const fields = JSON.parse(
-    cache ? cache.derived(['search-terms', texts], count) : count(),
-  ) as FieldTerms[];
+  // Counted now, the counts themselves are used; only kept ones are read back from JSON.
+  let counted: FieldTerms[] | undefined;
+  const count = () => JSON.stringify((counted = texts.map(fieldTerms)));
+  const kept = cache ? cache.derived(['search-terms', texts], count) : count();
+  const fields = counted ?? (JSON.parse(kept) as FieldTerms[]);
   return {
     id: doc.id,
     fields,
