@@ -9,7 +9,6 @@ import { pathToFileURL } from 'node:url';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { formatProblem } from '../../format/problems.js';
-import { buildPublication } from '../../publish/build.js';
 import type { BuildOptions, BuildProgress, BuildResult, PaperSize } from '../../publish/types.js';
 import { printable } from '../printable.js';
 import { writeErr, writeOut } from '../output.js';
@@ -112,6 +111,7 @@ export async function runBuild(library: string, flags: BuildFlags): Promise<numb
     facilitatorPacks: flags.facilitatorPacks,
     draft: flags.draft ?? false,
   };
+  const { buildPublication } = await import('../../publish/build.js');
   const progress = progressReporter(process.stderr);
   let summary = '';
   const result = await buildPublication(root, options, (p) => {

@@ -9,16 +9,11 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkLibraryLanguage } from '../../language/check-library-language.js';
 import type { LanguageProblem } from '../../language/check-library-language.js';
 import { formatLanguageProblem } from '../../language/format-language-problem.js';
-import { loadLanguageSettings } from '../../language/language-file.js';
 import { formatProblemWithSeverity } from '../../format/problems.js';
-import { loadLibrary } from '../../library/load-library.js';
 import { sortProblems } from '../../library/sort-problems.js';
 import type { LoadResult, Problem } from '../../library/types.js';
-import { checkRunReadiness } from '../../signoff/run-readiness.js';
-import { openCheckCache } from '../check-cache.js';
 import { writeErr, writeJson, writeOut } from '../output.js';
 
 interface CheckOptions {
@@ -44,6 +39,19 @@ export async function runCheck(library: string, options: CheckOptions = {}): Pro
     writeErr(`tandem check: there is no library folder at ${library}\n`);
     return 1;
   }
+  const [
+    { openCheckCache },
+    { loadLibrary },
+    { loadLanguageSettings },
+    { checkRunReadiness },
+    { checkLibraryLanguage },
+  ] = await Promise.all([
+    import('../check-cache.js'),
+    import('../../library/load-library.js'),
+    import('../../language/language-file.js'),
+    import('../../signoff/run-readiness.js'),
+    import('../../language/check-library-language.js'),
+  ]);
   const cache = await openCheckCache(root);
   const [result, language] = await Promise.all([
     loadLibrary(root, undefined, cache),

@@ -1,8 +1,6 @@
 /** `tandem diff COURSE --since ID`: what changed since a trainer last signed off. */
 import type { Command } from 'commander';
 import { styleText } from 'node:util';
-import { diffSinceSignoff } from '../../signoff/diff-since.js';
-import { openLibrary } from '../../signoff/open-library.js';
 import { formatFileDiffs, type Paint } from '../format-file-diffs.js';
 import { writeErr, writeOut, writeStyled } from '../output.js';
 
@@ -16,6 +14,10 @@ export function registerDiff(program: Command): void {
     .option('--library <dir>', 'library folder', 'courses')
     .action(async (courseId: string, options: { since: string; library: string }) => {
       try {
+        const [{ openLibrary }, { diffSinceSignoff }] = await Promise.all([
+          import('../../signoff/open-library.js'),
+          import('../../signoff/diff-since.js'),
+        ]);
         const { library } = await openLibrary(options.library);
         const diffs = await diffSinceSignoff(library, courseId, options.since);
         if (diffs.length === 0) {

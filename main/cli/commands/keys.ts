@@ -1,6 +1,5 @@
 /** `tandem keys create|show --trainer ID`: the trainer's own sign-off key pair. */
 import type { Command } from 'commander';
-import { createTrainerKey, loadTrainerKey } from '../../signoff/key-store.js';
 import { writeErr, writeOut } from '../output.js';
 
 function rosterSnippet(trainerId: string, publicKeyLine: string, added: string): string {
@@ -26,6 +25,7 @@ export function registerKeys(program: Command): void {
     'create',
     'Make your sign-off key pair and print the public key for trainers.yml.',
     async (trainerId) => {
+      const { createTrainerKey } = await import('../../signoff/key-store.js');
       const info = await createTrainerKey(trainerId);
       const today = new Date().toISOString().slice(0, 10);
       return (
@@ -39,7 +39,10 @@ export function registerKeys(program: Command): void {
     keys,
     'show',
     'Print the public key line of the key already on this computer.',
-    async (trainerId) => `${(await loadTrainerKey(trainerId)).publicKeyLine}\n`,
+    async (trainerId) => {
+      const { loadTrainerKey } = await import('../../signoff/key-store.js');
+      return `${(await loadTrainerKey(trainerId)).publicKeyLine}\n`;
+    },
   );
 }
 

@@ -8,9 +8,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
-import { startServer, type RunningServer } from '../../server/start-server.js';
-import { readServeSession, rememberServeSession } from '../../server/serve-session.js';
-import { tandemConfigDir } from '../../signoff/config-dir.js';
+import type { RunningServer } from '../../server/start-server.js';
 import { writeErr, writeOut } from '../output.js';
 
 interface ServeOptions {
@@ -51,6 +49,12 @@ export async function runServe(library: string, options: ServeOptions): Promise<
     return 1;
   }
   writeOut(`Preparing Tandem for ${root}…\n`);
+  const [{ startServer }, { readServeSession, rememberServeSession }, { tandemConfigDir }] =
+    await Promise.all([
+      import('../../server/start-server.js'),
+      import('../../server/serve-session.js'),
+      import('../../signoff/config-dir.js'),
+    ]);
   const configDir = tandemConfigDir();
   const session = await readServeSession(configDir, root);
   const start = (listenOn: number) =>

@@ -1,7 +1,5 @@
 /** `tandem signoff COURSE --as ID`: sign off the current version of a course. */
 import type { Command } from 'commander';
-import { openLibrary } from '../../signoff/open-library.js';
-import { signCourse } from '../../signoff/sign-course.js';
 import { writeErr, writeOut } from '../output.js';
 
 /** Registers `tandem signoff`. */
@@ -16,6 +14,10 @@ export function registerSignoff(program: Command): void {
     .action(
       async (courseId: string, options: { as: string; comment?: string; library: string }) => {
         try {
+          const [{ openLibrary }, { signCourse }] = await Promise.all([
+            import('../../signoff/open-library.js'),
+            import('../../signoff/sign-course.js'),
+          ]);
           const { library } = await openLibrary(options.library);
           const status = await signCourse(library, courseId, options.as, {
             comment: options.comment,

@@ -1,9 +1,7 @@
 /** `tandem status [library] [--json]`: where every course stands in sign-off. */
 import type { Command } from 'commander';
 import { styleText } from 'node:util';
-import { getCourseStatus } from '../../signoff/course-status.js';
 import { formatStatus, type Style } from '../format-status.js';
-import { openLibrary } from '../../signoff/open-library.js';
 import { printable } from '../printable.js';
 import type { CourseStatus } from '../../signoff/types.js';
 import { writeErr, writeJson, writeStyled } from '../output.js';
@@ -17,6 +15,10 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print the statuses as JSON')
     .action(async (dir: string, options: { json?: boolean }) => {
       try {
+        const [{ openLibrary }, { getCourseStatus }] = await Promise.all([
+          import('../../signoff/open-library.js'),
+          import('../../signoff/course-status.js'),
+        ]);
         const { library, problems } = await openLibrary(dir);
         const statuses: CourseStatus[] = [];
         const failures: { courseId: string; message: string }[] = [];

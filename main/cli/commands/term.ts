@@ -6,7 +6,6 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../fs/write-file-atomic.js';
-import { TermCopyError, describeCopy, planTermCopy } from '../../planning/copy-term.js';
 
 interface TermNewOptions {
   from: string;
@@ -32,6 +31,7 @@ export function registerTerm(program: Command): void {
 }
 
 async function runTermNew(id: string, options: TermNewOptions): Promise<number> {
+  const { TermCopyError, describeCopy, planTermCopy } = await import('../../planning/copy-term.js');
   const root = path.resolve(options.library);
   try {
     const copy = await planTermCopy(root, {
