@@ -36,21 +36,28 @@ const leftOut = (file: string, code: string, message: string): Problem => ({
   message,
 });
 
-const safeSvgSchema: z.ZodType<SafeSvg> = z.union([
+/** What the cache keeps of an SVG's check: the SVG to publish, or only that it was refused. */
+const keptSvgSchema = z.union([
   z.strictObject({ ok: z.literal(true), svg: z.string() }),
-  z.strictObject({ ok: z.literal(false), reason: z.string() }),
+  z.strictObject({ ok: z.literal(false) }),
 ]);
 
 /**
- * `safeSvg` of `bytes`; with `derived` (a build's render cache), what an earlier build found
- * for exactly these bytes, when it has that shape: parsing and checking an SVG costs far more
- * than hashing it.
+ * `safeSvg` of `bytes`; with `derived` (a build's render cache), the SVG an earlier build
+ * found safe in exactly these bytes, when what is kept has that shape: parsing and checking an
+ * SVG costs far more than hashing it. Of a refused SVG only the refusal is kept (its reason can
+ * quote what was refused, and the cache holds no hostile text), so it is checked again for
+ * the reason.
  */
 function checkedSvg(bytes: Buffer, derived: DerivedTexts | undefined): SafeSvg {
-  const check = () => safeSvg(bytes);
-  return derived
-    ? cachedJson(derived, ['safe-svg', sha256Hex(bytes)], safeSvgSchema, check)
-    : check();
+  if (!derived) return safeSvg(bytes);
+  let checked: SafeSvg | undefined;
+  const kept = cachedJson(derived, ['safe-svg', sha256Hex(bytes)], keptSvgSchema, () => {
+    checked = safeSvg(bytes);
+    return checked.ok ? checked : { ok: false as const };
+  });
+  if (checked) return checked;
+  return kept.ok ? kept : safeSvg(bytes);
 }
 
 /**
