@@ -43,12 +43,8 @@ const OPEN_FILE_PATHS =
     ? '/proc/self/fd'
     : undefined;
 
-/** Opening `file` went through a symbolic link (in the part `link`, when known). */
-class ReachedThroughLink extends Error {
-  constructor(readonly link: string) {
-    super(link);
-  }
-}
+/** Opening a file went through a symbolic link somewhere on its path. */
+class ReachedThroughLink extends Error {}
 
 /** One text file as a load read it. */
 interface TextRead {
@@ -209,8 +205,8 @@ export class LibraryFiles {
 
   /** Reads `file` (library-relative) as UTF-8; a missing or unreadable file becomes a problem. */
   async read(file: string, missingMessage?: string): Promise<ReadResult> {
-    const stamp = this.reads && this.scan?.stamps.get(file);
-    const earlier = stamp ? this.reads?.takeOver(file, stamp) : undefined;
+    const stamp = this.scan?.stamps.get(file);
+    const earlier = stamp === undefined ? undefined : this.reads?.takeOver(file, stamp);
     if (earlier) {
       this.readBytes.set(file, earlier.bytes);
       return { text: earlier.text };

@@ -89,7 +89,7 @@ async function benchSize(
             [tandem, builds],
           ]
         : [[tandem, builds]];
-      for (const [bin, times] of i % 2 === 0 ? pair : pair.reverse()) {
+      for (const [bin, times] of i % 2 === 0 ? pair : [...pair].reverse()) {
         await rm(out, { recursive: true, force: true });
         times.push(await build(bin));
       }

@@ -50,21 +50,22 @@ export function estimateScript(area: PageArea): string {
   const changed = breaks.map(([element, side]) => [element, side, element.style[side]]);
   for (const [element, side] of breaks) element.style[side] = 'column';
   const left = document.documentElement.getBoundingClientRect().left;
-  const pages = {};
+  // Pairs, not an object: an id is library text, and "__proto__" is a valid one.
+  const pages = new Map();
   for (const link of document.querySelectorAll('a[href^="#"]')) {
     let id = (link.getAttribute('href') || '').slice(1);
     try { id = decodeURIComponent(id); } catch {}
     const target = id ? document.getElementById(id) : null;
-    if (!target || Object.hasOwn(pages, id)) continue;
-    pages[id] = 1 + Math.floor((target.getBoundingClientRect().left - left + 0.5) / width);
+    if (!target || pages.has(id)) continue;
+    pages.set(id, 1 + Math.floor((target.getBoundingClientRect().left - left + 0.5) / width));
   }
   for (const [element, side, value] of changed.reverse()) element.style[side] = value;
   style.remove();
-  return pages;
+  return [...pages];
 })()`;
 }
 
-const estimateSchema = z.record(z.string(), z.number().int().positive());
+const estimateSchema = z.array(z.tuple([z.string(), z.number().int().positive()]));
 
 /**
  * The page of every anchor of `loaded` when printed with text areas of `area`, or undefined
@@ -75,5 +76,5 @@ export async function estimateAnchorPages(
   area: PageArea,
 ): Promise<PageNumbers | undefined> {
   const parsed = estimateSchema.safeParse(await loaded.run(estimateScript(area)));
-  return parsed.success ? new Map(Object.entries(parsed.data)) : undefined;
+  return parsed.success ? new Map(parsed.data) : undefined;
 }

@@ -119,8 +119,8 @@ export async function printMeasuring(
  * Prints the document until the numbers it shows match where the anchors landed.
  * With `expected` (where the anchors landed in an earlier print of the same HTML), or pages
  * estimated from a layout of the loaded document (`pageArea`), the first print is the final
- * one, and it is the only one when they are right; otherwise a measuring print comes first. Throws when the numbers still disagree after `maxPasses` (a
- * layout that never settles).
+ * one, and it is the only one when they are right; otherwise a measuring print comes first.
+ * Throws when the numbers still disagree after `maxPasses` (a layout that never settles).
  */
 export async function renderWithPageNumbers(
   numbered: NumberedDocument,

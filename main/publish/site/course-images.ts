@@ -46,17 +46,15 @@ const keptSvgSchema = z.union([
  * `safeSvg` of `bytes`; with `derived` (a build's render cache), the SVG an earlier build
  * found safe in exactly these bytes, when what is kept has that shape: parsing and checking an
  * SVG costs far more than hashing it. Of a refused SVG only the refusal is kept (its reason can
- * quote what was refused, and the cache holds no hostile text), so it is checked again for
- * the reason.
+ * quote what was refused, and the cache holds no hostile text), so a refused SVG, which is
+ * rare, is checked again for the reason.
  */
 function checkedSvg(bytes: Buffer, derived: DerivedTexts | undefined): SafeSvg {
   if (!derived) return safeSvg(bytes);
-  let checked: SafeSvg | undefined;
   const kept = cachedJson(derived, ['safe-svg', sha256Hex(bytes)], keptSvgSchema, () => {
-    checked = safeSvg(bytes);
+    const checked = safeSvg(bytes);
     return checked.ok ? checked : { ok: false as const };
   });
-  if (checked) return checked;
   return kept.ok ? kept : safeSvg(bytes);
 }
 
