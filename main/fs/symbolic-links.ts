@@ -135,7 +135,8 @@ export function scanLibrary(root: string): LibraryScan {
   return scan;
 }
 
-function lstatOrUndefined(file: string): Stats | undefined {
+/** The file's own status (a link's, not its target's), or undefined when there is none. */
+export function lstatOrUndefined(file: string): Stats | undefined {
   try {
     return lstatSync(file);
   } catch {

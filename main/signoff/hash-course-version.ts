@@ -4,8 +4,9 @@
  * changes every version and so invalidates every sign-off, hence the `v1` tag in the stream.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { lstatOrUndefined } from '../fs/symbolic-links.js';
 
 /** One file of a course's content, as hashed. */
 export interface ContentFile {
@@ -93,14 +94,6 @@ function listFolder(dir: string, prefix: string, out: string[], courseId: string
           'replace it with the file itself before signing off.',
       );
     }
-  }
-}
-
-function lstatOrUndefined(file: string) {
-  try {
-    return lstatSync(file);
-  } catch {
-    return undefined;
   }
 }
 
