@@ -13,6 +13,9 @@ import { registerSignoff } from './commands/signoff.js';
 import { registerStatus } from './commands/status.js';
 import { registerTerm } from './commands/term.js';
 import { registerSync } from './commands/sync.js';
+import { toleratePipesClosedEarly } from './output.js';
+
+toleratePipesClosedEarly();
 
 const program = new Command()
   .name('tandem')

@@ -4,6 +4,20 @@
  */
 import { terminalJson, terminalText } from './printable.js';
 
+/**
+ * Keeps the command running when whoever reads its output stops reading (`tandem build | head`):
+ * the rest of the output is dropped instead of the process dying mid-build with a stack trace.
+ * Any other failure to write still ends the process with its error.
+ */
+export function toleratePipesClosedEarly(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+      throw error;
+    });
+  }
+}
+
 /** Writes `text` to standard output, control characters replaced. */
 export function writeOut(text: string): void {
   process.stdout.write(terminalText(text));
