@@ -10,6 +10,7 @@ import type { PdfOutputs } from './pdf/build-pdf-outputs.js';
 import { assemblePublishContext, pickTerm } from './assemble-context.js';
 import { confineProblems } from './confine-problems.js';
 import { publicationDates } from './content-dates.js';
+import { prepareOutputFolder } from './output-folder.js';
 import { openRenderCache, writeSite } from './site/write-site.js';
 import type { RenderCache } from './markdown/render-cache.js';
 import type { BuildOptions, BuildProgress, BuildResult, PublishContext } from './types.js';
@@ -123,6 +124,11 @@ export async function buildFromLoaded(
   const progress = onProgress ?? (() => undefined);
   const { ctx, result } = await preparePublication(loaded, options, progress);
   if (!ctx) return result;
+  const folderError = await prepareOutputFolder(path.resolve(options.outDir));
+  if (folderError) {
+    result.errors.push(folderError);
+    return result;
+  }
 
   let failed = false;
   if (options.only !== 'pdf') {

@@ -75,6 +75,19 @@ describe('tandem build', () => {
     expect(result.stdout).toContain('There is no term "summer-1999"');
   });
 
+  it.each([
+    ['is a file', (file: string) => file, (file: string) => `The output folder ${file} is a file, not a folder`],
+    ['is under a file', (file: string) => path.join(file, 'out'), (file: string) => `The output folder ${path.join(file, 'out')} cannot be made: ${file} is a file, not a folder`],
+  ])('exits 1 in plain words, before writing anything, when the output folder %s', async (_name, outOf, message) => {
+    const file = path.join(tmp, `in-the-way-${_name.replace(/ /g, '-')}`);
+    await writeFile(file, 'notes\n');
+    const result = await tandem('build', fixtureLibrary('valid-minimal'), '--out', outOf(file), '--draft');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${message(file)}; choose another output folder.`);
+    expect(result.stdout).not.toMatch(/ENOTDIR|EEXIST/);
+    expect(await readFile(file, 'utf8')).toBe('notes\n');
+  });
+
   it('rejects an unknown --only value', async () => {
     const result = await tandem('build', fixtureLibrary('valid-minimal'), '--only', 'everything');
     expect(result.code).not.toBe(0);
