@@ -251,11 +251,7 @@ export class LibraryFiles {
         };
       }
       return {
-        problem: fileProblem(
-          file,
-          'file-unreadable',
-          `cannot read ${file} (${code ?? String(error)})`,
-        ),
+        problem: fileProblem(file, 'file-unreadable', unreadableMessage(file, code, error)),
       };
     }
   }
@@ -364,4 +360,19 @@ export async function listFolder(root: string, folder: string): Promise<FolderEn
 /** Every file under `folder` (library-relative, forward slashes, sorted), skipping dot-files. */
 export async function listFilesDeep(root: string, folder: string): Promise<string[]> {
   return LibraryFiles.direct(root).listDeep(folder);
+}
+
+/** Why `file` could not be read, in words; the system's code is kept for whoever helps. */
+function unreadableMessage(file: string, code: string | undefined, error: unknown): string {
+  switch (code) {
+    case 'EISDIR':
+      return `${file} is a folder, not a file; Tandem reads this name as a file`;
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot read ${file}: this computer's account is not allowed to open it (${code})`;
+    case 'EBUSY':
+      return `cannot read ${file}: another program is using it; close it and check again (${code})`;
+    default:
+      return `cannot read ${file} (${code ?? String(error)})`;
+  }
 }

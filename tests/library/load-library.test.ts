@@ -162,6 +162,21 @@ runs:
     }
   });
 
+  it('says in words that college.yml is a folder when a folder has its name', async () => {
+    const temp = await copyLibrary(fixtureLibrary('valid-minimal'));
+    try {
+      await rm(path.join(temp.root, 'college.yml'));
+      await mkdir(path.join(temp.root, 'college.yml'));
+      const { library, problems } = await loadLibrary(temp.root);
+      expect(library).toBeUndefined();
+      expect(problems.map((p) => formatProblemWithSeverity(p))).toContain(
+        'college.yml:1:1: error: college.yml is a folder, not a file; Tandem reads this name as a file',
+      );
+    } finally {
+      await temp.dispose();
+    }
+  });
+
   it('has no library when trainers.yml has the wrong shape', async () => {
     const temp = await copyLibrary(fixtureLibrary('valid-minimal'));
     try {
