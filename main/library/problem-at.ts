@@ -1,6 +1,6 @@
 /** Builds a Problem located at a value in a parsed YAML source. */
-import { positionAt } from './read-yaml-file.js';
-import type { YamlSource } from './read-yaml-file.js';
+import { positionAt, positionsAt } from './read-yaml-file.js';
+import type { DataPath, YamlSource } from './read-yaml-file.js';
 import { isKebabCase } from '../format/ids.js';
 import type { Problem } from './types.js';
 
@@ -14,6 +14,34 @@ export function problemAt(
   at: 'value' | 'key' = 'value',
 ): Problem {
   return { file: source.file, ...positionAt(source, path, at), message, severity, code };
+}
+
+/** A problem to report at a value of a YAML source. */
+export interface ProblemFound {
+  path: DataPath;
+  code: string;
+  message: string;
+  severity: Problem['severity'];
+}
+
+/**
+ * Problems at several values of one source, located together: a text whose problems an
+ * earlier run located already is not parsed again for them (see positionsAt).
+ */
+export function problemsAt(source: YamlSource, found: readonly ProblemFound[]): Problem[] {
+  if (found.length === 0) return [];
+  const positions = positionsAt(
+    source,
+    found.map((f) => f.path),
+  );
+  return found.map(({ code, message, severity }, i) => ({
+    file: source.file,
+    // cast: positionsAt gives one position per path.
+    ...(positions[i] as { line: number; column: number }),
+    message,
+    severity,
+    code,
+  }));
 }
 
 /** A problem about a whole file, at line 1, column 1. */

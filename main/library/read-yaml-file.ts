@@ -4,6 +4,7 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
+import { z } from 'zod';
 import { explainYamlSyntaxError } from '../format/yaml-syntax-message.js';
 import type { Problem } from './types.js';
 
@@ -20,7 +21,15 @@ export interface YamlSource {
   lineCounter: LineCounter;
   /** Lines before the YAML text in its file (the `---` fence for front matter). */
   lineOffset: number;
+  /**
+   * The positions of several paths as an earlier run found them in the same text, so the
+   * tree need not be made; undefined when the tree is there or nothing usable was kept.
+   */
+  keptPositions?(paths: readonly DataPath[], at: 'value' | 'key'): Position[] | undefined;
 }
+
+/** Keys and list indexes, as in zod issue paths. */
+export type DataPath = readonly (string | number)[];
 
 export interface Position {
   line: number;
@@ -61,7 +70,7 @@ export function parseYaml(
   if (kept !== '') {
     try {
       const data: unknown = JSON.parse(kept);
-      return { source: lazySource(text, file, lineOffset), data, problems: [] };
+      return { source: lazySource(text, file, lineOffset, derived), data, problems: [] };
     } catch {
       // A damaged entry is never used: the text is parsed as if nothing were kept.
     }
@@ -72,11 +81,27 @@ export function parseYaml(
 /** Tags the kept data's meaning; changed whenever what is kept for a text changes. */
 const YAML_CACHE_FORMAT = 'library-yaml-data-v1';
 
-/** A source whose tree is made from `text` the first time a position is asked for. */
-function lazySource(text: string, file: string, lineOffset: number): YamlSource {
+/** Tags kept positions' meaning, as YAML_CACHE_FORMAT does for data. */
+const POSITIONS_CACHE_FORMAT = 'library-yaml-positions-v1';
+
+const keptPositionsSchema = z.array(
+  z.object({ line: z.number().int().positive(), column: z.number().int().positive() }),
+);
+
+/**
+ * A source whose tree is made from `text` the first time a position is asked for. Positions
+ * asked for together (positionsAt) are kept in `derived`, so a check that reports the same
+ * problems in an unchanged text again (a run not yet ready, each time) does not parse it again.
+ */
+function lazySource(
+  text: string,
+  file: string,
+  lineOffset: number,
+  derived: DerivedTexts,
+): YamlSource {
   let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
   const tree = () => (parsed ??= parseTree(text));
-  return {
+  const source: YamlSource = {
     file,
     lineOffset,
     get doc() {
@@ -85,7 +110,22 @@ function lazySource(text: string, file: string, lineOffset: number): YamlSource 
     get lineCounter() {
       return tree().lineCounter;
     },
+    keptPositions(paths, at) {
+      if (parsed) return undefined;
+      const kept = derived.derived([POSITIONS_CACHE_FORMAT, text, lineOffset, at, paths], () =>
+        JSON.stringify(paths.map((p) => positionAt(source, p, at))),
+      );
+      try {
+        const positions = keptPositionsSchema.safeParse(JSON.parse(kept));
+        return positions.success && positions.data.length === paths.length
+          ? positions.data
+          : undefined;
+      } catch {
+        return undefined;
+      }
+    },
   };
+  return source;
 }
 
 function parseTree(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
@@ -237,6 +277,15 @@ export function positionAt(
     if (node.range) offset = node.range[0];
   }
   return offsetPosition(source, offset);
+}
+
+/** The positions of `paths` (see positionAt), found together: from what was kept, when it can. */
+export function positionsAt(
+  source: YamlSource,
+  paths: readonly DataPath[],
+  at: 'value' | 'key' = 'value',
+): Position[] {
+  return source.keptPositions?.(paths, at) ?? paths.map((p) => positionAt(source, p, at));
 }
 
 function isNode(value: unknown): value is Node {

@@ -5,7 +5,7 @@
  * website until the course is ready, so the planner should know.
  */
 import { loadTerms } from '../library/load-terms.js';
-import { problemAt } from '../library/problem-at.js';
+import { problemsAt, type ProblemFound } from '../library/problem-at.js';
 import type { TermRefs } from '../library/reference-views.js';
 import type { Library, Problem } from '../library/types.js';
 import { getCourseStatus } from './course-status.js';
@@ -26,6 +26,7 @@ export function runReadinessProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   for (const term of terms) {
+    const found: ProblemFound[] = [];
     term.runs.forEach((run, r) => {
       const course = run?.course;
       const status = course === undefined ? undefined : statusOf(course);
@@ -37,16 +38,14 @@ export function runReadinessProblems(
             ? undefined
             : exclusionReason(status);
       if (why === undefined) return;
-      problems.push(
-        problemAt(
-          term.source,
-          ['runs', r, 'course'],
-          'course-not-ready',
-          `course ${course} is not ready to publish (${why}); this run stays out of the prospectus and the website until it is`,
-          'information',
-        ),
-      );
+      found.push({
+        path: ['runs', r, 'course'],
+        code: 'course-not-ready',
+        message: `course ${course} is not ready to publish (${why}); this run stays out of the prospectus and the website until it is`,
+        severity: 'information',
+      });
     });
+    problems.push(...problemsAt(term.source, found));
   }
   return problems;
 }

@@ -7,7 +7,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../main/library/load-library.js';
-import { parseYaml, type DerivedTexts } from '../../main/library/read-yaml-file.js';
+import {
+  parseYaml,
+  positionAt,
+  positionsAt,
+  type DataPath,
+  type DerivedTexts,
+} from '../../main/library/read-yaml-file.js';
 import type { LoadResult } from '../../main/library/types.js';
 import { fixtureLibrary, sampleLibrary } from '../support/temp-library.js';
 
@@ -92,6 +98,50 @@ describe('parsed YAML kept between loads', () => {
       '',
       '',
     ]);
+  });
+
+  describe('positions asked for together', () => {
+    const text =
+      'title: Spring\nruns:\n  - course: calm\n    sessions: []\n  - course: rest\nnotes:\n';
+    const paths: DataPath[] = [
+      ['runs', 0, 'course'],
+      ['runs', 1, 'course'],
+      ['runs', 5, 'course'],
+      ['notes'],
+      ['missing', 'deeper'],
+    ];
+    const plain = parseYaml(text, 'terms/spring.yml', 2).source;
+
+    it.each(['value', 'key'] as const)(
+      "are the tree's own (%s), kept after the first time so the text is not parsed again",
+      (at) => {
+        const expected = paths.map((p) => positionAt(plain, p, at));
+        const kept = new KeptTexts();
+        parseYaml(text, 'terms/spring.yml', 2, kept);
+        const first = parseYaml(text, 'terms/spring.yml', 2, kept).source;
+        const made = kept.made;
+        expect(positionsAt(first, paths, at)).toEqual(expected);
+        // Found in the tree once, and kept: one text made, then none.
+        expect(kept.made).toBe(made + 1);
+        const again = parseYaml(text, 'terms/spring.yml', 2, kept).source;
+        expect(positionsAt(again, paths, at)).toEqual(expected);
+        expect(kept.made).toBe(made + 1);
+      },
+    );
+
+    it.each(['not json', '[]', '[{"line":0,"column":1}]', '{"line":3,"column":5}'])(
+      'are found in the tree again when what was kept for them is %s',
+      (damaged) => {
+        const kept = new KeptTexts();
+        parseYaml(text, 'terms/spring.yml', 2, kept);
+        positionsAt(parseYaml(text, 'terms/spring.yml', 2, kept).source, paths);
+        for (const key of kept.texts.keys()) {
+          if (key.includes('positions')) kept.texts.set(key, damaged);
+        }
+        const again = parseYaml(text, 'terms/spring.yml', 2, kept).source;
+        expect(positionsAt(again, paths)).toEqual(paths.map((p) => positionAt(plain, p)));
+      },
+    );
   });
 
   it('finds the position of a kept value by parsing again when a problem asks', () => {
