@@ -95,11 +95,15 @@ export class SiteFileRecord {
     return entry;
   }
 
-  /** True when `target`, as `info` describes it now, holds exactly the bytes hashed `hash`. */
-  holds(target: string, info: Stats, hash: string): boolean {
+  /**
+   * True when `target`, as `info` describes it now, holds exactly the bytes hashed `hash`, made
+   * this time from page key `key`. The key is recorded: a page whose key changed but whose bytes
+   * did not (a template edit that leaves it as it was) is known by its new key next time.
+   */
+  holds(target: string, info: Stats, hash: string, key: string): boolean {
     const entry = this.#unchanged(target, info);
     if (entry?.[4] !== hash) return false;
-    this.#current.set(target, entry);
+    this.#current.set(target, [entry[0], entry[1], entry[2], entry[3], hash, key]);
     return true;
   }
 

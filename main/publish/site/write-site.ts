@@ -57,6 +57,8 @@ export interface SiteOutput {
   images: number;
   /** Files (re)written by this build; the rest already had the right bytes. */
   written: number;
+  /** Pages put together with Handlebars; the rest were known by their unchanged keys. */
+  assembled: number;
   /** Files of an earlier build that this one no longer makes, removed. */
   removed: number;
   /** Markdown bodies and other derived texts taken from the render cache, and made anew. */
@@ -103,8 +105,9 @@ class SiteWriter {
   #failure: { error: unknown } | undefined;
   /** Every site-relative path this build wrote or found already right. */
   readonly produced = new Set<string>();
-  /** How many files had to be (re)written. */
+  /** How many files had to be (re)written, and how many pages put together. */
   written = 0;
+  assembled = 0;
 
   constructor(
     private readonly root: string,
@@ -152,11 +155,12 @@ class SiteWriter {
           this.record.madeFrom(target, info, key, () => sha256Hex(readFileSync(file)))
         )
           return;
+        if (key !== '') this.assembled += 1;
         const content = await bytes();
         const data = typeof content === 'string' ? Buffer.from(content) : content;
         const hash = sha256Hex(data);
         if (info?.isFile()) {
-          if (this.record.holds(target, info, hash)) return;
+          if (this.record.holds(target, info, hash, key)) return;
           if (sameBytes(file, data)) {
             this.record.note(target, info, hash, key);
             return;
@@ -310,6 +314,7 @@ export async function writeSite(
     pages: pageCount,
     images: model.usedImages.size,
     written: writer.written,
+    assembled: writer.assembled,
     removed,
     rendered: { cached: cache.hits, new: cache.misses },
     warnings: images.warnings,

@@ -8,11 +8,18 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPublication } from '../../../main/publish/build.js';
+import { loadLibrary } from '../../../main/library/load-library.js';
+import { buildFromLoaded, buildPublication } from '../../../main/publish/build.js';
 import { decodeStrings, encodeStrings } from '../../../main/publish/markdown/cache-strings.js';
-import { RENDER_CACHE_FILE } from '../../../main/publish/site/write-site.js';
+import type { RenderCache } from '../../../main/publish/markdown/render-cache.js';
+import {
+  openRenderCache,
+  RENDER_CACHE_FILE,
+  writeSite,
+  type SiteOutput,
+} from '../../../main/publish/site/write-site.js';
 import { siteTemplatesDir } from '../../../main/publish/site/load-templates.js';
-import type { BuildOptions } from '../../../main/publish/types.js';
+import type { BuildOptions, PublishContext } from '../../../main/publish/types.js';
 import { sampleLibrary } from '../../support/temp-library.js';
 import { readOutputTree } from '../site/site-files.js';
 
@@ -166,6 +173,52 @@ describe('rebuilding into the same folder', () => {
     expect(changed.sort()).toEqual(
       [RENDER_CACHE_FILE, 'site/assets/search-index.js', ...coursePages].sort(),
     );
+  });
+});
+
+describe('pages known by their keys', () => {
+  /** Builds the site of `library` into `outDir`; how many pages had to be put together. */
+  async function assembled(library: string, templates: string, outDir: string): Promise<number> {
+    const options: BuildOptions = {
+      outDir,
+      only: 'site',
+      paper: 'A4',
+      largePrint: false,
+      booklet: false,
+      facilitatorPacks: false,
+      draft: true,
+      siteTemplatesDir: templates,
+    };
+    const cache = await openRenderCache(options);
+    let site: SiteOutput | undefined;
+    const stages = {
+      writeSite: async (ctx: PublishContext, c?: RenderCache) => (site = await writeSite(ctx, c)),
+      buildPdfOutputs: () => Promise.reject(new Error('no PDFs in this test')),
+    };
+    const result = await buildFromLoaded(
+      await loadLibrary(library, undefined, cache),
+      options,
+      undefined,
+      stages,
+      cache,
+    );
+    expect(result.errors).toEqual([]);
+    return (site as SiteOutput).assembled;
+  }
+
+  it('after a template edit that changes no page, puts each together once, then none', async () => {
+    const dir = path.join(tmp, 'same-bytes-new-keys');
+    const w = await workspace(dir);
+    const out = path.join(dir, 'out');
+    const pages = await assembled(w.library, w.templates, out);
+    expect(pages).toBeGreaterThan(0);
+    // Past the record's "too recent to tell" window, so its times vouch for every file.
+    await new Promise((resolve) => setTimeout(resolve, 3200));
+    expect(await assembled(w.library, w.templates, out)).toBe(0);
+    // A comment: every page's key changes (the templates' bytes are in it), no page's bytes do.
+    await edit(path.join(w.templates, 'partials/layout.hbs'), (t) => `{{!-- reviewed --}}\n${t}`);
+    expect(await assembled(w.library, w.templates, out)).toBe(pages);
+    expect(await assembled(w.library, w.templates, out)).toBe(0);
   });
 });
 

@@ -49,7 +49,7 @@ describe('SiteFileRecord', () => {
   it('vouches for an unchanged file making the same bytes', async () => {
     const { file, recordFile } = await recorded('same', 10_000);
     const record = await SiteFileRecord.open(recordFile, 'v1');
-    expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'))).toBe(true);
+    expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'), 'key-1')).toBe(true);
   });
 
   it.each([
@@ -67,7 +67,7 @@ describe('SiteFileRecord', () => {
     const { file, recordFile } = await recorded(name.replace(/\W+/g, '-'), 10_000);
     await change(file);
     const record = await SiteFileRecord.open(recordFile, 'v1');
-    expect(record.holds('page.html', await stat(file), hash(bytes))).toBe(false);
+    expect(record.holds('page.html', await stat(file), hash(bytes), 'key-1')).toBe(false);
   });
 
   it('knows an unchanged page by the key it was made from, and only by that key', async () => {
@@ -81,10 +81,24 @@ describe('SiteFileRecord', () => {
     expect(record.madeFrom('page.html', await stat(file), 'key-1', hashOf(file))).toBe(false);
   });
 
+  it('knows a page by its new key once it made the same bytes from it', async () => {
+    const { file, recordFile } = await recorded('new-key', 10_000);
+    const record = await SiteFileRecord.open(recordFile, 'v1');
+    // A template edit gave the page a new key; put together again, it came out the same.
+    expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'), 'key-2')).toBe(true);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 10_000);
+    await record.save();
+    vi.useRealTimers();
+    const next = await SiteFileRecord.open(recordFile, 'v1');
+    expect(next.madeFrom('page.html', await stat(file), 'key-2', unasked)).toBe(true);
+    expect(next.madeFrom('page.html', await stat(file), 'key-1', unasked)).toBe(false);
+  });
+
   it('trusts the times of a file written just before the record was saved for nothing', async () => {
     const { file, recordFile } = await recorded('racy', 0);
     const record = await SiteFileRecord.open(recordFile, 'v1');
-    expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'))).toBe(false);
+    expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'), 'key-1')).toBe(false);
     // Its bytes are read back: as written, the page need not be made again ...
     expect(record.madeFrom('page.html', await stat(file), 'key-1', hashOf(file))).toBe(true);
     // ... but changed within the same tick of the clock, it must.
@@ -103,7 +117,7 @@ describe('SiteFileRecord', () => {
     const { file, recordFile } = await recorded(name.replace(/\W+/g, '-'), 10_000);
     await writeFile(recordFile, change(await readFile(recordFile, 'utf8')));
     const record = await SiteFileRecord.open(recordFile, 'v1');
-    expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'))).toBe(false);
+    expect(record.holds('page.html', await stat(file), hash('<p>Hope</p>'), 'key-1')).toBe(false);
     expect(record.madeFrom('page.html', await stat(file), 'key-1', hashOf(file))).toBe(false);
   });
 });
