@@ -3,6 +3,7 @@
  * work: a folder Tandem did not make, or one holding the library itself. Files already there
  * are kept, so a rebuild rewrites only what changed (write-site.ts removes the rest).
  */
+import { readdirSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sitePaths } from './site-paths.js';
@@ -35,7 +36,9 @@ export async function prepareSiteDir(siteDir: string, libraryRoot: string): Prom
   }
   await mkdir(siteDir, { recursive: true });
   const existing = new Set<string>();
-  for (const entry of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
+  // The synchronous listing: for a site of thousands of files, Node 20's recursive readdir()
+  // promise costs about ten times its CPU time (some 300 ms against 30).
+  for (const entry of readdirSync(siteDir, { recursive: true, withFileTypes: true })) {
     const full = path.join(entry.parentPath, entry.name);
     // Tandem never writes links; writing through one would change a file outside the site.
     if (entry.isSymbolicLink()) await rm(full);
