@@ -42,18 +42,20 @@ async function workspace(dir: string): Promise<{ library: string; templates: str
   return { library, templates };
 }
 
+/** A site-only draft build into `outDir` with the templates in `templates`. */
+const siteOptions = (outDir: string, templates: string): BuildOptions => ({
+  outDir,
+  only: 'site',
+  paper: 'A4',
+  largePrint: false,
+  booklet: false,
+  facilitatorPacks: false,
+  draft: true,
+  siteTemplatesDir: templates,
+});
+
 async function build(library: string, templates: string, outDir: string): Promise<void> {
-  const options: BuildOptions = {
-    outDir,
-    only: 'site',
-    paper: 'A4',
-    largePrint: false,
-    booklet: false,
-    facilitatorPacks: false,
-    draft: true,
-    siteTemplatesDir: templates,
-  };
-  const result = await buildPublication(library, options);
+  const result = await buildPublication(library, siteOptions(outDir, templates));
   expect(result.errors).toEqual([]);
   expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
 }
@@ -179,16 +181,7 @@ describe('rebuilding into the same folder', () => {
 describe('pages known by their keys', () => {
   /** Builds the site of `library` into `outDir`; how many pages had to be put together. */
   async function assembled(library: string, templates: string, outDir: string): Promise<number> {
-    const options: BuildOptions = {
-      outDir,
-      only: 'site',
-      paper: 'A4',
-      largePrint: false,
-      booklet: false,
-      facilitatorPacks: false,
-      draft: true,
-      siteTemplatesDir: templates,
-    };
+    const options = siteOptions(outDir, templates);
     const cache = await openRenderCache(options);
     let site: SiteOutput | undefined;
     const stages = {
