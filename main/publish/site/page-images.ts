@@ -11,7 +11,6 @@ import type { MarkdownTrees } from '../../library/markdown-trees.js';
 import type { Page } from '../../library/types.js';
 import type { DerivedTexts } from '../../library/check-markdown.js';
 import { checkImage, libraryImagePath, type PublishableImages } from './course-images.js';
-import { inBatches } from './in-batches.js';
 import { relativeHref, sitePaths } from './site-paths.js';
 
 const COURSE_PICTURE = /^([^/]+)\/images\/(.+)$/;
@@ -42,13 +41,13 @@ function picturesOf(page: Page, trees: MarkdownTrees | undefined) {
  * Checks the pictures of `pages` and adds those that may be published to `images.allowed`; each
  * one left out becomes a warning at the picture's place in its page.
  */
-export async function checkPageImages(
+export function checkPageImages(
   libraryRoot: string,
   pages: readonly Page[],
   trees: MarkdownTrees | undefined,
   images: PublishableImages,
   derived?: DerivedTexts,
-): Promise<void> {
+): void {
   const pictures = pages.flatMap((page) =>
     picturesOf(page, trees).map((picture) => ({
       ...picture,
@@ -56,13 +55,13 @@ export async function checkPageImages(
       file: libraryImagePath(page.file, picture.src),
     })),
   );
-  const checked = await inBatches(pictures, 32, async ({ file, src }) => {
+  const checked = pictures.map(({ file, src }) => {
     if (file === undefined) return undefined; // a web address: never fetched, never shown
     if (file.startsWith('../') || sitePicturePath(file) === undefined) {
       return `picture "${src}" is not in the library's images folder or a course's, so it is left off the site; put it in images/`;
     }
     if (images.allowed.has(file)) return undefined;
-    const result = await checkImage(libraryRoot, file, derived);
+    const result = checkImage(libraryRoot, file, derived);
     if (!('message' in result)) {
       images.allowed.set(file, result);
       return undefined;

@@ -86,10 +86,10 @@ export async function renderSitePreview(
   }
   // Only the images the page can show are checked: the course's own, or every course's cards.
   const shown = course ? [course] : target.page === 'home' ? ctx.courses : [];
-  const images = await checkCourseImages(ctx.library.root, shown);
+  const images = checkCourseImages(ctx.library.root, shown);
   const cover =
     target.page === 'home'
-      ? await publishableCover(ctx.library.root, ctx.library.college.coverImage)
+      ? publishableCover(ctx.library.root, ctx.library.college.coverImage)
       : {};
   const model = buildSiteModel(ctx, images, cover.target ?? null);
   const page = renderTarget(model, target, course);

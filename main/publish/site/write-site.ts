@@ -68,15 +68,15 @@ export interface SiteOutput {
 }
 
 /** The college's cover image as `assets/cover.<ext>`, when it is a safe web image inside the library. */
-export async function publishableCover(
+export function publishableCover(
   libraryRoot: string,
   coverImage: string | undefined,
   derived?: DerivedTexts,
-): Promise<{ source?: ImageSource; target?: string; warning?: Problem }> {
+): { source?: ImageSource; target?: string; warning?: Problem } {
   if (!coverImage) return {};
   const file = path.posix.normalize(coverImage.replace(/\\/g, '/'));
   if (file.startsWith('..') || path.posix.isAbsolute(file)) return {};
-  const checked = await checkImage(libraryRoot, file, derived);
+  const checked = checkImage(libraryRoot, file, derived);
   if ('message' in checked) return { warning: checked };
   return {
     source: checked,
@@ -227,9 +227,9 @@ export async function writeSite(
   const siteDir = path.resolve(ctx.options.outDir, 'site');
   const { library } = ctx;
   const cache = renderCache ?? (await openRenderCache(ctx.options));
-  const images = await checkCourseImages(library.root, ctx.courses, cache);
-  await checkPageImages(library.root, library.pages, ctx.markdownTrees, images, cache);
-  const cover = await publishableCover(library.root, library.college.coverImage, cache);
+  const images = checkCourseImages(library.root, ctx.courses, cache);
+  checkPageImages(library.root, library.pages, ctx.markdownTrees, images, cache);
+  const cover = publishableCover(library.root, library.college.coverImage, cache);
   if (cover.warning) images.warnings.push(cover.warning);
   const templatesDir = ctx.options.siteTemplatesDir ?? siteTemplatesDir;
   const templates = loadSiteTemplates(templatesDir);
