@@ -13,13 +13,9 @@ export async function buildSiteOnly(
   return result.siteDir;
 }
 
-/** The whole result of building only the site (drafts included), problems and all. */
-export function buildSiteResult(
-  library: string,
-  outDir: string,
-  options: Partial<BuildOptions> = {},
-): Promise<BuildResult> {
-  return buildPublication(library, {
+/** The options of a build of only the site, drafts included, into `outDir`. */
+export function siteOnlyOptions(outDir: string, options: Partial<BuildOptions> = {}): BuildOptions {
+  return {
     outDir,
     only: 'site',
     paper: 'A4',
@@ -28,5 +24,14 @@ export function buildSiteResult(
     facilitatorPacks: false,
     draft: true,
     ...options,
-  });
+  };
+}
+
+/** The whole result of building only the site (drafts included), problems and all. */
+export function buildSiteResult(
+  library: string,
+  outDir: string,
+  options: Partial<BuildOptions> = {},
+): Promise<BuildResult> {
+  return buildPublication(library, siteOnlyOptions(outDir, options));
 }

@@ -20,6 +20,7 @@ import {
 } from '../../../main/publish/site/write-site.js';
 import { siteTemplatesDir } from '../../../main/publish/site/load-templates.js';
 import type { BuildOptions, PublishContext } from '../../../main/publish/types.js';
+import { siteOnlyOptions } from '../../support/build-site.js';
 import { sampleLibrary } from '../../support/temp-library.js';
 import { readOutputTree } from '../site/site-files.js';
 
@@ -43,16 +44,8 @@ async function workspace(dir: string): Promise<{ library: string; templates: str
 }
 
 /** A site-only draft build into `outDir` with the templates in `templates`. */
-const siteOptions = (outDir: string, templates: string): BuildOptions => ({
-  outDir,
-  only: 'site',
-  paper: 'A4',
-  largePrint: false,
-  booklet: false,
-  facilitatorPacks: false,
-  draft: true,
-  siteTemplatesDir: templates,
-});
+const siteOptions = (outDir: string, templates: string): BuildOptions =>
+  siteOnlyOptions(outDir, { siteTemplatesDir: templates });
 
 async function build(library: string, templates: string, outDir: string): Promise<void> {
   const result = await buildPublication(library, siteOptions(outDir, templates));
