@@ -68,57 +68,63 @@ function readOrUndefined(file: string): Buffer | undefined {
 }
 
 /**
- * Whether library image `file` may be published: a web format, really inside the library
- * and, for an SVG, safe. Returns what to publish, or a warning for an image left out.
- * `derived`: as for `checkedSvg`. Synchronous file calls: a large library has thousands of
- * images, and the promise forms cost several times the CPU time for the same answers.
+ * Checks library images for one build: whether image `file` may be published (a web format,
+ * really inside the library and, for an SVG, safe), giving what to publish or a warning for an
+ * image left out. The library's real path is asked once, not per image. `derived`: as for
+ * `checkedSvg`. Synchronous file calls: a large library has thousands of images, and the
+ * promise forms cost several times the CPU time for the same answers.
  */
-export function checkImage(
+export function imageChecker(
   libraryRoot: string,
-  file: string,
   derived?: DerivedTexts,
-): ImageSource | Problem {
-  if (!WEB_IMAGE.test(file)) {
-    return leftOut(
-      file,
-      'unsupported-image',
-      'this file is not a web image (SVG, PNG, JPEG, GIF, WebP or AVIF), so it is left off the site',
-    );
-  }
-  let real: string;
-  try {
-    // The native realpath(3), as the promise form uses: each link is resolved by the system.
-    const root = realpathSync.native(libraryRoot);
-    real = realpathSync.native(path.join(root, file));
-    if (!isInside(root, real)) {
+): (file: string) => ImageSource | Problem {
+  let root: string | null | undefined;
+  const realRoot = (): string | null => {
+    if (root === undefined) {
+      try {
+        // The native realpath(3), as the promise form uses: each link is resolved by the system.
+        root = realpathSync.native(libraryRoot);
+      } catch {
+        root = null;
+      }
+    }
+    return root;
+  };
+  return (file) => {
+    if (!WEB_IMAGE.test(file)) {
+      return leftOut(
+        file,
+        'unsupported-image',
+        'this file is not a web image (SVG, PNG, JPEG, GIF, WebP or AVIF), so it is left off the site',
+      );
+    }
+    const unreadable = () =>
+      leftOut(file, 'image-unreadable', 'this image could not be read, so it is left off the site');
+    const inside = realRoot();
+    if (inside === null) return unreadable();
+    let real: string;
+    try {
+      real = realpathSync.native(path.join(inside, file));
+    } catch {
+      return unreadable();
+    }
+    if (!isInside(inside, real)) {
       return leftOut(
         file,
         'link-outside-library',
         'this image is a link to a file outside the library, so it is left off the site',
       );
     }
-  } catch {
-    return leftOut(
-      file,
-      'image-unreadable',
-      'this image could not be read, so it is left off the site',
-    );
-  }
-  if (!/\.svg$/i.test(file)) return { file: real };
-  const bytes = readOrUndefined(real);
-  if (bytes === undefined) {
-    return leftOut(
-      file,
-      'image-unreadable',
-      'this image could not be read, so it is left off the site',
-    );
-  }
-  const checked = checkedSvg(bytes, derived);
-  if (checked.ok) return { file: real, svg: checked.svg };
-  return leftOut(file, 'unsafe-svg', `this SVG is left off the site because ${checked.reason}`);
+    if (!/\.svg$/i.test(file)) return { file: real };
+    const bytes = readOrUndefined(real);
+    if (bytes === undefined) return unreadable();
+    const checked = checkedSvg(bytes, derived);
+    if (checked.ok) return { file: real, svg: checked.svg };
+    return leftOut(file, 'unsafe-svg', `this SVG is left off the site because ${checked.reason}`);
+  };
 }
 
-/** Checks every image of `courses` once per build; `derived` as for `checkImage`. */
+/** Checks every image of `courses` once per build; `derived` as for `imageChecker`. */
 export function checkCourseImages(
   libraryRoot: string,
   courses: readonly Course[],
@@ -128,9 +134,10 @@ export function checkCourseImages(
   const warnings: Problem[] = [];
   // Files that are not web images are simply not candidates; only unsafe SVGs get a warning.
   const files = courses.flatMap((course) => course.images.filter((file) => WEB_IMAGE.test(file)));
+  const check = imageChecker(libraryRoot, derived);
   // Reported in library order.
   for (const file of files) {
-    const result = checkImage(libraryRoot, file, derived);
+    const result = check(file);
     if ('message' in result) warnings.push(result);
     else allowed.set(file, result);
   }

@@ -1,7 +1,7 @@
 /**
  * Pictures of the front pages on the site. A front page shows college pictures (the library's
  * images/ folder) and course pictures (`<course-id>/images/`), each checked as course pictures
- * are (`checkImage`: a web format, really inside the library with links resolved, an SVG only as
+ * are (`imageChecker`: a web format, really inside the library with links resolved, an SVG only as
  * `safeSvg` writes it). A picture left out is reported at its line of the page.
  */
 import type { Definition, Image, ImageReference } from 'mdast';
@@ -10,7 +10,7 @@ import { parseLibraryMarkdown } from '../../format/parse-library-markdown.js';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
 import type { Page } from '../../library/types.js';
 import type { DerivedTexts } from '../../library/check-markdown.js';
-import { checkImage, libraryImagePath, type PublishableImages } from './course-images.js';
+import { imageChecker, libraryImagePath, type PublishableImages } from './course-images.js';
 import { relativeHref, sitePaths } from './site-paths.js';
 
 const COURSE_PICTURE = /^([^/]+)\/images\/(.+)$/;
@@ -55,13 +55,14 @@ export function checkPageImages(
       file: libraryImagePath(page.file, picture.src),
     })),
   );
+  const check = imageChecker(libraryRoot, derived);
   const checked = pictures.map(({ file, src }) => {
     if (file === undefined) return undefined; // a web address: never fetched, never shown
     if (file.startsWith('../') || sitePicturePath(file) === undefined) {
       return `picture "${src}" is not in the library's images folder or a course's, so it is left off the site; put it in images/`;
     }
     if (images.allowed.has(file)) return undefined;
-    const result = checkImage(libraryRoot, file, derived);
+    const result = check(file);
     if (!('message' in result)) {
       images.allowed.set(file, result);
       return undefined;

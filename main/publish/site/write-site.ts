@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { DerivedTexts } from '../../library/check-markdown.js';
 import type { Problem } from '../../library/types.js';
 import type { BuildOptions, PublishContext } from '../types.js';
-import { checkCourseImages, checkImage, type ImageSource } from './course-images.js';
+import { checkCourseImages, imageChecker, type ImageSource } from './course-images.js';
 import { checkPageImages } from './page-images.js';
 import { cacheStamp, RenderCache } from '../markdown/render-cache.js';
 import { TANDEM_VERSION } from '../tandem-version.js';
@@ -76,7 +76,7 @@ export function publishableCover(
   if (!coverImage) return {};
   const file = path.posix.normalize(coverImage.replace(/\\/g, '/'));
   if (file.startsWith('..') || path.posix.isAbsolute(file)) return {};
-  const checked = checkImage(libraryRoot, file, derived);
+  const checked = imageChecker(libraryRoot, derived)(file);
   if ('message' in checked) return { warning: checked };
   return {
     source: checked,
