@@ -18,6 +18,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Hears errors the watcher carries on after (for logs); they are never fatal. */
   onError?: (error: unknown) => void;
+  /** Folders inside the library never reported either (a build's output folder). */
+  ignoredFolders?: string[];
 }
 
 export interface LibraryWatcher {
@@ -44,11 +46,17 @@ export function isIgnoredPath(relative: string): boolean {
 export function watchLibrary(options: WatchOptions): LibraryWatcher {
   const root = path.resolve(options.root);
   const relativeOf = (file: string): string => path.relative(root, file).split(path.sep).join('/');
+  const ignoredFolders = (options.ignoredFolders ?? []).map((dir) => path.resolve(dir));
+  const inIgnoredFolder = (file: string): boolean =>
+    ignoredFolders.some((dir) => {
+      const relative = path.relative(dir, path.resolve(file));
+      return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+    });
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     ignored: (file) => {
       const relative = relativeOf(file);
-      return relative !== '' && isIgnoredPath(relative);
+      return relative !== '' && (isIgnoredPath(relative) || inIgnoredFolder(file));
     },
     depth: 6,
   });

@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import { loadLibrary } from '../library/load-library.js';
+import type { MarkdownTrees } from '../library/markdown-trees.js';
+import { TextReads } from '../library/read-library-file.js';
 import type { LoadResult } from '../library/types.js';
 import { selectPublishedCourses } from './select-published-courses.js';
 import type { PdfOutputs } from './pdf/build-pdf-outputs.js';
@@ -37,12 +39,48 @@ export async function buildPublication(
   options: BuildOptions,
   onProgress?: (p: BuildProgress) => void,
 ): Promise<BuildResult> {
-  const root = path.resolve(libraryRoot);
-  onProgress?.({ phase: 'load', done: 0, total: 1, message: `Reading the library in ${root}` });
-  // Opened first so the checks, too, take from it what earlier builds found in unchanged text.
-  const renderCache = options.only === 'pdf' ? undefined : await openRenderCache(options);
-  const loaded = await loadLibrary(root, undefined, renderCache);
-  return buildFromLoaded(loaded, options, onProgress, defaultStages, renderCache);
+  return new BuildSession(libraryRoot, options).build(onProgress);
+}
+
+/**
+ * Builds of one library into one output folder, one after another in the same process
+ * (`tandem build --watch`): each takes over what the last one read, parsed and rendered from
+ * files that have not changed since (their reads, Markdown trees and render cache), so a rebuild
+ * after a save reads and renders little more than the saved file. What a build publishes is
+ * the same as a fresh process would publish.
+ */
+export class BuildSession {
+  readonly #root: string;
+  #reads: TextReads | undefined;
+  #trees: MarkdownTrees | undefined;
+  #cache: RenderCache | undefined;
+
+  constructor(
+    libraryRoot: string,
+    private readonly options: BuildOptions,
+  ) {
+    this.#root = path.resolve(libraryRoot);
+  }
+
+  /** Builds the library as it is on disk now. */
+  async build(onProgress?: (p: BuildProgress) => void): Promise<BuildResult> {
+    const { options } = this;
+    onProgress?.({
+      phase: 'load',
+      done: 0,
+      total: 1,
+      message: `Reading the library in ${this.#root}`,
+    });
+    // Opened first so the checks, too, take from it what earlier builds found in unchanged text.
+    const renderCache =
+      options.only === 'pdf' ? undefined : await openRenderCache(options, this.#cache);
+    const reads = new TextReads(this.#reads);
+    const loaded = await loadLibrary(this.#root, this.#trees, renderCache, reads);
+    this.#reads = reads;
+    this.#trees = loaded.markdownTrees;
+    this.#cache = renderCache;
+    return buildFromLoaded(loaded, options, onProgress, defaultStages, renderCache);
+  }
 }
 
 /** A library ready to publish, or the result that says why it is not. */

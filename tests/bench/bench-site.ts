@@ -4,7 +4,8 @@
  * `tandem build --only site --draft` (every course published) and Eleventy's build, each as
  * its own process from a clean output folder, interleaved, best of several runs (the least
  * CPU time, which other work on the machine disturbs least); then a rebuild into the same
- * folder after one module edit. Costs should grow linearly with the number of courses.
+ * folder after one module edit, as a new process and in a running `tandem build --watch`
+ * (timed in this process). Costs should grow linearly with the number of courses.
  *
  * Options: `--courses N[,N…]` (default 100,1000,3000), `--runs N` (default 3; libraries of more
  * than 1,000 courses get `--large-runs N`, default 2), `--keep`, and `--baseline DIR`: another
@@ -19,6 +20,7 @@ import { argValue, seconds } from './bench.js';
 import { writeEleventyInput } from './eleventy-input.js';
 import { defaultGenerateOptions, generateLibrary } from './generate-library.js';
 import { runNode, type NodeRun } from './run-node.js';
+import { BuildSession } from '../../main/publish/build.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const tandem = path.join(repoRoot, 'bin', 'tandem.js');
@@ -51,6 +53,8 @@ export interface SiteSizeResult {
   baseline?: NodeRun;
   /** Rebuild into the same folder after one module edit. */
   rebuild: NodeRun;
+  /** Rebuilds after one module edit in a running `tandem build --watch` (the median of a few). */
+  watchRebuild: { wallMs: number; cpuMs: number; runs: number };
 }
 
 interface SizeOptions {
@@ -106,9 +110,11 @@ async function benchSize(
     const moduleFile = path.join(library, 'course-0001', 'modules', '01-session-1.md');
     await appendFile(moduleFile, '\nOne more sentence about resting well.\n');
     const rebuild = await build(tandem);
+    const watchRebuild = await timeWatchRebuilds(library, out, 3);
     return {
       courses,
       rebuild,
+      watchRebuild,
       pages: await countFiles(path.join(out, 'site'), '.html'),
       eleventyPages: await countFiles(path.join(eleventyDir, 'output'), '.html'),
       // cast: `runs` is at least 1, so there is a first check.
@@ -122,6 +128,45 @@ async function benchSize(
     if (!keep) await rm(dir, { recursive: true, force: true });
     else process.stderr.write(`  kept ${dir}\n`);
   }
+}
+
+/**
+ * What `tandem build --watch` does after each save, in this process: one BuildSession builds
+ * into the folder of the last build, then again after each of `runs` module edits, each timed
+ * (wall and CPU, all threads, as process.cpuUsage counts them).
+ */
+async function timeWatchRebuilds(
+  library: string,
+  out: string,
+  runs: number,
+): Promise<SiteSizeResult['watchRebuild']> {
+  const session = new BuildSession(library, {
+    outDir: out,
+    only: 'site',
+    paper: 'A4',
+    largePrint: false,
+    booklet: false,
+    facilitatorPacks: false,
+    draft: true,
+  });
+  const first = await session.build();
+  if (!first.ok) throw new Error(`the watched build failed: ${first.errors.join('; ')}`);
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const moduleFile = path.join(library, `course-000${i + 2}`, 'modules', '01-session-1.md');
+    await appendFile(moduleFile, `\nA sentence saved while watching, number ${i + 1}.\n`);
+    const start = performance.now();
+    const startCpu = process.cpuUsage();
+    const result = await session.build();
+    walls.push(performance.now() - start);
+    const used = process.cpuUsage(startCpu);
+    cpus.push((used.user + used.system) / 1000);
+    if (!result.ok) throw new Error(`the watched rebuild failed: ${result.errors.join('; ')}`);
+  }
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  return { wallMs: median(walls), cpuMs: median(cpus), runs };
 }
 
 /** `npm run bench -- site`. */
@@ -182,6 +227,7 @@ function describeSize(r: SiteSizeResult, baselineDir: string | undefined): strin
     `    tandem check, first run:  ${describeRun(r.firstCheck)}, ${ratio(r.firstCheck.cpuMs, r.build.cpuMs)} of the build's CPU (no cache yet)`,
     `    tandem check:             ${describeRun(r.check)}, ${ratio(r.check.cpuMs, r.build.cpuMs)} of the build's CPU (best run, with the cache of the one before)`,
     `    rebuild after one module edit: ${describeRun(r.rebuild)}, ${ratio(r.rebuild.cpuMs, r.build.cpuMs)} of the build's CPU, ${ratio(r.rebuild.wallMs, r.build.wallMs)} wall (target: at most 0.1)`,
+    `    the same in a running tandem build --watch: ${seconds(r.watchRebuild.wallMs)} (CPU ${seconds(r.watchRebuild.cpuMs)}), median of ${r.watchRebuild.runs}: ${ratio(r.watchRebuild.cpuMs, r.build.cpuMs)} of the build's CPU, ${ratio(r.watchRebuild.wallMs, r.build.wallMs)} wall (target: at most 0.1)`,
   );
   return lines.join('\n');
 }

@@ -22,6 +22,7 @@ interface BuildFlags {
   booklet?: boolean;
   facilitatorPacks: boolean;
   draft?: boolean;
+  watch?: boolean;
 }
 
 /** Registers `tandem build` on the program. */
@@ -47,6 +48,7 @@ export function registerBuild(program: Command): void {
     .option('--booklet', 'also make an A5 booklet imposed for printing and folding')
     .option('--no-facilitator-packs', 'do not make facilitator packs')
     .option('--draft', 'include courses not yet signed off, clearly marked as drafts')
+    .option('--watch', 'build again whenever a library file changes, until stopped (Ctrl+C)')
     .action(async (library: string, flags: BuildFlags) => {
       process.exitCode = await runBuild(library, flags);
     });
@@ -111,16 +113,19 @@ export async function runBuild(library: string, flags: BuildFlags): Promise<numb
     facilitatorPacks: flags.facilitatorPacks,
     draft: flags.draft ?? false,
   };
-  const { buildPublication } = await import('../../publish/build.js');
+  const { BuildSession } = await import('../../publish/build.js');
+  const session = new BuildSession(root, options);
   const progress = progressReporter(process.stderr);
   let summary = '';
-  const result = await buildPublication(root, options, (p) => {
+  const result = await session.build((p) => {
     if (p.phase === 'done') summary = p.message;
     progress.report(p);
   });
   progress.finish();
   writeOut(buildReport(result, root, summary));
-  return result.ok ? 0 : 1;
+  if (!flags.watch) return result.ok ? 0 : 1;
+  const { watchBuilds } = await import('./build-watch.js');
+  return watchBuilds(session, { root, label: library, outDir: options.outDir });
 }
 
 /** The text printed after a build. */
@@ -141,6 +146,13 @@ export function buildReport(result: BuildResult, root: string, summary: string):
       `${label('Facilitator packs')}${result.facilitatorPacks.length} in ${path.dirname(result.facilitatorPacks[0] ?? '')}`,
     );
   }
+  lines.push(...findingLines(result, root));
+  return `${lines.join('\n')}\n`;
+}
+
+/** What a build left out, the problems it found and what stopped it, as lines of its report. */
+export function findingLines(result: BuildResult, root: string): string[] {
+  const lines: string[] = [];
   if (result.excluded.length > 0) {
     lines.push('', `Left out (${result.excluded.length}), not yet ready to publish:`);
     for (const e of result.excluded) lines.push(`  - ${e.title} (${e.courseId}): ${e.reason}`);
@@ -168,5 +180,5 @@ export function buildReport(result: BuildResult, root: string, summary: string):
   if (!result.ok && result.problems.some((p) => p.severity === 'error')) {
     lines.push('', 'Nothing was published: fix the errors above, then build again.');
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

@@ -51,6 +51,8 @@ export class RenderCache {
   /** How many renders this build took from the cache, and how many it made. */
   hits = 0;
   misses = 0;
+  /** The keys of the renders looked up while `tracking` runs. */
+  #tracked: string[] | undefined;
 
   private constructor(
     /** Undefined for a cache that lives only as long as this run and is never written. */
@@ -58,12 +60,15 @@ export class RenderCache {
     /** Tandem's version and the templates' bytes (cacheStamp): what every entry depends on. */
     readonly stamp: string,
     previous: { entries: Map<string, Entry>; texts: Map<string, string> },
-    /** The file's checksum as read, so an unchanged cache is not written again. */
-    private readonly checksum: string | undefined,
+    /** The file's checksum as read or last written, so an unchanged cache is not written again. */
+    checksum: string | undefined,
   ) {
     this.#previous = previous.entries;
     this.#previousTexts = previous.texts;
+    this.#checksum = checksum;
   }
+
+  #checksum: string | undefined;
 
   /**
    * Opens the cache file `file` for a build stamped `stamp` (Tandem's version and templates).
@@ -90,6 +95,20 @@ export class RenderCache {
     return new RenderCache(undefined, earlier.stamp, previous, undefined);
   }
 
+  /**
+   * The cache of a build that follows `earlier` in the same process (`tandem build --watch`):
+   * it starts with what `earlier` used, as its file holds once saved, without reading it again.
+   */
+  static continuing(earlier: RenderCache): RenderCache {
+    const previous = { entries: earlier.#current, texts: earlier.#currentTexts };
+    return new RenderCache(earlier.file, earlier.stamp, previous, earlier.#checksum);
+  }
+
+  /** The file this cache is saved to, if any. */
+  get path(): string | undefined {
+    return this.file;
+  }
+
   /** The rendered Markdown, from the cache when it holds this exact render, else from `render`. */
   render(
     markdown: string,
@@ -104,6 +123,7 @@ export class RenderCache {
       Boolean(options.resolveImage),
       markdown,
     ]);
+    this.#tracked?.push(key);
     const known = this.#current.get(key) ?? this.#previous.get(key);
     const resolve = options.resolveImage;
     // Asking again also repeats what resolving does besides answering (noting used images).
@@ -145,17 +165,54 @@ export class RenderCache {
     return text;
   }
 
+  /** `run`'s value, and the keys of the renders it looked up (to `keepRenders` them next time). */
+  tracking<T>(run: () => T): { value: T; renders: string[] } {
+    const outer = this.#tracked;
+    const renders: string[] = [];
+    this.#tracked = renders;
+    try {
+      return { value: run(), renders };
+    } finally {
+      this.#tracked = outer;
+    }
+  }
+
+  /**
+   * Keeps the renders `keys` (from `tracking` in an earlier build) as if looked up again, for
+   * pages left as they are; false when one is no longer held.
+   */
+  keepRenders(keys: readonly string[]): boolean {
+    for (const key of keys) {
+      const known = this.#current.get(key) ?? this.#previous.get(key);
+      if (!known) return false;
+      this.#current.set(key, known);
+    }
+    return true;
+  }
+
+  /** The text `derived` would take from the cache for `inputs`, without making one. */
+  peek(inputs: unknown): string | undefined {
+    const key = hashPlainData(['derived', inputs], dateStandIn);
+    return this.#currentTexts.get(key) ?? this.#previousTexts.get(key);
+  }
+
+  /** Keeps `text` as what `inputs` derive, in place of anything kept before. */
+  put(inputs: unknown, text: string): void {
+    this.#currentTexts.set(hashPlainData(['derived', inputs], dateStandIn), text);
+  }
+
   /** Writes the entries this build used (so the file never grows with old ones), crash-safely. */
   async save(): Promise<void> {
     const content = encodeEntries(this.#current, this.#currentTexts);
     const checksum = sha256Hex(content);
-    if (this.file === undefined || checksum === this.checksum) return;
+    if (this.file === undefined || checksum === this.#checksum) return;
     const header = JSON.stringify({ format: CACHE_FORMAT, stamp: this.stamp, checksum });
     const body = Buffer.concat([Buffer.from(`${header}\n`), content]);
     await mkdir(path.dirname(this.file), { recursive: true });
     // A fresh, unguessable temporary name: the check cache lives in an untrusted library, where
     // a link planted at a predictable name would be written through.
     await writeFileAtomic(this.file, body);
+    this.#checksum = checksum;
   }
 }
 

@@ -16,6 +16,7 @@ import { loadSiteTemplates, readSiteStylesheet, siteTemplatesDir } from './load-
 import { prepareSiteDir } from './prepare-site-dir.js';
 import { sha256Hex } from '../markdown/hash-plain-data.js';
 import { SiteFileRecord } from './site-file-record.js';
+import { CourseJobs, courseJobRecordSchema, type CourseJobRecord } from './course-job.js';
 import { renderCategoryPages, renderCourseIndex } from './render-category.js';
 import { renderCoursePage } from './render-course-page.js';
 import { renderFrontPage } from './render-front-page.js';
@@ -43,6 +44,19 @@ async function readTemplateSources(dir: string): Promise<string[]> {
   return Promise.all(
     files.map(async (f) => `${path.relative(dir, f)}\n${await readFile(f, 'utf8')}`),
   );
+}
+
+/** A job record kept by an earlier build, when it has the right shape. */
+function keptJobRecord(
+  text: string | undefined,
+): { text: string; record: CourseJobRecord } | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const parsed = courseJobRecordSchema.safeParse(JSON.parse(text));
+    return parsed.success ? { text, record: parsed.data } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** How many files are written at once: enough to keep the disk busy, few enough for any OS. */
@@ -182,6 +196,20 @@ class SiteWriter {
     this.#inFlight.add(task);
   }
 
+  /**
+   * True when `target` still holds what the last build made from page key `key` (as `write`
+   * would find it), which then counts as written by this build; nothing is written.
+   */
+  keep(target: string, key: string): boolean {
+    if (!this.existing.has(target)) return false;
+    const file = path.join(this.root, target);
+    const info = lstatSync(file, { throwIfNoEntry: false });
+    if (!info?.isFile()) return false;
+    if (!this.record.madeFrom(target, info, key, () => sha256Hex(readFileSync(file)))) return false;
+    this.produced.add(target);
+    return true;
+  }
+
   /** Waits for every write, then removes the files no longer part of the site. */
   async finish(): Promise<number> {
     while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);
@@ -204,16 +232,21 @@ class SiteWriter {
 /**
  * The render cache of a build into `options.outDir`, kept beside the site, not in it (the site
  * folder is what gets uploaded). A build opens it before loading the library, whose checks
- * keep what they find in it too.
+ * keep what they find in it too. `earlier`: the cache of the last build in this process, taken
+ * over instead of reading the file again when it is the same file for the same templates.
  */
-export async function openRenderCache(options: BuildOptions): Promise<RenderCache> {
-  return RenderCache.open(
-    path.resolve(options.outDir, RENDER_CACHE_FILE),
-    cacheStamp(
-      TANDEM_VERSION,
-      await readTemplateSources(options.siteTemplatesDir ?? siteTemplatesDir),
-    ),
+export async function openRenderCache(
+  options: BuildOptions,
+  earlier?: RenderCache,
+): Promise<RenderCache> {
+  const file = path.resolve(options.outDir, RENDER_CACHE_FILE);
+  const stamp = cacheStamp(
+    TANDEM_VERSION,
+    await readTemplateSources(options.siteTemplatesDir ?? siteTemplatesDir),
   );
+  if (earlier && earlier.path === file && earlier.stamp === stamp)
+    return RenderCache.continuing(earlier);
+  return RenderCache.open(file, stamp);
 }
 
 /**
@@ -236,7 +269,8 @@ export async function writeSite(
   const model = buildSiteModel(ctx, images, cover.target ?? null, cache);
   const extras = renderSiteExtras(model, templates);
 
-  // Each job renders one or more pages; counted up front so progress has a total.
+  // Each job renders one or more pages; a course's pages are one job, skipped whole when its
+  // key and files are as the last build left them (course-job.ts).
   const jobs: (() => RenderedPage | RenderedPage[])[] = [
     () => renderHome(model, templates),
     () => renderCourseIndex(model, templates),
@@ -245,12 +279,8 @@ export async function writeSite(
     () => renderVenues(model, templates),
     () => extras.pages,
     ...library.pages.map((page) => () => renderFrontPage(model, templates, page)),
-    ...ctx.courses.flatMap((course) => [
-      () => renderCoursePage(model, templates, course),
-      () => renderModulePages(model, templates, course),
-    ]),
   ];
-  const total = jobs.length;
+  const total = jobs.length + ctx.courses.length;
 
   const existing = await prepareSiteDir(siteDir, library.root);
   const record = await SiteFileRecord.open(
@@ -261,20 +291,47 @@ export async function writeSite(
   // never held in memory whole.
   const writer = new SiteWriter(siteDir, existing, WRITE_CONCURRENCY, record);
   let pageCount = 0;
+  const progress = (done: number) => {
+    if (done % 50 === 1 || done === total)
+      ctx.onProgress({ phase: 'site', done, total, message: 'Making the website' });
+  };
   for (const [index, job] of jobs.entries()) {
     const rendered = job();
     for (const page of Array.isArray(rendered) ? rendered : [rendered]) {
       await writer.write(page.path, page.html, pageKey(cache.stamp, page));
       pageCount += 1;
     }
-    if (index % 50 === 0 || index === total - 1) {
-      ctx.onProgress({
-        phase: 'site',
-        done: index + 1,
-        total,
-        message: 'Making the website',
-      });
+    progress(index + 1);
+  }
+  const courseJobs = new CourseJobs(model, cache.stamp);
+  for (const [index, course] of ctx.courses.entries()) {
+    const inputs = ['course-job', courseJobs.key(course)];
+    const kept = keptJobRecord(cache.peek(inputs));
+    if (
+      kept &&
+      kept.record.pages.every(([target, key]) => writer.keep(target, key)) &&
+      cache.keepRenders(kept.record.renders)
+    ) {
+      for (const [target, source] of kept.record.images) model.usedImages.set(target, source);
+      cache.put(inputs, kept.text);
+      pageCount += kept.record.pages.length;
+    } else {
+      const jobModel = courseJobs.courseJobModel(course);
+      const { value: pages, renders } = cache.tracking(() => [
+        renderCoursePage(jobModel, templates, course),
+        ...renderModulePages(jobModel, templates, course),
+      ]);
+      const made: CourseJobRecord = { pages: [], images: [...jobModel.usedImages], renders };
+      for (const page of pages) {
+        const key = pageKey(cache.stamp, page);
+        made.pages.push([page.path, key]);
+        await writer.write(page.path, page.html, key);
+      }
+      for (const [target, source] of made.images) model.usedImages.set(target, source);
+      cache.put(inputs, JSON.stringify(made));
+      pageCount += pages.length;
     }
+    progress(jobs.length + index + 1);
   }
 
   // What is published for an image: the checked SVG written out again, or the file's bytes.

@@ -97,6 +97,20 @@ const edits: [string, (w: { library: string; templates: string }) => Promise<voi
       ),
   ],
   [
+    "a trainer's name",
+    ({ library }) =>
+      edit(path.join(library, 'trainers.yml'), (t) =>
+        t.replace('name: Amira Hassan', 'name: Amira Hassan-Reid'),
+      ),
+  ],
+  [
+    "a front page's title",
+    ({ library }) =>
+      edit(path.join(library, 'pages/accessibility.md'), (t) =>
+        t.replace(/^title: .*$/m, 'title: Access and support'),
+      ),
+  ],
+  [
     'a template',
     ({ templates }) =>
       edit(path.join(templates, 'partials/layout.hbs'), (t) =>
@@ -319,8 +333,11 @@ describe('the render cache', () => {
     const { w, out } = await tampered('trusted', (cache) => {
       cache.header.checksum = checksumOf(cache);
     });
+    // Gone from the site, the page is put together again, from what the cache holds.
+    const pageFile = path.join(out, 'site/courses/managing-stress/index.html');
+    await rm(pageFile);
     await build(w.library, w.templates, out);
-    const page = await readFile(path.join(out, 'site/courses/managing-stress/index.html'), 'utf8');
+    const page = await readFile(pageFile, 'utf8');
     expect(page).toContain('TAMPERED');
     const calendar = await readFile(path.join(out, 'site/timetable.ics'), 'utf8');
     expect(calendar).toContain('TAMPERED');
