@@ -21,6 +21,7 @@ import { writeEleventyInput } from './eleventy-input.js';
 import { defaultGenerateOptions, generateLibrary } from './generate-library.js';
 import { runNode, type NodeRun } from './run-node.js';
 import { BuildSession } from '../../main/publish/build.js';
+import { siteOnlyOptions } from '../support/build-site.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const tandem = path.join(repoRoot, 'bin', 'tandem.js');
@@ -140,15 +141,7 @@ async function timeWatchRebuilds(
   out: string,
   runs: number,
 ): Promise<SiteSizeResult['watchRebuild']> {
-  const session = new BuildSession(library, {
-    outDir: out,
-    only: 'site',
-    paper: 'A4',
-    largePrint: false,
-    booklet: false,
-    facilitatorPacks: false,
-    draft: true,
-  });
+  const session = new BuildSession(library, siteOnlyOptions(out));
   const first = await session.build();
   if (!first.ok) throw new Error(`the watched build failed: ${first.errors.join('; ')}`);
   const walls: number[] = [];

@@ -8,7 +8,12 @@ import path from 'node:path';
 import type { DerivedTexts } from '../../library/check-markdown.js';
 import type { Problem } from '../../library/types.js';
 import type { BuildOptions, PublishContext } from '../types.js';
-import { checkCourseImages, imageChecker, type ImageSource } from './course-images.js';
+import {
+  checkCourseImages,
+  imageChecker,
+  siteImagePath,
+  type ImageSource,
+} from './course-images.js';
 import { checkPageImages } from './page-images.js';
 import { cacheStamp, RenderCache } from '../markdown/render-cache.js';
 import { TANDEM_VERSION } from '../tandem-version.js';
@@ -146,6 +151,12 @@ class SiteWriter {
     bytes: () => Promise<Buffer | string> | Buffer | string,
     key = '',
   ): Promise<void> {
+    // Every path is made by Tandem, but from library and cache data: none may leave the site.
+    if (
+      path.posix.isAbsolute(target) ||
+      target.split('/').some((part) => part === '..' || part === '')
+    )
+      throw new Error(`Tandem tried to write ${target}, which is not inside the site folder.`);
     while (this.#inFlight.size >= this.limit) await Promise.race(this.#inFlight);
     this.#throwIfFailed();
     this.produced.add(target);
@@ -309,6 +320,13 @@ export async function writeSite(
     const kept = keptJobRecord(cache.peek(inputs));
     if (
       kept &&
+      // Images are written where the record says: only where this course's images go.
+      kept.record.images.every(
+        ([target, source]) =>
+          source.startsWith(`${course.id}/images/`) &&
+          images.allowed.has(source) &&
+          target === siteImagePath(course, source),
+      ) &&
       kept.record.pages.every(([target, key]) => writer.keep(target, key)) &&
       cache.keepRenders(kept.record.renders)
     ) {

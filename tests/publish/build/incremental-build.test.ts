@@ -342,4 +342,30 @@ describe('the render cache', () => {
     const calendar = await readFile(path.join(out, 'site/timetable.ics'), 'utf8');
     expect(calendar).toContain('TAMPERED');
   });
+
+  it("never writes a course's image where a whole cache's record of it says, outside the site", async () => {
+    const dir = path.join(tmp, 'image-record');
+    const w = await workspace(dir);
+    const out = path.join(dir, 'out');
+    await build(w.library, w.templates, out);
+    const clean = await readOutputTree(out);
+    const file = path.join(out, RENDER_CACHE_FILE);
+    const cache = readCache(await readFile(file));
+    let redirected = 0;
+    cache.strings = cache.strings.map((text) => {
+      if (!text.startsWith('{"pages":')) return text;
+      // cast: a course job's record (course-job.ts).
+      const record = JSON.parse(text) as { images: [string, string][] };
+      if (record.images.length === 0) return text;
+      redirected += 1;
+      record.images = record.images.map(([, source]) => ['../../escaped.svg', source]);
+      return JSON.stringify(record);
+    });
+    expect(redirected).toBeGreaterThan(0);
+    cache.header.checksum = checksumOf(cache);
+    await writeFile(file, writeCache(cache));
+    await build(w.library, w.templates, out);
+    await expect(stat(path.join(dir, 'escaped.svg'))).rejects.toThrow();
+    expect(await readOutputTree(out)).toEqual(clean);
+  });
 });
