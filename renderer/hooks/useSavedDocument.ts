@@ -136,6 +136,8 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
   const renaming = useRef<Promise<unknown> | null>(null);
   const carriedTo = useRef<string | undefined>(undefined);
   const failedDraft = useRef<T | undefined>(undefined);
+  // The file the draft in state belongs to (undefined while another file loads).
+  const draftKey = useRef<string | undefined>(undefined);
   // Counts saves that landed, so a reload that raced with a save can tell it is out of date.
   const landed = useRef(0);
   const io = useRef(options);
@@ -229,14 +231,30 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
     const leave = (left: string) => () => {
       const draft = draftRef.current;
       if (carriedTo.current !== undefined) return;
-      if (draft !== undefined && isDirty() && phaseRef.current !== 'conflict') {
-        void io.current.save(left, draft, versionRef.current).catch(() => undefined);
-      }
+      if (draft === undefined || !isDirty()) return;
+      const { save, setAside, journal } = io.current;
+      // Not saved (the file moved or went away, or changed meanwhile): the text is kept under
+      // Recovered text, as the journal's entry for a file that is gone would never be offered.
+      const keepAside = () => {
+        void setAside?.(left, { whose: 'mine', value: draft })
+          .then(() => journal?.store.remove(journal.file(left)))
+          .catch(() => undefined);
+      };
+      if (phaseRef.current === 'conflict') keepAside();
+      else
+        void save(left, draft, versionRef.current).then((result) => {
+          if (!result.ok) keepAside();
+        }, keepAside);
     };
     const carried = key !== undefined && key === carriedTo.current;
     carriedTo.current = undefined;
     // The open file was renamed from here: its draft, version and state carry on as they are.
-    if (carried) return leave(key);
+    if (carried) {
+      draftKey.current = key;
+      return leave(key);
+    }
+    // Until this file's text is loaded, the draft still shown is the last file's.
+    draftKey.current = undefined;
     draftRef.current = undefined;
     savedRef.current = undefined;
     setDraft(undefined);
@@ -257,6 +275,7 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
         const entry = journal?.store.read(journal.file(key), journal.isValue);
         if (entry && !io.current.equals(entry.draft, loaded.value)) setRecovered(entry);
         apply(loaded);
+        draftKey.current = key;
       })
       .catch((error: unknown) => {
         if (!cancelled) setLoadError(errorMessage(error));
@@ -272,7 +291,8 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
   useEffect(() => {
     const journal = io.current.journal;
     if (!journal || !key || draft === undefined || saved === undefined) return;
-    if (recoveredRef.current) return;
+    // Right after a switch to another file, the draft in state is still the last file's.
+    if (draftKey.current !== key || recoveredRef.current) return;
     const file = journal.file(key);
     if (io.current.equals(draft, saved)) {
       journal.store.remove(file);
