@@ -6,7 +6,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readFileSync, writeFileSync 
 import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { DerivedTexts } from '../../library/check-markdown.js';
-import type { Problem } from '../../library/types.js';
+import type { Course, Problem } from '../../library/types.js';
 import type { BuildOptions, PublishContext } from '../types.js';
 import {
   checkCourseImages,
@@ -17,7 +17,12 @@ import {
 import { checkPageImages } from './page-images.js';
 import { cacheStamp, RenderCache } from '../markdown/render-cache.js';
 import { TANDEM_VERSION } from '../tandem-version.js';
-import { loadSiteTemplates, readSiteStylesheet, siteTemplatesDir } from './load-templates.js';
+import {
+  loadSiteTemplates,
+  readSiteStylesheet,
+  siteTemplatesDir,
+  type SiteTemplates,
+} from './load-templates.js';
 import { prepareSiteDir } from './prepare-site-dir.js';
 import { sha256Hex } from '../markdown/hash-plain-data.js';
 import { SiteFileRecord } from './site-file-record.js';
@@ -31,7 +36,7 @@ import { renderTimetable } from './render-timetable.js';
 import { renderVenues } from './render-venues.js';
 import { renderSiteExtras } from './site-extras.js';
 import { pageKey, type RenderedPage } from './rendered-page.js';
-import { buildSiteModel } from './site-model.js';
+import { buildSiteModel, type SiteModel } from './site-model.js';
 import { sitePaths } from './site-paths.js';
 
 /** The render cache, relative to the build's output folder. */
@@ -240,6 +245,55 @@ class SiteWriter {
   }
 }
 
+/** What writing one course's pages needs from the build. */
+interface CourseJobContext {
+  model: SiteModel;
+  templates: SiteTemplates;
+  cache: RenderCache;
+  writer: SiteWriter;
+  courseJobs: CourseJobs;
+}
+
+/**
+ * Writes `course`'s pages, or keeps them as the last build left them when its job's key and
+ * files are unchanged (course-job.ts); returns how many pages it has.
+ */
+async function writeCoursePages(course: Course, job: CourseJobContext): Promise<number> {
+  const { model, templates, cache, writer, courseJobs } = job;
+  const inputs = ['course-job', courseJobs.key(course)];
+  const kept = keptJobRecord(cache.peek(inputs));
+  if (
+    kept &&
+    // Images are written where the record says: only where this course's images go.
+    kept.record.images.every(
+      ([target, source]) =>
+        source.startsWith(`${course.id}/images/`) &&
+        model.images.allowed.has(source) &&
+        target === siteImagePath(course, source),
+    ) &&
+    kept.record.pages.every(([target, key]) => writer.keep(target, key)) &&
+    cache.keepRenders(kept.record.renders)
+  ) {
+    for (const [target, source] of kept.record.images) model.usedImages.set(target, source);
+    cache.put(inputs, kept.text);
+    return kept.record.pages.length;
+  }
+  const jobModel = courseJobs.courseJobModel(course);
+  const { value: pages, renders } = cache.tracking(() => [
+    renderCoursePage(jobModel, templates, course),
+    ...renderModulePages(jobModel, templates, course),
+  ]);
+  const made: CourseJobRecord = { pages: [], images: [...jobModel.usedImages], renders };
+  for (const page of pages) {
+    const key = pageKey(cache.stamp, page);
+    made.pages.push([page.path, key]);
+    await writer.write(page.path, page.html, key);
+  }
+  for (const [target, source] of made.images) model.usedImages.set(target, source);
+  cache.put(inputs, JSON.stringify(made));
+  return pages.length;
+}
+
 /**
  * The render cache of a build into `options.outDir`, kept beside the site, not in it (the site
  * folder is what gets uploaded). A build opens it before loading the library, whose checks
@@ -316,39 +370,7 @@ export async function writeSite(
   }
   const courseJobs = new CourseJobs(model, cache.stamp);
   for (const [index, course] of ctx.courses.entries()) {
-    const inputs = ['course-job', courseJobs.key(course)];
-    const kept = keptJobRecord(cache.peek(inputs));
-    if (
-      kept &&
-      // Images are written where the record says: only where this course's images go.
-      kept.record.images.every(
-        ([target, source]) =>
-          source.startsWith(`${course.id}/images/`) &&
-          images.allowed.has(source) &&
-          target === siteImagePath(course, source),
-      ) &&
-      kept.record.pages.every(([target, key]) => writer.keep(target, key)) &&
-      cache.keepRenders(kept.record.renders)
-    ) {
-      for (const [target, source] of kept.record.images) model.usedImages.set(target, source);
-      cache.put(inputs, kept.text);
-      pageCount += kept.record.pages.length;
-    } else {
-      const jobModel = courseJobs.courseJobModel(course);
-      const { value: pages, renders } = cache.tracking(() => [
-        renderCoursePage(jobModel, templates, course),
-        ...renderModulePages(jobModel, templates, course),
-      ]);
-      const made: CourseJobRecord = { pages: [], images: [...jobModel.usedImages], renders };
-      for (const page of pages) {
-        const key = pageKey(cache.stamp, page);
-        made.pages.push([page.path, key]);
-        await writer.write(page.path, page.html, key);
-      }
-      for (const [target, source] of made.images) model.usedImages.set(target, source);
-      cache.put(inputs, JSON.stringify(made));
-      pageCount += pages.length;
-    }
+    pageCount += await writeCoursePages(course, { model, templates, cache, writer, courseJobs });
     progress(jobs.length + index + 1);
   }
 
