@@ -52,7 +52,7 @@ export interface WriteAtomicOptions {
  */
 export async function writeFileAtomic(
   file: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | readonly Uint8Array[],
   options: WriteAtomicOptions = {},
 ): Promise<void> {
   const existing = await stat(file).catch(() => undefined);
@@ -62,7 +62,9 @@ export async function writeFileAtomic(
   const handle = await open(temp, 'wx', mode);
   try {
     try {
-      await handle.writeFile(data);
+      // Parts are written one after another, so a large file is never copied into one buffer.
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else for (const part of data) await handle.writeFile(part);
       await handle.sync();
     } finally {
       await handle.close();

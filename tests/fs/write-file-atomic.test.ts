@@ -22,6 +22,14 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['course.md']);
   });
 
+  it('writes parts one after another, as one file', async () => {
+    const file = path.join(dir, 'site-markdown.cache');
+    const parts = [Buffer.from('header\n'), Buffer.alloc(0), Buffer.from('x'.repeat(100_000))];
+    await writeFileAtomic(file, parts);
+    expect((await readFile(file)).equals(Buffer.concat(parts))).toBe(true);
+    expect(await readdir(dir)).toEqual(['site-markdown.cache']);
+  });
+
   it('replaces an existing file and keeps its permissions', async () => {
     const file = path.join(dir, 'course.md');
     await writeFile(file, 'old');

@@ -3,15 +3,20 @@
  * UTF-8. Far quicker to write and read than JSON for long HTML, and always the same bytes.
  */
 
-/** The bytes of `strings`. */
+/**
+ * The bytes of `strings`, encoded straight into one buffer: a rebuild's cache holds tens of
+ * megabytes of HTML, and a buffer per string, copied into the whole, cost more than twice the
+ * time and memory.
+ */
 export function encodeStrings(strings: readonly string[]): Buffer {
-  const parts = strings.map((text) => Buffer.from(text, 'utf8'));
-  const bytes = Buffer.allocUnsafe(parts.reduce((sum, part) => sum + 4 + part.length, 0));
+  let size = 0;
+  for (const text of strings) size += 4 + Buffer.byteLength(text, 'utf8');
+  const bytes = Buffer.allocUnsafe(size);
   let at = 0;
-  for (const part of parts) {
-    bytes.writeUInt32LE(part.length, at);
-    part.copy(bytes, at + 4);
-    at += 4 + part.length;
+  for (const text of strings) {
+    const length = bytes.write(text, at + 4, 'utf8');
+    bytes.writeUInt32LE(length, at);
+    at += 4 + length;
   }
   return bytes;
 }

@@ -207,11 +207,10 @@ export class RenderCache {
     const checksum = sha256Hex(content);
     if (this.file === undefined || checksum === this.#checksum) return;
     const header = JSON.stringify({ format: CACHE_FORMAT, stamp: this.stamp, checksum });
-    const body = Buffer.concat([Buffer.from(`${header}\n`), content]);
     await mkdir(path.dirname(this.file), { recursive: true });
     // A fresh, unguessable temporary name: the check cache lives in an untrusted library, where
     // a link planted at a predictable name would be written through.
-    await writeFileAtomic(this.file, body);
+    await writeFileAtomic(this.file, [Buffer.from(`${header}\n`), content]);
     this.#checksum = checksum;
   }
 }
