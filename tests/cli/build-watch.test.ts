@@ -3,7 +3,7 @@
  * output folder (here inside the library) never taken for a change; stops cleanly on SIGINT.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import {
@@ -81,6 +81,14 @@ it('rebuilds after a module is saved, only for changes outside its output, and s
   expect(rebuilds).toHaveLength(2);
   for (const line of rebuilds)
     expect(line).toMatch(/after changes to [^,]*01-what-is-anxiety\.md: /);
+
+  // A college.yml that cannot be read stops the next build, and says what to do.
+  const college = path.join(library.root, 'college.yml');
+  const collegeText = await readFile(college, 'utf8');
+  await writeFile(college, `${collegeText}\nname: [unclosed\n`);
+  await stdout.until(/Build failed[^]*fix the errors above and save, and it builds again/);
+  await writeFile(college, collegeText);
+  await stdout.until(/Build failed[^]*Rebuilt in/);
 
   child.kill('SIGINT');
   expect(await exited).toBe(0);

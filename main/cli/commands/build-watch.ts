@@ -47,7 +47,7 @@ export async function watchBuilds(session: BuildSession, target: WatchTarget): P
       const outcome = result.ok ? `Rebuilt in ${took} s` : `Build failed after ${took} s`;
       const lines = [
         `${clock(new Date())}  ${outcome} after changes to ${describeChanges(files)}${summary && result.ok ? `: ${summary}` : ''}`,
-        ...findingLines(result, target.root),
+        ...findingLines(result, target.root, true),
       ];
       writeOut(`${lines.join('\n')}\n`);
     }

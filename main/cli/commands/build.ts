@@ -150,8 +150,11 @@ export function buildReport(result: BuildResult, root: string, summary: string):
   return `${lines.join('\n')}\n`;
 }
 
-/** What a build left out, the problems it found and what stopped it, as lines of its report. */
-export function findingLines(result: BuildResult, root: string): string[] {
+/**
+ * What a build left out, the problems it found and what stopped it, as lines of its report;
+ * `watching`: the build runs again by itself after the next save (`--watch`).
+ */
+export function findingLines(result: BuildResult, root: string, watching = false): string[] {
   const lines: string[] = [];
   if (result.excluded.length > 0) {
     lines.push('', `Left out (${result.excluded.length}), not yet ready to publish:`);
@@ -178,7 +181,12 @@ export function findingLines(result: BuildResult, root: string): string[] {
     for (const error of result.errors) lines.push(`  - ${error}`);
   }
   if (!result.ok && result.problems.some((p) => p.severity === 'error')) {
-    lines.push('', 'Nothing was published: fix the errors above, then build again.');
+    lines.push(
+      '',
+      watching
+        ? 'Nothing was published this time: fix the errors above and save, and it builds again.'
+        : 'Nothing was published: fix the errors above, then build again.',
+    );
   }
   return lines;
 }
