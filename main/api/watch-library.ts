@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { TandemEvent } from './contract.js';
+import { isInside } from '../fs/resolve-inside.js';
 import type { OwnWrites } from './own-writes.js';
 import { LOCK_FILE_PATTERN, TEMP_FILE_PATTERN } from '../fs/write-file-atomic.js';
 import { REORDER_SUFFIX } from './handlers/reorder-journal.js';
@@ -48,10 +49,7 @@ export function watchLibrary(options: WatchOptions): LibraryWatcher {
   const relativeOf = (file: string): string => path.relative(root, file).split(path.sep).join('/');
   const ignoredFolders = (options.ignoredFolders ?? []).map((dir) => path.resolve(dir));
   const inIgnoredFolder = (file: string): boolean =>
-    ignoredFolders.some((dir) => {
-      const relative = path.relative(dir, path.resolve(file));
-      return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-    });
+    ignoredFolders.some((dir) => isInside(dir, path.resolve(file)));
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     ignored: (file) => {

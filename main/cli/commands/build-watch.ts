@@ -40,9 +40,17 @@ export async function watchBuilds(session: BuildSession, target: WatchTarget): P
       changed.clear();
       const started = performance.now();
       let summary = '';
-      const result = await session.build((p) => {
-        if (p.phase === 'done') summary = p.message;
-      });
+      const result = await session
+        .build((p) => {
+          if (p.phase === 'done') summary = p.message;
+        })
+        .catch((error: unknown) => {
+          // A build reports bad input in its result; anything thrown is Tandem's own failure.
+          // Watching goes on, and changes that came in meanwhile are built next.
+          writeErr(`tandem build: the rebuild failed: ${String(error)}\n`);
+          return undefined;
+        });
+      if (!result) continue;
       const took = ((performance.now() - started) / 1000).toFixed(2);
       const outcome = result.ok ? `Rebuilt in ${took} s` : `Build failed after ${took} s`;
       const lines = [
@@ -61,10 +69,7 @@ export async function watchBuilds(session: BuildSession, target: WatchTarget): P
       if (event.type !== 'library-changed') return;
       for (const file of event.files) changed.add(file);
       building ??= rebuild()
-        .catch((error: unknown) => {
-          // A build reports bad input in its result; anything thrown is Tandem's own failure.
-          writeErr(`tandem build: the rebuild failed: ${String(error)}\n`);
-        })
+        .catch((error: unknown) => writeErr(`tandem build: watching failed: ${String(error)}\n`))
         .finally(() => {
           building = undefined;
         });

@@ -90,7 +90,7 @@ export class CourseJobs {
     const ctx: PublishContext = {
       ...model.ctx,
       courses: [course],
-      runs: [...(model.runsByCourse.get(course.id) ?? [])],
+      runs: model.runsByCourse.get(course.id) ?? [],
       statuses: onlyKey(model.ctx.statuses, course.id),
       courseDates: onlyKey(model.ctx.courseDates, course.id),
     };

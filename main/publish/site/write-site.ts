@@ -2,7 +2,15 @@
  * Writes the static student site of a build into `<outDir>/site/`: renders each page
  * (templates compiled once) and writes it as soon as it is rendered, a bounded number at once.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { DerivedTexts } from '../../library/check-markdown.js';
@@ -177,14 +185,8 @@ class SiteWriter {
       .then(async () => {
         // Synchronous file calls: each costs a fraction of the CPU time of its promise form,
         // and a site is thousands of small files.
-        const info = this.existing.has(target)
-          ? lstatSync(file, { throwIfNoEntry: false })
-          : undefined;
-        if (
-          info?.isFile() &&
-          this.record.madeFrom(target, info, key, () => sha256Hex(readFileSync(file)))
-        )
-          return;
+        const { info, made } = this.#madeFrom(target, key);
+        if (made) return;
         if (key !== '') this.assembled += 1;
         const content = await bytes();
         const data = typeof content === 'string' ? Buffer.from(content) : content;
@@ -217,13 +219,24 @@ class SiteWriter {
    * would find it), which then counts as written by this build; nothing is written.
    */
   keep(target: string, key: string): boolean {
-    if (!this.existing.has(target)) return false;
-    const file = path.join(this.root, target);
-    const info = lstatSync(file, { throwIfNoEntry: false });
-    if (!info?.isFile()) return false;
-    if (!this.record.madeFrom(target, info, key, () => sha256Hex(readFileSync(file)))) return false;
+    if (!this.#madeFrom(target, key).made) return false;
     this.produced.add(target);
     return true;
+  }
+
+  /**
+   * The file at `target` as it is now (when it was there before this build), and whether the
+   * record says it was made from page key `key` and still holds those bytes.
+   */
+  #madeFrom(target: string, key: string): { info?: Stats; made: boolean } {
+    if (!this.existing.has(target)) return { made: false };
+    const file = path.join(this.root, target);
+    const info = lstatSync(file, { throwIfNoEntry: false });
+    if (!info?.isFile()) return { made: false };
+    return {
+      info,
+      made: this.record.madeFrom(target, info, key, () => sha256Hex(readFileSync(file))),
+    };
   }
 
   /** Waits for every write, then removes the files no longer part of the site. */
