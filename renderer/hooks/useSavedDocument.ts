@@ -45,9 +45,15 @@ export interface DocumentOptions<T> {
   setAside?(key: string, side: SetAside<T>): Promise<void>;
 }
 
-/** What is set aside: my draft, the file on disk, or unsaved text someone discarded. */
+/**
+ * What is set aside: my draft, the file on disk, unsaved text someone discarded, or unsaved
+ * text that could not be saved when its file was left (`left`).
+ */
 export type SetAside<T> =
-  { whose: 'mine'; value: T } | { whose: 'theirs'; text: string } | { whose: 'unsaved'; value: T };
+  | { whose: 'mine'; value: T }
+  | { whose: 'theirs'; text: string }
+  | { whose: 'unsaved'; value: T }
+  | { whose: 'left'; value: T };
 
 export interface JournalOptions<T> {
   store: DraftJournal;
@@ -236,7 +242,7 @@ export function useSavedDocument<T>(options: DocumentOptions<T>): SavedDocument<
       // Not saved (the file moved or went away, or changed meanwhile): the text is kept under
       // Recovered text, as the journal's entry for a file that is gone would never be offered.
       const keepAside = () => {
-        void setAside?.(left, { whose: 'mine', value: draft })
+        void setAside?.(left, { whose: 'left', value: draft })
           .then(() => journal?.store.remove(journal.file(left)))
           .catch(() => undefined);
       };

@@ -8,7 +8,7 @@ import { errorMessage, tandem } from '../api.js';
 import { useApp } from '../state/AppContext.js';
 import type { CourseTab } from '../state/route.js';
 import { useSavedDocument } from '../hooks/useSavedDocument.js';
-import type { SavedDocument, SaveStatus } from '../hooks/useSavedDocument.js';
+import type { SavedDocument, SaveStatus, SetAside } from '../hooks/useSavedDocument.js';
 import { useSaveBeforeLeaving } from '../hooks/useSaveBeforeLeaving.js';
 import { useTandemEvent } from '../hooks/useTandemEvent.js';
 import { usePageHeading } from '../hooks/usePageHeading.js';
@@ -19,7 +19,7 @@ import { ConflictDialog } from '../components/ConflictDialog.js';
 import { RecoveredDraftDialog } from '../components/RecoveredDraftDialog.js';
 import { pageJournal } from '../state/draft-journal.js';
 import { BodyConflictDialog } from '../components/BodyConflictDialog.js';
-import { RECOVERED_NOTE, keepAside } from '../components/keep-aside.js';
+import { RECOVERED_NOTE, keepAside, keptOnLeavingNote } from '../components/keep-aside.js';
 import { courseFieldRows } from '../components/course-field-rows.js';
 import { Tabs } from '../components/Tabs.js';
 import { SitePreview } from '../components/SitePreview.js';
@@ -90,6 +90,19 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
     );
   }, []);
 
+  // Kept as the screen was left, the text is no longer in view: say so where it can be seen.
+  const tellKeptAside = (what: string, side: SetAside<unknown>) => {
+    if (side.whose !== 'left') {
+      announce(RECOVERED_NOTE);
+      return;
+    }
+    showToast({
+      message: keptOnLeavingNote(what),
+      actionLabel: 'Open Recovered text',
+      onAction: () => void navigate({ screen: 'recovered' }),
+    });
+  };
+
   const journal = pageJournal(library?.root);
   const course = useSavedDocument<CourseDraft>({
     key: courseId,
@@ -104,8 +117,9 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
     },
     setAside: async (id, side) => {
       const name = library?.courses.find((c) => c.id === id)?.title ?? id;
-      await keepAside(`${id}/course.md`, `the details of “${name}”`, side, courseAsText);
-      announce(RECOVERED_NOTE);
+      const what = `the details of “${name}”`;
+      await keepAside(`${id}/course.md`, what, side, courseAsText);
+      tellKeptAside(what, side);
     },
   });
   const module = useSavedDocument<ModuleDraft>({
@@ -120,9 +134,14 @@ export function CourseScreen({ courseId, tab }: { courseId: string; tab: CourseT
       isValue: isModuleDraft,
     },
     setAside: async (file, side) => {
-      const what = `the module “${modules.find((m) => m.file === file)?.title ?? file}”`;
+      // Text kept from a draft is named by its own title: the file may be gone from the list.
+      const title =
+        ('value' in side && side.value.title) ||
+        modules.find((m) => m.file === file)?.title ||
+        file;
+      const what = `the module “${title}”`;
       await keepAside(`${courseId}/modules/${file}`, what, side, moduleFileText);
-      announce(RECOVERED_NOTE);
+      tellKeptAside(what, side);
     },
   });
 

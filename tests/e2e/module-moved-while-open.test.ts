@@ -49,6 +49,12 @@ it('keeps the typed text under Recovered text when the trainer leaves the moved 
   await page.evaluate(() => (location.hash = '#/course/planning-for-my-wellbeing/modules'));
   await page.waitForSelector(`${EDITOR} p`);
   await expect.poll(recoveredTexts, { timeout: 15_000 }).toContain(TYPED);
+  // Said where it can be seen, with the way to the text, and kept with the true reason.
+  await page.waitForSelector(
+    '::-p-text(Your unsaved changes to the module “What is anxiety?” could not be saved there)',
+  );
+  expect(await page.$('::-p-text(Open Recovered text)')).not.toBeNull();
+  expect(await recoveredTexts()).toContain('could not be saved as you moved on');
   await page.evaluate(() => (location.hash = '#/course/understanding-anxiety/modules'));
   await page.waitForSelector(`${EDITOR} p`);
 
