@@ -57,6 +57,8 @@ export function watchLibrary(options: WatchOptions): LibraryWatcher {
       return relative !== '' && (isIgnoredPath(relative) || inIgnoredFolder(file));
     },
     depth: 6,
+    // The library is untrusted: a link in it to a folder elsewhere is reported, never walked.
+    followSymlinks: false,
   });
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
