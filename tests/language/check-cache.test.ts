@@ -1,5 +1,5 @@
 /**
- * `tandem check` keeps each text's findings in the library's `.tandem/cache/check.cache`: a run
+ * `tandem check` keeps each text's findings in the library's `.tandem/cache/check/`: a run
  * over unchanged text finds exactly what a run without the cache finds, without looking again;
  * an edited text is looked at again, and a damaged or foreign cache file is ignored.
  */
@@ -16,10 +16,11 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHECK_CACHE_FILE, openCheckCache } from '../../main/cli/check-cache.js';
+import { CHECK_CACHE_DIR, openCheckCache } from '../../main/cli/check-cache.js';
 import { checkLibraryLanguage } from '../../main/language/check-library-language.js';
 import { loadLanguageSettings } from '../../main/language/language-file.js';
 import { loadLibrary } from '../../main/library/load-library.js';
+import { shardFile } from '../../main/publish/markdown/render-cache.js';
 import { copyLibrary, fixtureLibrary, type TempLibrary } from '../support/temp-library.js';
 
 /** One check as the command runs it; `cached: false` checks without any cache. */
@@ -86,21 +87,34 @@ describe('the check cache', () => {
     ).toBe(true);
   });
 
+  // Each file of the cache is trusted or not on its own: the last spoils only the files that
+  // hold the word, so only what those held is looked at again.
   it.each([
-    ['damaged', (text: string) => text.slice(0, text.length / 2)],
+    ['damaged', true, (text: string) => text.slice(0, text.length / 2)],
     [
       'from another Tandem version',
+      true,
       (text: string) => text.replace(/"stamp":"[0-9a-f]+"/, '"stamp":"0"'),
     ],
-    ['changed by hand', (text: string) => text.replace(/suffer/g, 'struggle')],
-  ])('ignores a cache file %s', async (_name, spoil) => {
+    ['changed by hand', false, (text: string) => text.replace(/suffer/g, 'struggle')],
+  ])('ignores a cache file %s', async (_name, everyFile, spoil) => {
     const uncached = await checkOnce(library.root, false);
     await checkOnce(library.root);
-    const file = path.join(library.root, CHECK_CACHE_FILE);
-    await writeFile(file, spoil(await readFile(file, 'utf8')));
+    const folder = path.join(library.root, CHECK_CACHE_DIR);
+    let spoiled = 0;
+    for (const name of await readdir(folder)) {
+      const file = path.join(folder, name);
+      const text = await readFile(file, 'utf8');
+      if (spoil(text) !== text) spoiled += 1;
+      await writeFile(file, spoil(text));
+    }
+    expect(spoiled).toBeGreaterThan(0);
     const run = await checkOnce(library.root);
-    expect(run.hits).toBe(0);
     expect(findings(run)).toEqual(findings(uncached));
+    if (everyFile) expect(run.hits).toBe(0);
+    else expect(run.misses).toBeGreaterThan(0);
+    // The next run finds the cache whole again.
+    expect((await checkOnce(library.root)).misses).toBe(0);
   });
 
   it('neither reads nor writes through a symbolic link that could lead out of the library', async () => {
@@ -120,7 +134,7 @@ describe('the check cache', () => {
   it('never writes through a link planted where a temporary file might be made', async () => {
     const outside = await mkdtemp(path.join(tmpdir(), 'tandem-outside-'));
     try {
-      const cacheFile = path.join(library.root, CHECK_CACHE_FILE);
+      const cacheFile = shardFile(path.join(library.root, CHECK_CACHE_DIR), 0);
       await mkdir(path.dirname(cacheFile), { recursive: true });
       // Names an earlier Tandem used for its temporary file, one per process id.
       const target = path.join(outside, 'victim.txt');

@@ -2,7 +2,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHECK_CACHE_FILE } from '../../main/cli/check-cache.js';
+import { CHECK_CACHE_DIR } from '../../main/cli/check-cache.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const sampleLibrary = path.join(repoRoot, 'courses');
@@ -20,7 +20,7 @@ export interface TempLibrary {
  * leaves it out.
  */
 export async function copyLibraryFiles(source: string, target: string): Promise<void> {
-  const cache = path.join(source, path.dirname(CHECK_CACHE_FILE));
+  const cache = path.join(source, path.dirname(CHECK_CACHE_DIR));
   await cp(source, target, { recursive: true, filter: (from) => from !== cache });
 }
 

@@ -2,8 +2,8 @@
  * A SHA-256 of JSON-like data, without building it as one JSON text: the keys of a build's
  * caches and pages cover megabytes of Markdown and HTML, and building and escaping that JSON
  * cost more than hashing it. Small pieces are gathered into one string and hashed together
- * (each call into the hash has its own cost); a large string goes to the hash as it is. Every
- * piece carries its type and length, so two different values never feed the same bytes;
+ * (each call into the hash has its own cost); a long string goes as its own remembered hash.
+ * Every piece carries its type and length, so two different values never feed the same bytes;
  * undefined, NaN, the infinities and -0 are told apart from null and 0, which JSON would blur.
  */
 import { createHash, type Hash } from 'node:crypto';
@@ -14,8 +14,54 @@ import { createHash, type Hash } from 'node:crypto';
  */
 export type StandIn = (value: object) => string | undefined;
 
-/** Strings at least this long go to the hash on their own. */
-const LARGE = 4096;
+/**
+ * Strings at least this long are fed as their own SHA-256, remembered (textDigests): a build
+ * keys the same bodies of Markdown several times over (its check, its render, its search
+ * words, its course's job), and a rebuild keys every unchanged body again.
+ */
+const LONG = 512;
+
+/**
+ * The SHA-256 of long well-formed texts keyed lately. A Map finds a string by its characters
+ * (V8 keeps a string's hash with it), many times faster than hashing its UTF-8 again. Two
+ * generations, so what a run of builds stops keying is let go while what it keeps keying stays.
+ */
+class TextDigests {
+  #current = new Map<string, string>();
+  #previous = new Map<string, string>();
+  #chars = 0;
+
+  /** Characters a generation may hold before the older one is dropped (held, not copied). */
+  static readonly LIMIT = 64 * 1024 * 1024;
+
+  /** The digest of `text` when it was keyed lately (so it is well-formed). */
+  known(text: string): string | undefined {
+    const digest = this.#current.get(text);
+    if (digest !== undefined) return digest;
+    const earlier = this.#previous.get(text);
+    if (earlier !== undefined) this.#remember(text, earlier);
+    return earlier;
+  }
+
+  /** The digest of the well-formed `text`, remembered. */
+  digest(text: string): string {
+    const digest = sha256Hex(text);
+    this.#remember(text, digest);
+    return digest;
+  }
+
+  #remember(text: string, digest: string): void {
+    if (this.#chars + text.length > TextDigests.LIMIT) {
+      this.#previous = this.#current;
+      this.#current = new Map();
+      this.#chars = 0;
+    }
+    this.#current.set(text, digest);
+    this.#chars += text.length;
+  }
+}
+
+const textDigests = new TextDigests();
 
 /** Node 20 has it; ES2023's types do not. */
 const isWellFormed = (text: string): boolean =>
@@ -29,19 +75,21 @@ class Feeder {
   constructor(private readonly standIn: StandIn | undefined) {}
 
   /**
-   * A string, after its length. UTF-8 would turn every lone surrogate into the same
-   * replacement character, so a text holding one is fed as its JSON instead, which escapes them.
+   * A string, after its length, or a long one as its SHA-256. UTF-8 would turn every lone
+   * surrogate into the same replacement character, so a text holding one is fed as its JSON
+   * instead, which escapes them.
    */
   string(text: string): void {
-    if (!isWellFormed(text)) {
+    const known = text.length >= LONG ? textDigests.known(text) : undefined;
+    if (known !== undefined) {
+      this.#pending += `h${known}`;
+    } else if (!isWellFormed(text)) {
       this.#pending += 'j';
       this.string(JSON.stringify(text));
-    } else if (text.length < LARGE) {
+    } else if (text.length < LONG) {
       this.#pending += `s${text.length}:${text}`;
     } else {
-      this.#hash.update(`${this.#pending}S${text.length}:`);
-      this.#pending = '';
-      this.#hash.update(text);
+      this.#pending += `h${textDigests.digest(text)}`;
     }
   }
 

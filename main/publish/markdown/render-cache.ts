@@ -6,14 +6,19 @@
  * Other text a build derives from its input alone (a body's words for the search index, a
  * calendar file) is kept the same way, found by a SHA-256 of all it is made from.
  *
- * The file is trusted only when it is whole: it carries the SHA-256 of its own entries and
- * the stamp of the Tandem and templates that wrote it; anything else (damaged, truncated, an
- * older Tandem, other templates) is ignored and rebuilt, never used. It is one line of JSON
- * (format, stamp, checksum), then the entries as length-prefixed UTF-8 strings
- * (cache-strings.ts): tens of megabytes of HTML are written and read many times faster than as
- * JSON, which escaped every page body twice, and the same entries always give the same bytes.
+ * The cache is a folder of SHARDS files, each holding the entries whose keys start the same
+ * way, so a rebuild after one edit rewrites the few files its new and dropped entries fall in,
+ * not tens of megabytes. A file is trusted only when it is whole: it carries the SHA-256 of its
+ * own entries and the stamp of the Tandem and templates that wrote it; anything else (damaged,
+ * truncated, an older Tandem, other templates, a symbolic link) is ignored and rebuilt, never
+ * used. Entries are found by what they are made from, so files written by different builds
+ * (one save cut short) still never give a wrong answer. Each file is one line of JSON (format,
+ * stamp, checksum), then its entries as length-prefixed UTF-8 strings (cache-strings.ts): tens
+ * of megabytes of HTML are written and read many times faster than as JSON, and the same
+ * entries always give the same bytes.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeStrings, encodeStrings } from './cache-strings.js';
 import { hashPlainData, sha256Hex } from './hash-plain-data.js';
@@ -22,7 +27,20 @@ import { z } from 'zod';
 import type { RenderedMarkdown, RenderMarkdownOptions } from './render-markdown.js';
 
 /** Bumped whenever what a cached entry means changes, so older files are ignored. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
+
+/** How many files the entries are spread over, by the first two hex digits of their keys. */
+const SHARDS = 64;
+
+/** The file of shard `index` in the cache folder. */
+export function shardFile(folder: string, index: number): string {
+  return path.join(folder, `${index.toString(16).padStart(2, '0')}.cache`);
+}
+
+/** The shard of a key: a hex SHA-256, so its first digits are spread evenly. */
+function shardOf(key: string): number {
+  return Math.floor((Number.parseInt(key.slice(0, 2), 16) * SHARDS) / 256) || 0;
+}
 
 interface Entry {
   html: string;
@@ -31,7 +49,21 @@ interface Entry {
   images: [string, string][];
 }
 
-/** The first line of the file; `checksum`: the SHA-256 of all the bytes after it. */
+/** What one shard holds: renders and derived texts by key. */
+interface Shard {
+  entries: Map<string, Entry>;
+  texts: Map<string, string>;
+}
+
+const emptyShard = (): Shard => ({ entries: new Map(), texts: new Map() });
+
+/**
+ * What each shard's file holds now, as far as this process knows: undefined for a file that is
+ * missing or was not trusted (so it is written even when nothing would go in it).
+ */
+type OnDisk = (Shard | undefined)[];
+
+/** The first line of a file; `checksum`: the SHA-256 of all the bytes after it. */
 const headerSchema = z.object({
   format: z.literal(CACHE_FORMAT),
   stamp: z.string(),
@@ -55,34 +87,45 @@ export class RenderCache {
   #tracked: string[] | undefined;
 
   private constructor(
-    /** Undefined for a cache that lives only as long as this run and is never written. */
-    private readonly file: string | undefined,
+    /** The cache folder; undefined for a cache that lives only as long as this run. */
+    private readonly folder: string | undefined,
     /** Tandem's version and the templates' bytes (cacheStamp): what every entry depends on. */
     readonly stamp: string,
-    previous: { entries: Map<string, Entry>; texts: Map<string, string> },
-    /** The file's checksum as read or last written, so an unchanged cache is not written again. */
-    checksum: string | undefined,
+    previous: Shard,
+    /** What the folder's files hold, so a shard that would be written the same is not. */
+    onDisk: OnDisk,
   ) {
     this.#previous = previous.entries;
     this.#previousTexts = previous.texts;
-    this.#checksum = checksum;
+    this.#onDisk = onDisk;
   }
 
-  #checksum: string | undefined;
+  #onDisk: OnDisk;
 
   /**
-   * Opens the cache file `file` for a build stamped `stamp` (Tandem's version and templates).
-   * Never throws for a bad file: it starts empty instead.
+   * Opens the cache folder `folder` for a build stamped `stamp` (Tandem's version and
+   * templates). Never throws for a bad file: what it held is left out instead.
    */
-  static async open(file: string, stamp: string): Promise<RenderCache> {
-    const bytes = await readFile(file).catch(() => undefined);
-    const read = readEntries(bytes, stamp);
-    return new RenderCache(file, stamp, read, read.checksum);
+  static async open(folder: string, stamp: string): Promise<RenderCache> {
+    // The one file earlier builds kept it in, beside the folder: megabytes nothing reads now.
+    await rm(`${folder}.cache`, { force: true }).catch(() => undefined);
+    const onDisk = await Promise.all(
+      Array.from({ length: SHARDS }, async (_, index) =>
+        readShard(await readUnlinked(shardFile(folder, index)), stamp),
+      ),
+    );
+    const previous = emptyShard();
+    for (const shard of onDisk) {
+      if (!shard) continue;
+      for (const [key, entry] of shard.entries) previous.entries.set(key, entry);
+      for (const [key, text] of shard.texts) previous.texts.set(key, text);
+    }
+    return new RenderCache(folder, stamp, previous, onDisk);
   }
 
   /** An empty cache for one run, never read from or written to disk. */
   static unsaved(stamp: string): RenderCache {
-    return new RenderCache(undefined, stamp, readEntries(undefined, stamp), undefined);
+    return new RenderCache(undefined, stamp, emptyShard(), []);
   }
 
   /**
@@ -92,21 +135,21 @@ export class RenderCache {
    */
   static following(earlier: RenderCache): RenderCache {
     const previous = { entries: earlier.#current, texts: earlier.#currentTexts };
-    return new RenderCache(undefined, earlier.stamp, previous, undefined);
+    return new RenderCache(undefined, earlier.stamp, previous, []);
   }
 
   /**
    * The cache of a build that follows `earlier` in the same process (`tandem build --watch`):
-   * it starts with what `earlier` used, as its file holds once saved, without reading it again.
+   * it starts with what `earlier` used, as its folder holds once saved, without reading it again.
    */
   static continuing(earlier: RenderCache): RenderCache {
     const previous = { entries: earlier.#current, texts: earlier.#currentTexts };
-    return new RenderCache(earlier.file, earlier.stamp, previous, earlier.#checksum);
+    return new RenderCache(earlier.folder, earlier.stamp, previous, earlier.#onDisk);
   }
 
-  /** The file this cache is saved to, if any. */
+  /** The folder this cache is saved to, if any. */
   get path(): string | undefined {
-    return this.file;
+    return this.folder;
   }
 
   /** The rendered Markdown, from the cache when it holds this exact render, else from `render`. */
@@ -201,37 +244,77 @@ export class RenderCache {
     this.#currentTexts.set(hashPlainData(['derived', inputs], dateStandIn), text);
   }
 
-  /** Writes the entries this build used (so the file never grows with old ones), crash-safely. */
+  /**
+   * Writes the entries this build used (so the files never grow with old ones), crash-safely,
+   * into the shards whose files do not hold exactly those already.
+   */
   async save(): Promise<void> {
-    const content = encodeEntries(this.#current, this.#currentTexts);
-    const checksum = sha256Hex(content);
-    if (this.file === undefined || checksum === this.#checksum) return;
-    const header = JSON.stringify({ format: CACHE_FORMAT, stamp: this.stamp, checksum });
-    await mkdir(path.dirname(this.file), { recursive: true });
-    // A fresh, unguessable temporary name: the check cache lives in an untrusted library, where
-    // a link planted at a predictable name would be written through.
-    await writeFileAtomic(this.file, [Buffer.from(`${header}\n`), content]);
-    this.#checksum = checksum;
+    const { folder } = this;
+    if (folder === undefined) return;
+    const shards = Array.from({ length: SHARDS }, emptyShard);
+    for (const [key, entry] of this.#current) shards[shardOf(key)]?.entries.set(key, entry);
+    for (const [key, text] of this.#currentTexts) shards[shardOf(key)]?.texts.set(key, text);
+    const onDisk = [...this.#onDisk];
+    let made = false;
+    for (const [index, shard] of shards.entries()) {
+      if (holdsSame(onDisk[index], shard)) continue;
+      if (!made) await mkdir(folder, { recursive: true });
+      made = true;
+      const content = encodeEntries(shard.entries, shard.texts);
+      const checksum = sha256Hex(content);
+      const header = JSON.stringify({ format: CACHE_FORMAT, stamp: this.stamp, checksum });
+      // A fresh, unguessable temporary name: the check cache lives in an untrusted library,
+      // where a link planted at a predictable name would be written through.
+      await writeFileAtomic(shardFile(folder, index), [Buffer.from(`${header}\n`), content]);
+      onDisk[index] = shard;
+      this.#onDisk = [...onDisk];
+    }
   }
 }
 
-function readEntries(
-  bytes: Buffer | undefined,
-  stamp: string,
-): { entries: Map<string, Entry>; texts: Map<string, string>; checksum?: string } {
-  const empty = { entries: new Map<string, Entry>(), texts: new Map<string, string>() };
-  if (bytes === undefined) return empty;
+/** Whether a shard's file, as known, holds exactly `shard` (the same entries, by identity). */
+function holdsSame(file: Shard | undefined, shard: Shard): boolean {
+  if (!file) return false;
+  if (file.entries.size !== shard.entries.size || file.texts.size !== shard.texts.size)
+    return false;
+  for (const [key, entry] of shard.entries) if (file.entries.get(key) !== entry) return false;
+  for (const [key, text] of shard.texts) if (file.texts.get(key) !== text) return false;
+  return true;
+}
+
+/**
+ * The bytes of `file`, never through a symbolic link (a library is untrusted, and its cache
+ * must not read what a planted link points at); undefined when it cannot be read so.
+ */
+async function readUnlinked(file: string): Promise<Buffer | undefined> {
+  // O_NOFOLLOW is 0 where the system has none (Windows, where links need rights to make).
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(
+    () => undefined,
+  );
+  if (!handle) return undefined;
+  try {
+    return await handle.readFile();
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What a shard file holds, or undefined when it is missing or not to be trusted. */
+function readShard(bytes: Buffer | undefined, stamp: string): Shard | undefined {
+  if (bytes === undefined) return undefined;
   try {
     const end = bytes.indexOf(0x0a);
-    if (end < 0) return empty;
+    if (end < 0) return undefined;
     const header = headerSchema.safeParse(JSON.parse(bytes.toString('utf8', 0, end)));
-    if (!header.success || header.data.stamp !== stamp) return empty;
+    if (!header.success || header.data.stamp !== stamp) return undefined;
     const content = bytes.subarray(end + 1);
-    if (sha256Hex(content) !== header.data.checksum) return empty;
-    return { ...decodeEntries(content), checksum: header.data.checksum };
+    if (sha256Hex(content) !== header.data.checksum) return undefined;
+    return decodeEntries(content);
   } catch {
     // Not a file this Tandem wrote (an older format, cut short): start afresh.
-    return empty;
+    return undefined;
   }
 }
 

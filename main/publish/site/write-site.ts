@@ -47,8 +47,8 @@ import { pageKey, type RenderedPage } from './rendered-page.js';
 import { buildSiteModel, type SiteModel } from './site-model.js';
 import { sitePaths } from './site-paths.js';
 
-/** The render cache, relative to the build's output folder. */
-export const RENDER_CACHE_FILE = '.tandem-cache/site-markdown.cache';
+/** The render cache's folder, relative to the build's output folder. */
+export const RENDER_CACHE_DIR = '.tandem-cache/site-markdown';
 
 /** The record of the site files the last build left (site-file-record.ts), beside the cache. */
 export const SITE_FILE_RECORD = '.tandem-cache/site-files.json';
@@ -311,20 +311,20 @@ async function writeCoursePages(course: Course, job: CourseJobContext): Promise<
  * The render cache of a build into `options.outDir`, kept beside the site, not in it (the site
  * folder is what gets uploaded). A build opens it before loading the library, whose checks
  * keep what they find in it too. `earlier`: the cache of the last build in this process, taken
- * over instead of reading the file again when it is the same file for the same templates.
+ * over instead of reading the files again when it is the same folder for the same templates.
  */
 export async function openRenderCache(
   options: BuildOptions,
   earlier?: RenderCache,
 ): Promise<RenderCache> {
-  const file = path.resolve(options.outDir, RENDER_CACHE_FILE);
+  const folder = path.resolve(options.outDir, RENDER_CACHE_DIR);
   const stamp = cacheStamp(
     TANDEM_VERSION,
     await readTemplateSources(options.siteTemplatesDir ?? siteTemplatesDir),
   );
-  if (earlier && earlier.path === file && earlier.stamp === stamp)
+  if (earlier && earlier.path === folder && earlier.stamp === stamp)
     return RenderCache.continuing(earlier);
-  return RenderCache.open(file, stamp);
+  return RenderCache.open(folder, stamp);
 }
 
 /**
