@@ -7,6 +7,7 @@
  * undefined, NaN, the infinities and -0 are told apart from null and 0, which JSON would blur.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { RecentValues } from './recent-values.js';
 
 /**
  * What `hashPlainData` does with an object that is not plain data: the text that stands for
@@ -22,46 +23,11 @@ export type StandIn = (value: object) => string | undefined;
 const LONG = 512;
 
 /**
- * The SHA-256 of long well-formed texts keyed lately. A Map finds a string by its characters
- * (V8 keeps a string's hash with it), many times faster than hashing its UTF-8 again. Two
- * generations, so what a run of builds stops keying is let go while what it keeps keying stays.
+ * The SHA-256 of long well-formed texts keyed lately, up to 64 M characters a generation (held,
+ * not copied). A Map finds a string by its characters (V8 keeps a string's hash with it), many
+ * times faster than hashing its UTF-8 again. It holds only well-formed texts.
  */
-class TextDigests {
-  #current = new Map<string, string>();
-  #previous = new Map<string, string>();
-  #chars = 0;
-
-  /** Characters a generation may hold before the older one is dropped (held, not copied). */
-  static readonly LIMIT = 64 * 1024 * 1024;
-
-  /** The digest of `text` when it was keyed lately (so it is well-formed). */
-  known(text: string): string | undefined {
-    const digest = this.#current.get(text);
-    if (digest !== undefined) return digest;
-    const earlier = this.#previous.get(text);
-    if (earlier !== undefined) this.#remember(text, earlier);
-    return earlier;
-  }
-
-  /** The digest of the well-formed `text`, remembered. */
-  digest(text: string): string {
-    const digest = sha256Hex(text);
-    this.#remember(text, digest);
-    return digest;
-  }
-
-  #remember(text: string, digest: string): void {
-    if (this.#chars + text.length > TextDigests.LIMIT) {
-      this.#previous = this.#current;
-      this.#current = new Map();
-      this.#chars = 0;
-    }
-    this.#current.set(text, digest);
-    this.#chars += text.length;
-  }
-}
-
-const textDigests = new TextDigests();
+const textDigests = new RecentValues<string, string>(64 * 1024 * 1024);
 
 /** Node 20 has it; ES2023's types do not. */
 const isWellFormed = (text: string): boolean =>
@@ -80,7 +46,7 @@ class Feeder {
    * instead, which escapes them.
    */
   string(text: string): void {
-    const known = text.length >= LONG ? textDigests.known(text) : undefined;
+    const known = text.length >= LONG ? textDigests.get(text, text.length) : undefined;
     if (known !== undefined) {
       this.#pending += `h${known}`;
     } else if (!isWellFormed(text)) {
@@ -89,7 +55,9 @@ class Feeder {
     } else if (text.length < LONG) {
       this.#pending += `s${text.length}:${text}`;
     } else {
-      this.#pending += `h${textDigests.digest(text)}`;
+      const digest = sha256Hex(text);
+      textDigests.set(text, digest, text.length);
+      this.#pending += `h${digest}`;
     }
   }
 

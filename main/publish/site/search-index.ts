@@ -15,6 +15,7 @@ import type { Course } from '../../library/types.js';
 import { formatLongDate } from '../format-dates.js';
 import { remarkTandemDirectives } from '../markdown/directives.js';
 import { truncateWords } from '../markdown/plain-text.js';
+import { RecentValues } from '../markdown/recent-values.js';
 import type { RenderCache } from '../markdown/render-cache.js';
 import {
   fieldTerms,
@@ -104,6 +105,22 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
   }));
 }
 
+/**
+ * Term counts read back from the cache lately, by the kept text: a watched rebuild reads the
+ * same few megabytes of counts after every save.
+ */
+const readTerms = new RecentValues<string, FieldTerms[]>(64 * 1024 * 1024);
+
+/** The counts in a kept text (which the cache vouches for). */
+function keptTerms(kept: string): FieldTerms[] {
+  let terms = readTerms.get(kept, kept.length);
+  if (!terms) {
+    terms = JSON.parse(kept) as FieldTerms[]; // cast: what `count` below kept
+    readTerms.set(kept, terms, kept.length);
+  }
+  return terms;
+}
+
 /** The index's view of one document: each indexed field's terms, from the cache when it can. */
 function indexedDocument(doc: SearchDocument, cache: RenderCache | undefined): IndexedDocument {
   const texts = SEARCH_FIELDS.map((field) => doc[field]);
@@ -111,7 +128,7 @@ function indexedDocument(doc: SearchDocument, cache: RenderCache | undefined): I
   let counted: FieldTerms[] | undefined;
   const count = () => JSON.stringify((counted = texts.map(fieldTerms)));
   const kept = cache ? cache.derived(['search-terms', texts], count) : count();
-  const fields = counted ?? (JSON.parse(kept) as FieldTerms[]);
+  const fields = counted ?? keptTerms(kept);
   return {
     id: doc.id,
     fields,
