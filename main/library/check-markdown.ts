@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { facilitatorNearMisses } from './facilitator-near-misses.js';
 import { isInside } from './library-paths.js';
 import { markdownLimitProblem } from './markdown-limits.js';
+import { RecentValues } from './recent-values.js';
 import type { MarkdownTrees } from './markdown-trees.js';
 import { parseLibraryMarkdown } from '../format/parse-library-markdown.js';
 import type { DerivedTexts } from './read-yaml-file.js';
@@ -116,8 +117,15 @@ export async function checkMarkdown(
 }
 
 /**
+ * Values read back from kept JSON lately, by schema and kept text: a watched rebuild reads
+ * the same findings of thousands of unchanged texts after every save.
+ */
+const readBack = new WeakMap<z.ZodType, RecentValues<string, unknown>>();
+
+/**
  * The value `find` gives for `inputs`, kept in `derived` as JSON: taken from there when what is
- * kept has the shape of `schema`, otherwise found (again).
+ * kept has the shape of `schema`, otherwise found (again). A value read back may be given to
+ * later calls too: callers never change it.
  */
 export function cachedJson<T>(
   derived: DerivedTexts,
@@ -132,9 +140,20 @@ export function cachedJson<T>(
     return JSON.stringify(found.value);
   });
   if (found) return found.value;
+  let known = readBack.get(schema);
+  if (!known) {
+    known = new RecentValues(64 * 1024 * 1024);
+    readBack.set(schema, known);
+  }
+  const earlier = known.get(text, text.length);
+  // cast: kept only below, for this schema, once it had the schema's shape.
+  if (earlier !== undefined) return earlier as T;
   try {
     const parsed = schema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
+    if (parsed.success) {
+      known.set(text, parsed.data, text.length);
+      return parsed.data;
+    }
   } catch {
     // Not JSON: found again below.
   }

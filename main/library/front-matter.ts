@@ -2,7 +2,8 @@
  * Front matter parsed with its problems, for the library checks. Where the block starts and
  * ends is the format layer's (`main/format/front-matter-fences.ts`).
  */
-import { splitFrontMatter } from '../format/front-matter-fences.js';
+import { splitFrontMatter, type SplitFrontMatter } from '../format/front-matter-fences.js';
+import { RecentValues } from './recent-values.js';
 import { parseYaml, type DerivedTexts } from './read-yaml-file.js';
 import type { YamlSource } from './read-yaml-file.js';
 import type { Problem } from './types.js';
@@ -18,6 +19,22 @@ export interface ParsedFrontMatter {
 }
 
 /**
+ * Files split lately, by their text: a rebuild in the same process takes over the text of every
+ * unchanged file, so the same body (the same string, whose hash V8 keeps) goes on to every key
+ * made of it, instead of a new copy that each would hash in full again.
+ */
+const splits = new RecentValues<string, SplitFrontMatter>(64 * 1024 * 1024);
+
+function splitOf(text: string): SplitFrontMatter {
+  let found = splits.get(text, text.length);
+  if (!found) {
+    found = splitFrontMatter(text);
+    splits.set(text, found, text.length);
+  }
+  return found;
+}
+
+/**
  * Splits and parses a Markdown file's front matter, reporting a missing or unclosed block and
  * YAML syntax errors at their lines in the file. `derived`: as for `parseYaml`.
  */
@@ -26,7 +43,7 @@ export function parseFrontMatter(
   file: string,
   derived?: DerivedTexts,
 ): ParsedFrontMatter {
-  const split = splitFrontMatter(text);
+  const split = splitOf(text);
   if (split.frontMatter === undefined) {
     const message = split.unclosed
       ? 'front matter is not closed: add a line with just --- after the last field'

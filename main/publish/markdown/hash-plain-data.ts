@@ -7,7 +7,7 @@
  * undefined, NaN, the infinities and -0 are told apart from null and 0, which JSON would blur.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { RecentValues } from './recent-values.js';
+import { RecentValues } from '../../library/recent-values.js';
 
 /**
  * What `hashPlainData` does with an object that is not plain data: the text that stands for

@@ -15,7 +15,7 @@ import type { Course } from '../../library/types.js';
 import { formatLongDate } from '../format-dates.js';
 import { remarkTandemDirectives } from '../markdown/directives.js';
 import { truncateWords } from '../markdown/plain-text.js';
-import { RecentValues } from '../markdown/recent-values.js';
+import { RecentValues } from '../../library/recent-values.js';
 import type { RenderCache } from '../markdown/render-cache.js';
 import {
   fieldTerms,

@@ -1,6 +1,6 @@
 /** Values kept in two generations: what is still asked for stays, what is not is let go. */
 import { describe, expect, it } from 'vitest';
-import { RecentValues } from '../../../main/publish/markdown/recent-values.js';
+import { RecentValues } from '../../main/library/recent-values.js';
 
 describe('RecentValues', () => {
   it('keeps what is asked for again and lets go of what is not', () => {
