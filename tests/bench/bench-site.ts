@@ -3,9 +3,10 @@
  * writes the same content as Eleventy input (eleventy-input.ts), then times `tandem check`,
  * `tandem build --only site --draft` (every course published) and Eleventy's build, each as
  * its own process from a clean output folder, interleaved, best of several runs (the least
- * CPU time, which other work on the machine disturbs least); then a rebuild into the same
- * folder after one module edit, as a new process and in a running `tandem build --watch`
- * (timed in this process). Costs should grow linearly with the number of courses.
+ * CPU time, which other work on the machine disturbs least); then rebuilds into the same
+ * folder after one module edit, as new processes (the best of as many, each after its own edit)
+ * and in a running `tandem build --watch` (timed in this process, the median of five). Costs
+ * should grow linearly with the number of courses.
  *
  * Options: `--courses N[,N…]` (default 100,1000,3000), `--runs N` (default 3; libraries of more
  * than 1,000 courses get `--large-runs N`, default 2), `--keep`, and `--baseline DIR`: another
@@ -31,6 +32,12 @@ async function countFiles(dir: string, ext: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile() && e.name.endsWith(ext)).length;
 }
+
+/** How many watched rebuilds are timed: the first after a build still compile code they run. */
+const WATCHED_REBUILDS = 5;
+
+/** The folder of the generated library's course `n` (generate-library.ts). */
+const courseFolder = (n: number): string => `course-${String(n).padStart(4, '0')}`;
 
 /** The run with the least CPU time (the one least disturbed by other work on the machine). */
 function best(runs: NodeRun[]): NodeRun {
@@ -107,11 +114,16 @@ async function benchSize(
       await rm(out, { recursive: true, force: true });
       await build(tandem);
     }
-    // One module edited, then built again into the folder of the last full build.
-    const moduleFile = path.join(library, 'course-0001', 'modules', '01-session-1.md');
-    await appendFile(moduleFile, '\nOne more sentence about resting well.\n');
-    const rebuild = await build(tandem);
-    const watchRebuild = await timeWatchRebuilds(library, out, 3);
+    // One module edited, then built again into the folder of the last build, `runs` times
+    // (another module each time), each a new process like the builds above: the best is kept.
+    const rebuilds: NodeRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      const moduleFile = path.join(library, courseFolder(i + 1), 'modules', '01-session-1.md');
+      await appendFile(moduleFile, '\nOne more sentence about resting well.\n');
+      rebuilds.push(await build(tandem));
+    }
+    const rebuild = best(rebuilds);
+    const watchRebuild = await timeWatchRebuilds(library, out, WATCHED_REBUILDS);
     return {
       courses,
       rebuild,
@@ -147,7 +159,7 @@ async function timeWatchRebuilds(
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const moduleFile = path.join(library, `course-000${i + 2}`, 'modules', '01-session-1.md');
+    const moduleFile = path.join(library, courseFolder(i + 11), 'modules', '01-session-1.md');
     await appendFile(moduleFile, `\nA sentence saved while watching, number ${i + 1}.\n`);
     const start = performance.now();
     const startCpu = process.cpuUsage();
@@ -219,7 +231,7 @@ function describeSize(r: SiteSizeResult, baselineDir: string | undefined): strin
   lines.push(
     `    tandem check, first run:  ${describeRun(r.firstCheck)}, ${ratio(r.firstCheck.cpuMs, r.build.cpuMs)} of the build's CPU (no cache yet)`,
     `    tandem check:             ${describeRun(r.check)}, ${ratio(r.check.cpuMs, r.build.cpuMs)} of the build's CPU (best run, with the cache of the one before)`,
-    `    rebuild after one module edit: ${describeRun(r.rebuild)}, ${ratio(r.rebuild.cpuMs, r.build.cpuMs)} of the build's CPU, ${ratio(r.rebuild.wallMs, r.build.wallMs)} wall (target: at most 0.1)`,
+    `    rebuild after one module edit: ${describeRun(r.rebuild)}, best run: ${ratio(r.rebuild.cpuMs, r.build.cpuMs)} of the build's CPU, ${ratio(r.rebuild.wallMs, r.build.wallMs)} wall (target: at most 0.1)`,
     `    the same in a running tandem build --watch: ${seconds(r.watchRebuild.wallMs)} (CPU ${seconds(r.watchRebuild.cpuMs)}), median of ${r.watchRebuild.runs}: ${ratio(r.watchRebuild.cpuMs, r.build.cpuMs)} of the build's CPU, ${ratio(r.watchRebuild.wallMs, r.build.wallMs)} wall (target: at most 0.1)`,
   );
   return lines.join('\n');
