@@ -6,8 +6,8 @@
  * Other text a build derives from its input alone (a body's words for the search index, a
  * calendar file) is kept the same way, found by a SHA-256 of all it is made from.
  *
- * The cache is a folder of SHARDS files, each holding the entries whose keys start the same
- * way, so a rebuild after one edit rewrites the few files its new and dropped entries fall in,
+ * The cache is a folder of 64 files (SHARDS), each holding the entries whose keys start the
+ * same way, so a rebuild after one edit rewrites the few files its new and dropped entries fall in,
  * not tens of megabytes. A file is trusted only when it is whole: it carries the SHA-256 of its
  * own entries and the stamp of the Tandem and templates that wrote it; anything else (damaged,
  * truncated, an older Tandem, other templates, a symbolic link) is ignored and rebuilt, never
@@ -254,7 +254,9 @@ export class RenderCache {
     const shards = Array.from({ length: SHARDS }, emptyShard);
     for (const [key, entry] of this.#current) shards[shardOf(key)]?.entries.set(key, entry);
     for (const [key, text] of this.#currentTexts) shards[shardOf(key)]?.texts.set(key, text);
+    // A copy of its own, brought up to date as each file is written (even if a later one fails).
     const onDisk = [...this.#onDisk];
+    this.#onDisk = onDisk;
     let made = false;
     for (const [index, shard] of shards.entries()) {
       if (holdsSame(onDisk[index], shard)) continue;
@@ -267,7 +269,6 @@ export class RenderCache {
       // where a link planted at a predictable name would be written through.
       await writeFileAtomic(shardFile(folder, index), [Buffer.from(`${header}\n`), content]);
       onDisk[index] = shard;
-      this.#onDisk = [...onDisk];
     }
   }
 }
@@ -282,17 +283,22 @@ function holdsSame(file: Shard | undefined, shard: Shard): boolean {
   return true;
 }
 
+/** Far more than a shard of the largest library Tandem publishes holds. */
+const MAX_SHARD_BYTES = 256 * 1024 * 1024;
+
 /**
- * The bytes of `file`, never through a symbolic link (a library is untrusted, and its cache
- * must not read what a planted link points at); undefined when it cannot be read so.
+ * The bytes of the regular file `file`, never through a symbolic link (a library is untrusted,
+ * and its cache must not read what a planted link points at, nor wait on a planted pipe);
+ * undefined when it cannot be read so.
  */
 async function readUnlinked(file: string): Promise<Buffer | undefined> {
-  // O_NOFOLLOW is 0 where the system has none (Windows, where links need rights to make).
-  const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(
-    () => undefined,
-  );
+  // Each flag is 0 where the system has none (Windows, where links need rights to make).
+  const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+  const handle = await open(file, flags).catch(() => undefined);
   if (!handle) return undefined;
   try {
+    const info = await handle.stat();
+    if (!info.isFile() || info.size > MAX_SHARD_BYTES) return undefined;
     return await handle.readFile();
   } catch {
     return undefined;
