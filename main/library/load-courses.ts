@@ -10,6 +10,7 @@ import { checkSchema } from './schema-problems.js';
 import type { SchemaResult } from './schema-problems.js';
 import { courseSchema, moduleSchema } from './schemas.js';
 import type { MarkdownFile } from './check-markdown.js';
+import type { CourseLoads } from './course-loads.js';
 import type { Course, Module, Problem } from './types.js';
 
 export interface LoadedCourses {
@@ -50,9 +51,14 @@ export async function listArchivedCourseIds(from: string | LibraryFiles): Promis
 
 /**
  * Finds course folders (any root folder with a course.md, except dot-folders, terms and pages)
- * and loads each. A course with an unusable file is left out; the others still load.
+ * and loads each. A course with an unusable file is left out; the others still load. `loads`:
+ * what this load finds of each course is kept there, and a course whose folder has not changed
+ * since the earlier load it follows is taken over from that instead (course-loads.ts).
  */
-export async function loadCourses(from: string | LibraryFiles): Promise<LoadedCourses> {
+export async function loadCourses(
+  from: string | LibraryFiles,
+  loads?: CourseLoads,
+): Promise<LoadedCourses> {
   const files = LibraryFiles.of(from);
   const result: LoadedCourses = {
     courses: [],
@@ -69,22 +75,27 @@ export async function loadCourses(from: string | LibraryFiles): Promise<LoadedCo
     (id) => !reservedFolders.has(id) && !(archiveIsFolder && id === ARCHIVE_FOLDER),
   );
   if (archiveIsFolder) result.archivedIds = await listArchivedCourseIds(files);
-  // Courses load in parallel, each into its own result, merged in id order for a stable output.
-  const loaded = await Promise.all(
-    ids.map(async (id) => {
-      const own: LoadedCourses = {
-        courses: [],
-        refs: [],
-        courseIds: [id],
-        archivedIds: [],
-        markdown: [],
-        problems: [],
-      };
-      const course = await loadCourse(files, id, own);
-      if (course) own.courses.push(course);
-      return own;
-    }),
-  );
+  const loadOne = async (id: string): Promise<LoadedCourses> => {
+    const own: LoadedCourses = {
+      courses: [],
+      refs: [],
+      courseIds: [id],
+      archivedIds: [],
+      markdown: [],
+      problems: [],
+    };
+    const course = await loadCourse(files, id, own);
+    if (course) own.courses.push(course);
+    return own;
+  };
+  // Each course loads into its own result, merged in id order for a stable output: in parallel,
+  // or one at a time when what each one reads and derives is noted for the next load.
+  const loaded: LoadedCourses[] = [];
+  if (loads) {
+    for (const id of ids) loaded.push(await loadKept(files, id, loads, loadOne));
+  } else {
+    loaded.push(...(await Promise.all(ids.map(loadOne))));
+  }
   for (const own of loaded) {
     result.courses.push(...own.courses);
     result.refs.push(...own.refs);
@@ -93,6 +104,46 @@ export async function loadCourses(from: string | LibraryFiles): Promise<LoadedCo
     result.problems.push(...own.problems);
   }
   return result;
+}
+
+/**
+ * Course `id` taken over from the earlier load `loads` follows, when nothing its load reads
+ * has changed, else loaded by `loadOne`; kept in `loads` either way, when it can be.
+ */
+async function loadKept(
+  files: LibraryFiles,
+  id: string,
+  loads: CourseLoads,
+  loadOne: (id: string) => Promise<LoadedCourses>,
+): Promise<LoadedCourses> {
+  const fingerprint = files.fingerprint(id);
+  if (fingerprint === undefined) return loadOne(id);
+  const derived = files.derived;
+  const earlier = loads.earlier(id, fingerprint);
+  if (
+    earlier?.checked !== undefined &&
+    (derived ? (derived.keepTexts?.(earlier.kept) ?? false) : true) &&
+    files.takeOverAll(earlier.texts)
+  ) {
+    loads.keep(id, earlier);
+    loads.takenOver += 1;
+    return earlier.loaded;
+  }
+  const log = { files: [] as string[], failed: false };
+  const kept: string[] = [];
+  files.logReads(log);
+  derived?.recordTexts?.(kept);
+  try {
+    const loaded = await loadOne(id);
+    // A file that could not be read is tried again next time, as is all of its course.
+    if (!log.failed) {
+      loads.keep(id, { fingerprint, loaded, texts: log.files, kept, checked: undefined });
+    }
+    return loaded;
+  } finally {
+    files.logReads(undefined);
+    derived?.recordTexts?.(undefined);
+  }
 }
 
 async function loadCourse(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { linkMessage, scanLibrary } from '../fs/symbolic-links.js';
 import { checkMarkdown, type DerivedTexts } from './check-markdown.js';
 import { checkReferences } from './check-references.js';
+import type { CourseLoad, CourseLoads } from './course-loads.js';
 import { loadCollege } from './load-college.js';
 import { loadCourses } from './load-courses.js';
 import { loadPages } from './load-pages.js';
@@ -26,13 +27,16 @@ export const MAX_LIBRARY_TEXT_BYTES = 200 * 1024 * 1024;
  * `earlierTrees`: the Markdown trees of an earlier load, reused for text that has not changed.
  * `derived`: what earlier runs found in each Markdown and YAML text, so unchanged text is not
  * parsed. `reads`: filled with what this load reads, taking over an earlier load's reads of
- * files the walk finds unchanged (see `TextReads`).
+ * files the walk finds unchanged (see `TextReads`). `loads`: filled with what this load finds
+ * of each course, taking over an earlier load's courses whose folders are unchanged
+ * (course-loads.ts); it needs `reads`.
  */
 export async function loadLibrary(
   root: string,
   earlierTrees?: MarkdownTrees,
   derived?: DerivedTexts,
   reads?: TextReads,
+  loads?: CourseLoads,
 ): Promise<LoadResult> {
   const absoluteRoot = path.resolve(root);
   // One walk answers which paths go through a link and what each folder holds.
@@ -43,7 +47,7 @@ export async function loadLibrary(
     loadTrainers(files),
     loadTerms(files),
     loadPages(files),
-    loadCourses(files),
+    loadCourses(files, loads),
   ]);
   const problems: Problem[] = [
     ...college.problems,
@@ -77,11 +81,29 @@ export async function loadLibrary(
     );
   }
   const markdownTrees = new MarkdownTrees(earlierTrees);
+  // A course taken over from the earlier load brings the problems its bodies were found with.
+  const takenOver = new Set<CourseLoad>();
+  const checkedNow = new Map<CourseLoad, Problem[]>();
   for (const markdown of [...courses.markdown, ...pages.markdown]) {
-    problems.push(...(await checkMarkdown(markdown, fileExists, markdownTrees, derived)));
+    const load = markdown.imageFolder === '' ? undefined : loads?.get(markdown.imageFolder);
+    if (load?.checked !== undefined) {
+      if (!takenOver.has(load)) problems.push(...load.checked);
+      takenOver.add(load);
+      continue;
+    }
+    derived?.recordTexts?.(load?.kept);
+    const found = await checkMarkdown(markdown, fileExists, markdownTrees, derived);
+    derived?.recordTexts?.(undefined);
+    problems.push(...found);
+    if (load) checkedNow.set(load, [...(checkedNow.get(load) ?? []), ...found]);
+  }
+  for (const id of courses.courseIds) {
+    const load = loads?.get(id);
+    if (load && load.checked === undefined) load.checked = checkedNow.get(load) ?? [];
   }
   markdownTrees.forgetEarlier();
   reads?.forgetEarlier();
+  loads?.forgetEarlier();
   problems.push(...(await syncConflictProblems(absoluteRoot)));
 
   if (!college.college || !college.source || !trainers.trainers || !trainers.source) {

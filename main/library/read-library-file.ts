@@ -81,6 +81,12 @@ export class TextReads {
     this.#earlier = earlier;
   }
 
+  /** Whether `takeOver` would take over the earlier load's read of `file`. */
+  canTakeOver(file: string, stamp: string | undefined): boolean {
+    const read = this.#earlier ? this.#earlier.#reads.get(file) : undefined;
+    return stamp !== undefined && read?.stamp !== undefined && read.stamp === stamp;
+  }
+
   /** The earlier load's read of `file`, when the file's stamp is still `stamp`. */
   takeOver(file: string, stamp: string): TextRead | undefined {
     const read = this.#earlier ? this.#earlier.#reads.get(file) : undefined;
@@ -127,6 +133,53 @@ export class LibraryFiles {
     /** This load's reads, taking over an earlier load's; undefined when none are kept. */
     readonly reads?: TextReads,
   ) {}
+
+  /** While set, each file read (or not) is noted in it: `files` read, `failed` if one was not. */
+  #readLog: { files: string[]; failed: boolean } | undefined;
+
+  /** Notes each read in `log` from now on, or no longer when undefined. */
+  logReads(log: { files: string[]; failed: boolean } | undefined): void {
+    this.#readLog = log;
+  }
+
+  /**
+   * What the walk met in `folder` and everything under it (names, kinds and text files' stamps)
+   * as one text, equal for two walks only when nothing a load reads there has changed;
+   * undefined without a walk, or when part of it was not walked.
+   */
+  fingerprint(folder: string): string | undefined {
+    const scan = this.scan;
+    if (!scan || scan.kinds.get(folder) !== 'folder') return undefined;
+    const parts: string[] = [folder];
+    const walk = (rel: string): boolean => {
+      const entries = scan.folders.get(rel);
+      if (!entries) return false;
+      for (const entry of entries) {
+        const child = `${rel}/${entry.name}`;
+        const kind = scan.kinds.get(child);
+        parts.push(`${child}\0${kind ?? ''}\0${scan.stamps.get(child) ?? ''}`);
+        if (kind === 'folder' && !walk(child)) return false;
+      }
+      return true;
+    };
+    return walk(folder) ? parts.join('\n') : undefined;
+  }
+
+  /**
+   * Takes over the earlier load's reads of all of `texts`, as `read` does each (their bytes
+   * become part of `readBytes`); false, taking over none, when one of them cannot be.
+   */
+  takeOverAll(texts: readonly string[]): boolean {
+    const { reads, scan } = this;
+    if (!reads || !scan) return false;
+    if (!texts.every((file) => reads.canTakeOver(file, scan.stamps.get(file)))) return false;
+    for (const file of texts) {
+      // cast: every stamp was just found, and every read can be taken over.
+      const read = reads.takeOver(file, scan.stamps.get(file) as string) as TextRead;
+      this.readBytes.set(file, read.bytes);
+    }
+    return true;
+  }
 
   /** Every answer from disk, at the moment it is asked. */
   static direct(root: string): LibraryFiles {
@@ -205,6 +258,15 @@ export class LibraryFiles {
 
   /** Reads `file` (library-relative) as UTF-8; a missing or unreadable file becomes a problem. */
   async read(file: string, missingMessage?: string): Promise<ReadResult> {
+    const result = await this.#read(file, missingMessage);
+    if (this.#readLog) {
+      if (result.problem) this.#readLog.failed = true;
+      else this.#readLog.files.push(file);
+    }
+    return result;
+  }
+
+  async #read(file: string, missingMessage?: string): Promise<ReadResult> {
     const stamp = this.scan?.stamps.get(file);
     const earlier = stamp === undefined ? undefined : this.reads?.takeOver(file, stamp);
     if (earlier) {

@@ -11,6 +11,10 @@ import type { Problem } from './types.js';
 /** Text kept between runs, found by everything it is made from (a build's render cache). */
 export interface DerivedTexts {
   derived(inputs: unknown, make: () => string): string;
+  /** While `keys` is set, the key of every text asked for is added to it. */
+  recordTexts?(keys: string[] | undefined): void;
+  /** Keeps the texts of `keys` as if asked for again; false when one is no longer held. */
+  keepTexts?(keys: readonly string[]): boolean;
 }
 
 /** A parsed YAML text plus what is needed to turn a data path back into a file position. */

@@ -3,6 +3,7 @@
  * then write the student site and the PDFs from one shared PublishContext.
  */
 import path from 'node:path';
+import { CourseLoads } from '../library/course-loads.js';
 import { loadLibrary } from '../library/load-library.js';
 import type { MarkdownTrees } from '../library/markdown-trees.js';
 import { TextReads } from '../library/read-library-file.js';
@@ -45,13 +46,14 @@ export async function buildPublication(
 /**
  * Builds of one library into one output folder, one after another in the same process
  * (`tandem build --watch`): each takes over what the last one read, parsed and rendered from
- * files that have not changed since (their reads, Markdown trees and render cache), so a rebuild
- * after a save reads and renders little more than the saved file. What a build publishes is
+ * files that have not changed since (their reads, loaded courses, Markdown trees and render
+ * cache), so a rebuild after a save reads, checks and renders little more than the saved file. What a build publishes is
  * the same as a fresh process would publish.
  */
 export class BuildSession {
   readonly #root: string;
   #reads: TextReads | undefined;
+  #loads: CourseLoads | undefined;
   #trees: MarkdownTrees | undefined;
   #cache: RenderCache | undefined;
 
@@ -75,8 +77,10 @@ export class BuildSession {
     const renderCache =
       options.only === 'pdf' ? undefined : await openRenderCache(options, this.#cache);
     const reads = new TextReads(this.#reads);
-    const loaded = await loadLibrary(this.#root, this.#trees, renderCache, reads);
+    const loads = new CourseLoads(this.#loads);
+    const loaded = await loadLibrary(this.#root, this.#trees, renderCache, reads, loads);
     this.#reads = reads;
+    this.#loads = loads;
     this.#trees = loaded.markdownTrees;
     this.#cache = renderCache;
     return buildFromLoaded(loaded, options, onProgress, defaultStages, renderCache);

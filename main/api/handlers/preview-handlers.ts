@@ -3,6 +3,7 @@
  * course in it (drafts marked), so trainers see their page as they write it.
  */
 import type { PreviewPage, SitePreview } from '../contract.js';
+import { CourseLoads } from '../../library/course-loads.js';
 import { loadLibrary } from '../../library/load-library.js';
 import type { MarkdownTrees } from '../../library/markdown-trees.js';
 import { TextReads } from '../../library/read-library-file.js';
@@ -17,7 +18,7 @@ import type { ApiContext } from './api-context.js';
  */
 const lastLoad = new WeakMap<
   ApiContext,
-  { trees?: MarkdownTrees; derived: RenderCache; reads: TextReads }
+  { trees?: MarkdownTrees; derived: RenderCache; reads: TextReads; loads: CourseLoads }
 >();
 
 /** Every entry is keyed by the text it was derived from; nothing here depends on templates. */
@@ -36,8 +37,9 @@ export async function previewPage(context: ApiContext, page: PreviewPage): Promi
     ? RenderCache.following(last.derived)
     : RenderCache.unsaved(PREVIEW_LOAD_STAMP);
   const reads = new TextReads(last?.reads);
-  const loaded = await loadLibrary(context.root, last?.trees, derived, reads);
-  lastLoad.set(context, { trees: loaded.markdownTrees, derived, reads });
+  const loads = new CourseLoads(last?.loads);
+  const loaded = await loadLibrary(context.root, last?.trees, derived, reads, loads);
+  lastLoad.set(context, { trees: loaded.markdownTrees, derived, reads, loads });
   const { ctx, result } = await preparePublication(loaded, {
     // Nothing is written: the preview is rendered in memory.
     outDir: context.outputRoot,

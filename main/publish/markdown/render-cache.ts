@@ -85,6 +85,8 @@ export class RenderCache {
   misses = 0;
   /** The keys of the renders looked up while `tracking` runs. */
   #tracked: string[] | undefined;
+  /** The keys of the derived texts asked for while `recordTexts` is on. */
+  #recordedTexts: string[] | undefined;
 
   private constructor(
     /** The cache folder; undefined for a cache that lives only as long as this run. */
@@ -197,6 +199,7 @@ export class RenderCache {
    */
   derived(inputs: unknown, make: () => string): string {
     const key = hashPlainData(['derived', inputs], dateStandIn);
+    this.#recordedTexts?.push(key);
     let text = this.#currentTexts.get(key) ?? this.#previousTexts.get(key);
     if (text === undefined) {
       this.misses += 1;
@@ -229,6 +232,24 @@ export class RenderCache {
       const known = this.#current.get(key) ?? this.#previous.get(key);
       if (!known) return false;
       this.#current.set(key, known);
+    }
+    return true;
+  }
+
+  /** While `keys` is set, the key of every text `derived` is asked for is added to it. */
+  recordTexts(keys: string[] | undefined): void {
+    this.#recordedTexts = keys;
+  }
+
+  /**
+   * Keeps the derived texts `keys` (recorded in an earlier build) as if asked for again, for
+   * what is taken over unchanged; false when one is no longer held.
+   */
+  keepTexts(keys: readonly string[]): boolean {
+    for (const key of keys) {
+      const text = this.#currentTexts.get(key) ?? this.#previousTexts.get(key);
+      if (text === undefined) return false;
+      this.#currentTexts.set(key, text);
     }
     return true;
   }
