@@ -42,13 +42,14 @@ export async function loadLibrary(
   // One walk answers which paths go through a link and what each folder holds.
   const scan = scanLibrary(absoluteRoot);
   const files = LibraryFiles.walked(absoluteRoot, scan, derived, reads);
-  const [college, trainers, terms, pages, courses] = await Promise.all([
+  const [college, trainers, terms, pages] = await Promise.all([
     loadCollege(files),
     loadTrainers(files),
     loadTerms(files),
     loadPages(files),
-    loadCourses(files, loads),
   ]);
+  // After the rest, so what each course's load derives is noted for it alone (course-loads.ts).
+  const courses = await loadCourses(files, loads);
   const problems: Problem[] = [
     ...college.problems,
     ...trainers.problems,
