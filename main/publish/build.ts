@@ -40,7 +40,7 @@ export async function buildPublication(
   options: BuildOptions,
   onProgress?: (p: BuildProgress) => void,
 ): Promise<BuildResult> {
-  return new BuildSession(libraryRoot, options).build(onProgress);
+  return new BuildSession(libraryRoot, options, { rebuilds: false }).build(onProgress);
 }
 
 /**
@@ -57,12 +57,20 @@ export class BuildSession {
   #trees: MarkdownTrees | undefined;
   #cache: RenderCache | undefined;
 
+  /**
+   * `rebuilds`: whether more builds follow (`tandem build --watch`); a session that builds once
+   * keeps nothing of its courses for a next build, as noting it would only cost time.
+   */
   constructor(
     libraryRoot: string,
     private readonly options: BuildOptions,
+    { rebuilds = true }: { rebuilds?: boolean } = {},
   ) {
     this.#root = path.resolve(libraryRoot);
+    this.#rebuilds = rebuilds;
   }
+
+  readonly #rebuilds: boolean;
 
   /** Builds the library as it is on disk now. */
   async build(onProgress?: (p: BuildProgress) => void): Promise<BuildResult> {
@@ -77,7 +85,7 @@ export class BuildSession {
     const renderCache =
       options.only === 'pdf' ? undefined : await openRenderCache(options, this.#cache);
     const reads = new TextReads(this.#reads);
-    const loads = new CourseLoads(this.#loads);
+    const loads = this.#rebuilds ? new CourseLoads(this.#loads) : undefined;
     const loaded = await loadLibrary(this.#root, this.#trees, renderCache, reads, loads);
     this.#reads = reads;
     this.#loads = loads;

@@ -114,7 +114,7 @@ export async function runBuild(library: string, flags: BuildFlags): Promise<numb
     draft: flags.draft ?? false,
   };
   const { BuildSession } = await import('../../publish/build.js');
-  const session = new BuildSession(root, options);
+  const session = new BuildSession(root, options, { rebuilds: flags.watch === true });
   const progress = progressReporter(process.stderr);
   let summary = '';
   const result = await session.build((p) => {
