@@ -275,22 +275,26 @@ export class RenderCache {
     const shards = Array.from({ length: SHARDS }, emptyShard);
     for (const [key, entry] of this.#current) shards[shardOf(key)]?.entries.set(key, entry);
     for (const [key, text] of this.#currentTexts) shards[shardOf(key)]?.texts.set(key, text);
-    // A copy of its own, brought up to date as each file is written (even if a later one fails).
+    // A copy of its own, brought up to date as each file is written (even if another fails).
     const onDisk = [...this.#onDisk];
     this.#onDisk = onDisk;
-    let made = false;
-    for (const [index, shard] of shards.entries()) {
-      if (holdsSame(onDisk[index], shard)) continue;
-      if (!made) await mkdir(folder, { recursive: true });
-      made = true;
-      const content = encodeEntries(shard.entries, shard.texts);
-      const checksum = sha256Hex(content);
-      const header = JSON.stringify({ format: CACHE_FORMAT, stamp: this.stamp, checksum });
-      // A fresh, unguessable temporary name: the check cache lives in an untrusted library,
-      // where a link planted at a predictable name would be written through.
-      await writeFileAtomic(shardFile(folder, index), [Buffer.from(`${header}\n`), content]);
-      onDisk[index] = shard;
-    }
+    const changed = [...shards.entries()].filter(
+      ([index, shard]) => !holdsSame(onDisk[index], shard),
+    );
+    if (changed.length === 0) return;
+    await mkdir(folder, { recursive: true });
+    // All at once: each file is flushed to disk, which on a slow drive is most of the time.
+    await Promise.all(
+      changed.map(async ([index, shard]) => {
+        const content = encodeEntries(shard.entries, shard.texts);
+        const checksum = sha256Hex(content);
+        const header = JSON.stringify({ format: CACHE_FORMAT, stamp: this.stamp, checksum });
+        // A fresh, unguessable temporary name: the check cache lives in an untrusted library,
+        // where a link planted at a predictable name would be written through.
+        await writeFileAtomic(shardFile(folder, index), [Buffer.from(`${header}\n`), content]);
+        onDisk[index] = shard;
+      }),
+    );
   }
 }
 
