@@ -82,25 +82,28 @@ export async function loadLibrary(
     );
   }
   const markdownTrees = new MarkdownTrees(earlierTrees);
-  // A course taken over from the earlier load brings the problems its bodies were found with.
-  const takenOver = new Set<CourseLoad>();
+  // A course taken over from the earlier load is not checked again: it brings its problems.
   const checkedNow = new Map<CourseLoad, Problem[]>();
   for (const markdown of [...courses.markdown, ...pages.markdown]) {
     const load = markdown.imageFolder === '' ? undefined : loads?.get(markdown.imageFolder);
-    if (load?.checked !== undefined) {
-      if (!takenOver.has(load)) problems.push(...load.checked);
-      takenOver.add(load);
-      continue;
-    }
+    if (load?.checked !== undefined) continue;
     derived?.recordTexts?.(load?.kept);
-    const found = await checkMarkdown(markdown, fileExists, markdownTrees, derived);
-    derived?.recordTexts?.(undefined);
-    problems.push(...found);
-    if (load) checkedNow.set(load, [...(checkedNow.get(load) ?? []), ...found]);
+    try {
+      const found = await checkMarkdown(markdown, fileExists, markdownTrees, derived);
+      problems.push(...found);
+      if (load) {
+        const checked = checkedNow.get(load) ?? [];
+        checked.push(...found);
+        checkedNow.set(load, checked);
+      }
+    } finally {
+      derived?.recordTexts?.(undefined);
+    }
   }
   for (const id of courses.courseIds) {
     const load = loads?.get(id);
-    if (load && load.checked === undefined) load.checked = checkedNow.get(load) ?? [];
+    if (load?.checked !== undefined) problems.push(...load.checked);
+    else if (load) load.checked = checkedNow.get(load) ?? [];
   }
   markdownTrees.forgetEarlier();
   reads?.forgetEarlier();

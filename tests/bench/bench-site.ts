@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { Bench } from './bench.js';
 import { argValue, seconds } from './bench.js';
 import { writeEleventyInput } from './eleventy-input.js';
-import { defaultGenerateOptions, generateLibrary } from './generate-library.js';
+import { defaultGenerateOptions, generateLibrary, generatedCourseId } from './generate-library.js';
 import { runNode, type NodeRun } from './run-node.js';
 import { BuildSession } from '../../main/publish/build.js';
 import { siteOnlyOptions } from '../support/build-site.js';
@@ -35,9 +35,6 @@ async function countFiles(dir: string, ext: string): Promise<number> {
 
 /** How many watched rebuilds are timed: the first after a build still compile code they run. */
 const WATCHED_REBUILDS = 5;
-
-/** The folder of the generated library's course `n` (generate-library.ts). */
-const courseFolder = (n: number): string => `course-${String(n).padStart(4, '0')}`;
 
 /** The run with the least CPU time (the one least disturbed by other work on the machine). */
 function best(runs: NodeRun[]): NodeRun {
@@ -118,7 +115,7 @@ async function benchSize(
     // (another module each time), each a new process like the builds above: the best is kept.
     const rebuilds: NodeRun[] = [];
     for (let i = 0; i < runs; i++) {
-      const moduleFile = path.join(library, courseFolder(i + 1), 'modules', '01-session-1.md');
+      const moduleFile = path.join(library, generatedCourseId(i + 1), 'modules', '01-session-1.md');
       await appendFile(moduleFile, '\nOne more sentence about resting well.\n');
       rebuilds.push(await build(tandem));
     }
@@ -159,7 +156,7 @@ async function timeWatchRebuilds(
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const moduleFile = path.join(library, courseFolder(i + 11), 'modules', '01-session-1.md');
+    const moduleFile = path.join(library, generatedCourseId(i + 11), 'modules', '01-session-1.md');
     await appendFile(moduleFile, `\nA sentence saved while watching, number ${i + 1}.\n`);
     const start = performance.now();
     const startCpu = process.cpuUsage();

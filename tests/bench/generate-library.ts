@@ -86,6 +86,11 @@ const COURSES_PER_PAIR = 3;
 /** Courses a venue holds: one per weekday (Monday to Friday) and time of day. */
 const COURSES_PER_VENUE = 15;
 
+/** The id (and folder) of generated course number `n`, counting from 1. */
+export function generatedCourseId(n: number): string {
+  return `course-${String(n).padStart(4, '0')}`;
+}
+
 /** Writes the library into `root` (created if missing) and returns how many files it wrote. */
 export async function generateLibrary(
   root: string,
@@ -156,7 +161,7 @@ export async function generateLibrary(
     ['18:00', '19:30'],
   ] as const;
   for (let c = 1; c <= options.courses; c++) {
-    const id = `course-${String(c).padStart(4, '0')}`;
+    const id = generatedCourseId(c);
     const [category] = CATEGORIES[c % CATEGORIES.length] ?? CATEGORIES[0];
     const slot = (c - 1) % COURSES_PER_VENUE;
     const pair = Math.floor((c - 1) / COURSES_PER_PAIR);
